@@ -1,0 +1,23 @@
+"""Where things live. Every entry point (CLI, ``dagster dev``, tests) reads the same variables."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
+
+# Bump when the extractor's behaviour changes; stored on every mention for lineage.
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def landing_dir() -> Path:
+    """The folder users drop articles into (``EVENTS_LANDING_DIR``, default: the bundled samples)."""
+    return Path(os.environ.get("EVENTS_LANDING_DIR", SAMPLES_DIR)).expanduser().resolve()
+
+
+def warehouse_path() -> Path:
+    """The DuckDB file (``EVENTS_WAREHOUSE``, default: ``warehouse/events.duckdb``)."""
+    default = PROJECT_ROOT / "warehouse" / "events.duckdb"
+    return Path(os.environ.get("EVENTS_WAREHOUSE", default)).expanduser().resolve()

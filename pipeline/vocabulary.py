@@ -1,0 +1,56 @@
+"""ACLED's event taxonomy: the exact strings every mention and event uses."""
+
+from __future__ import annotations
+
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": (
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ),
+    "Explosions/Remote violence": (
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Suicide bomb",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+        "Chemical weapon",
+    ),
+    "Violence against civilians": (
+        "Attack",
+        "Abduction/forced disappearance",
+        "Sexual violence",
+    ),
+    "Protests": (
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    ),
+    "Riots": (
+        "Violent demonstration",
+        "Mob violence",
+    ),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+
+SUB_EVENT_TYPES: dict[str, str] = {sub: typ for typ, subs in EVENT_TYPES.items() for sub in subs}
+
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
+GEO_PRECISIONS = ("place", "near_place", "admin1", "country", "unknown")
+PUBLISHED_AT_SOURCES = ("metadata", "text", "unknown")
+
+
+def event_type_of(sub_event_type: str) -> str:
+    """The event type a sub-event type belongs to."""
+    return SUB_EVENT_TYPES[sub_event_type]

@@ -1,0 +1,145 @@
+-- Tables of the warehouse, layered as analysts know it from dbt projects:
+--   raw      the append-only article log and the immutable article versions it points to
+--   staging  cleaned articles and their sentences (one row per article version)
+--   core     event mentions (one per sentence-level report) and deduplicated events
+--   marts    aggregates for analysts (views, see views.sql)
+-- Every statement is idempotent, so applying this file to an existing warehouse changes nothing.
+
+create schema if not exists raw;
+create schema if not exists staging;
+create schema if not exists core;
+create schema if not exists marts;
+
+-- One row per distinct article content ever seen. Never updated, never deleted.
+create table if not exists raw.article_versions (
+    content_hash      varchar primary key,  -- sha256 of the record's content and metadata
+    article_key       varchar not null,     -- identity across versions: record id, else url, else file path
+    source_id         varchar not null,     -- the record's "id", or the file name for file inputs
+    source_path       varchar not null,     -- landing file, relative to the landing folder
+    record_index      integer not null,     -- line number (1-based) in a JSON Lines file, else 0
+    format            varchar not null,     -- txt | html | jsonl
+    url               varchar,
+    outlet            varchar,
+    title             varchar,
+    published_at_raw  varchar,              -- as given in metadata, unparsed
+    content           varchar not null,     -- the text or HTML as received (decoded)
+    content_is_html   boolean not null,
+    batch_id          varchar not null,     -- landing batch (Dagster partition) it first came in
+    ingested_at       timestamp not null
+);
+
+-- The system of record: what happened to which article, in order. Never updated, never deleted.
+create sequence if not exists raw.article_log_seq start 1;
+create table if not exists raw.article_log (
+    seq           bigint primary key,       -- monotonically increasing
+    kind          varchar not null,         -- ingested | updated | retracted
+    article_key   varchar not null,
+    content_hash  varchar,                  -- null for retractions
+    batch_id      varchar not null,
+    source_path   varchar not null,
+    record_index  integer not null,
+    logged_at     timestamp not null
+);
+
+-- Inputs that could not become articles, with the reason. Never silently dropped.
+create table if not exists raw.quarantine (
+    quarantine_id   varchar primary key,    -- hash of batch, file, record and reason: reruns add nothing
+    batch_id        varchar not null,
+    source_path     varchar not null,
+    record_index    integer not null,
+    reason          varchar not null,
+    raw_content     varchar,                -- the offending content (first 64 KiB, decoded leniently)
+    content_bytes   bigint not null,        -- full size of the offending content
+    quarantined_at  timestamp not null
+);
+
+create table if not exists staging.articles (
+    article_id           varchar primary key,  -- = raw.article_versions.content_hash
+    batch_id             varchar not null,
+    article_key          varchar not null,
+    source_id            varchar not null,
+    url                  varchar,
+    outlet               varchar,
+    title                varchar,
+    published_at         timestamp,
+    published_at_source  varchar not null,     -- metadata | text | unknown
+    dateline_place       varchar,              -- place named in the dateline ("BAGHDAD, Iraq (CNN) -")
+    body                 varchar not null,
+    language             varchar not null,     -- ISO 639-1 guess; 'und' when unsure
+    is_english           boolean not null,
+    n_chars              integer not null,
+    n_sentences          integer not null,
+    removed_lines        integer not null,     -- boilerplate lines and repeated paragraphs dropped
+    cleaned_at           timestamp not null
+);
+
+create table if not exists staging.sentences (
+    article_id      varchar not null,
+    sentence_index  integer not null,
+    char_start      integer not null,           -- offsets into staging.articles.body
+    char_end        integer not null,
+    sentence        varchar not null,
+    primary key (article_id, sentence_index)
+);
+
+create table if not exists core.mentions (
+    mention_id         varchar primary key,     -- hash of article_id, sentence index and trigger offset
+    article_id         varchar not null,
+    batch_id           varchar not null,
+    sentence_index     integer not null,
+    char_start         integer not null,        -- sentence span in the article body
+    char_end           integer not null,
+    sentence           varchar not null,
+    trigger            varchar not null,        -- the word that reports the event
+    event_type         varchar not null,
+    sub_event_type     varchar not null,
+    actor1             varchar,
+    actor2             varchar,
+    location           varchar,
+    admin1             varchar,
+    country_code       varchar,
+    latitude           double,
+    longitude          double,
+    geo_precision      varchar not null,
+    geonameid          bigint,
+    event_date         date,
+    date_end           date,                    -- last day the event may have happened on
+    date_precision     varchar not null,
+    is_background      boolean not null,        -- told as background of the article, not as news
+    fatalities         integer,
+    injured            integer,
+    confidence         double not null,
+    extractor_version  varchar not null,
+    extracted_at       timestamp not null
+);
+
+-- Dedup output: which mention belongs to which event, and the events themselves.
+create table if not exists core.event_members (
+    mention_id  varchar primary key,
+    event_id    varchar not null
+);
+
+create table if not exists core.events (
+    event_id           varchar primary key,     -- the mention_id of the event's first report: stable
+    event_date         date,
+    date_end           date,
+    date_precision     varchar not null,
+    event_type         varchar not null,
+    sub_event_type     varchar not null,
+    actor1             varchar,
+    actor2             varchar,
+    location           varchar,
+    admin1             varchar,
+    country_code       varchar,
+    latitude           double,
+    longitude          double,
+    geo_precision      varchar not null,
+    fatalities         integer,                 -- lowest credible figure (ACLED's conservative rule)
+    fatalities_max     integer,                 -- highest figure reported
+    injured            integer,
+    num_mentions       integer not null,
+    num_articles       integer not null,
+    num_sources        integer not null,        -- distinct outlets
+    first_reported_at  timestamp,
+    confidence         double not null
+);

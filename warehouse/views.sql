@@ -1,0 +1,44 @@
+-- The names analysts and outside tools query (documented in warehouse/README.md).
+-- They live in the default schema, so a plain duckdb.connect(path) finds them.
+
+-- The current version of every article that has not been retracted.
+create or replace view main.articles as
+with latest as (
+    select article_key,
+           arg_max(content_hash, seq) as content_hash,
+           arg_max(kind, seq)         as kind
+    from raw.article_log
+    group by article_key
+)
+select a.article_id, a.source_id, a.url, a.outlet, a.title, a.published_at, a.published_at_source,
+       a.body, a.language, a.is_english, a.dateline_place, a.article_key, a.batch_id,
+       a.n_chars, a.n_sentences
+from staging.articles a
+join latest l on l.content_hash = a.article_id and l.kind <> 'retracted';
+
+-- Sentence-level reports of events in current articles, with the event they were merged into.
+create or replace view main.event_mentions as
+select m.mention_id, em.event_id, m.article_id, m.sentence_index, m.char_start, m.char_end, m.sentence,
+       m.trigger, m.event_type, m.sub_event_type, m.actor1, m.actor2, m.location, m.admin1,
+       m.country_code, m.latitude, m.longitude, m.geo_precision, m.event_date, m.date_end,
+       m.date_precision, m.is_background, m.fatalities, m.injured, m.confidence,
+       m.extractor_version, a.outlet, a.published_at
+from core.mentions m
+join main.articles a using (article_id)
+left join core.event_members em using (mention_id);
+
+-- One row per real-world event.
+create or replace view main.events as
+select * from core.events;
+
+-- Everything that could not be read, and why.
+create or replace view main.quarantine as
+select * from raw.quarantine;
+
+-- Every event with the sentences that report it and who published them: provenance at a glance.
+create or replace view main.event_sources as
+select e.event_id, e.event_date, e.event_type, e.sub_event_type, e.location, m.outlet, m.published_at,
+       a.title, a.url, m.sentence_index, m.char_start, m.char_end, m.sentence, m.fatalities
+from core.events e
+join main.event_mentions m using (event_id)
+join main.articles a using (article_id);
