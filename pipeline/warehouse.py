@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -36,3 +38,41 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         ensure_schema(con)
         return con
     return duckdb.connect(str(path), read_only=True)
+
+
+def snapshot_path(path: str | Path) -> Path:
+    """Where the last complete state of a warehouse is published for readers."""
+    path = Path(path)
+    return path.with_name(path.stem + ".snapshot" + path.suffix)
+
+
+def publish_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> Path:
+    """Copy the whole warehouse to a new file, then swap it in atomically for readers."""
+    target = snapshot_path(path)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    db = con.execute("select current_database()").fetchone()[0]
+    con.execute(f"attach '{tmp}' as _snapshot")
+    try:
+        con.execute(f"copy from database {db} to _snapshot")
+    finally:
+        con.execute("detach _snapshot")
+    os.replace(tmp, target)
+    return target
+
+
+@contextmanager
+def open_for_reading(path: str | Path):
+    """A read-only connection: the warehouse itself, or its last snapshot while a run holds the write lock."""
+    path = Path(path)
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.IOException:
+        snap = snapshot_path(path)
+        if not snap.exists():
+            raise
+        con = duckdb.connect(str(snap), read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()

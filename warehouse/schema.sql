@@ -41,6 +41,16 @@ create table if not exists raw.article_log (
     logged_at     timestamp not null
 );
 
+-- Landing batches loaded so far and the signature (names, sizes, times) of their files when loaded.
+create table if not exists raw.landing_batches (
+    batch_id        varchar primary key,
+    signature       varchar not null,
+    files           integer not null,
+    bytes           bigint not null,
+    first_loaded_at timestamp not null,
+    last_loaded_at  timestamp not null
+);
+
 -- Inputs that could not become articles, with the reason. Never silently dropped.
 create table if not exists raw.quarantine (
     quarantine_id   varchar primary key,    -- hash of batch, file, record and reason: reruns add nothing
@@ -102,8 +112,9 @@ create table if not exists core.mentions (
     longitude          double,
     geo_precision      varchar not null,
     geonameid          bigint,
-    event_date         date,
-    date_end           date,                    -- last day the event may have happened on
+    event_date         date,                    -- best estimate (first day of a stated week/month/year)
+    date_start         date,                    -- first and last day the event may have happened on
+    date_end           date,
     date_precision     varchar not null,
     is_background      boolean not null,        -- told as background of the article, not as news
     fatalities         integer,
@@ -122,6 +133,7 @@ create table if not exists core.event_members (
 create table if not exists core.events (
     event_id           varchar primary key,     -- the mention_id of the event's first report: stable
     event_date         date,
+    date_start         date,
     date_end           date,
     date_precision     varchar not null,
     event_type         varchar not null,

@@ -1,0 +1,1 @@
+"""Dagster layer: thin assets over the domain steps in ``pipeline/``, one module per stage."""

@@ -1,0 +1,39 @@
+"""Aggregates asset: the analyst marts (per day, per week, actor dyads, source coverage)."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from assets.partitions import WAREHOUSE_POOL
+from assets.quality import check_spec, run_suite
+from assets.resources import Warehouse
+from pipeline.stages import build_marts
+
+
+@dg.asset(
+    group_name="aggregates",
+    pool=WAREHOUSE_POOL,
+    kinds={"duckdb"},
+    deps=["events"],
+    check_specs=[
+        check_spec("event_aggregates", "aggregates", "Marts add up to the events table.", blocking=False)
+    ],
+)
+def event_aggregates(warehouse: Warehouse):
+    """Marts: events and fatalities per day and week by place and type, actor dyads, source coverage."""
+    from expectations.aggregates import reconciliation_frame
+
+    with warehouse.connect() as con:
+        counts = build_marts(con)
+        reconciliation = reconciliation_frame(con)
+        weekly = con.execute("select * from marts.events_weekly order by week desc limit 10").pl()
+    from assets.quality import preview
+
+    yield dg.MaterializeResult(
+        metadata={
+            "dagster/row_count": sum(counts.values()),
+            **{f"rows_{name}": n for name, n in counts.items()},
+            "preview": preview(weekly, weekly.columns),
+        }
+    )
+    yield run_suite("event_aggregates", "aggregates", reconciliation)

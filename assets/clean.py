@@ -1,0 +1,38 @@
+"""Clean stage asset: main text, metadata and sentences of the batch's article versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import dagster as dg
+
+from assets.partitions import WAREHOUSE_POOL, landing_batches
+from assets.quality import check_spec, run_suite, table_metadata
+from assets.resources import Warehouse
+from pipeline.stages import clean_batch
+
+
+@dg.asset(
+    group_name="clean",
+    partitions_def=landing_batches,
+    pool=WAREHOUSE_POOL,
+    kinds={"duckdb", "polars"},
+    deps=["raw_articles"],
+    check_specs=[
+        check_spec("clean_articles", "clean_articles", "No markup left, plausible lengths, no future dates.")
+    ],
+)
+def clean_articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
+    """Cleaned articles: boilerplate removed, Unicode normalized, dates and datelines found, sentences split."""
+    with warehouse.connect() as con:
+        articles = clean_batch(con, context.partition_key)
+    yield dg.MaterializeResult(
+        metadata=table_metadata(
+            articles.drop("body"),
+            ["source_id", "outlet", "title", "published_at", "published_at_source", "language", "n_sentences"],
+            sentences=int(articles["n_sentences"].sum() or 0),
+            removed_lines=int(articles["removed_lines"].sum() or 0),
+            non_english=int((~articles["is_english"]).sum()),
+        )
+    )
+    yield run_suite("clean_articles", "clean_articles", articles, now=dt.datetime.now())

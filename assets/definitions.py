@@ -1,0 +1,28 @@
+"""The Dagster code location: assets by stage, checks, jobs, the landing sensor and schedule, resources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from assets import aggregates, clean, dedup, extract, raw
+from assets.jobs import process_batch, refresh_events
+from assets.resources import make_resources
+from assets.sensors import landing_schedule, landing_sensor
+
+
+def make_definitions(landing: str | Path | None = None, warehouse: str | Path | None = None) -> dg.Definitions:
+    """Definitions over a landing folder and warehouse (defaults: EVENTS_LANDING_DIR, EVENTS_WAREHOUSE)."""
+    return dg.Definitions(
+        assets=dg.load_assets_from_modules([raw, clean, extract, dedup, aggregates]),
+        jobs=[process_batch, refresh_events],
+        sensors=[landing_sensor],
+        schedules=[landing_schedule],
+        resources=make_resources(landing, warehouse),
+        # One process per run: spaCy and Great Expectations load once, and DuckDB has one writer anyway.
+        executor=dg.in_process_executor,
+    )
+
+
+defs = make_definitions()

@@ -1,0 +1,69 @@
+"""Raw stage asset: one landing batch appended to the article log."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from assets.partitions import WAREHOUSE_POOL, landing_batches
+from assets.quality import check_spec, run_suite, table_metadata
+from assets.resources import LandingFolder, Warehouse
+from pipeline.landing import batch_signature, read_batch
+from pipeline.raw import store_batch
+
+
+@dg.asset(
+    group_name="raw",
+    partitions_def=landing_batches,
+    pool=WAREHOUSE_POOL,
+    kinds={"duckdb"},
+    check_specs=[
+        check_spec("raw_articles", "raw_articles", "Article versions have unique hashes and content."),
+        dg.AssetCheckSpec(
+            name="nothing_quarantined",
+            asset="raw_articles",
+            description="Every file and record of the batch could be read (quarantined ones are listed).",
+        ),
+    ],
+)
+def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landing: LandingFolder):
+    """Append-only article log: each new article version of the batch, keyed by content hash; bad input quarantined."""
+    batch_id = context.partition_key
+    batch = read_batch(landing.root, batch_id)
+    with warehouse.connect() as con:
+        result = store_batch(con, batch_id, batch, batch_signature(landing.root, batch_id))
+        versions = con.execute(
+            "select content_hash, article_key, source_id, source_path, record_index, format, outlet, "
+            "title, published_at_raw, length(content) as content_chars, content, batch_id "
+            "from raw.article_versions where batch_id = ? order by source_path, record_index",
+            [batch_id],
+        ).pl()
+        quarantined = con.execute(
+            "select source_path, record_index, reason, content_bytes from raw.quarantine "
+            "where batch_id = ? order by source_path, record_index",
+            [batch_id],
+        ).pl()
+    yield dg.MaterializeResult(
+        metadata=table_metadata(
+            versions.drop("content"),
+            ["source_id", "source_path", "record_index", "outlet", "title", "content_chars"],
+            new_versions=result.new_versions,
+            log_entries=result.log_entries,
+            unchanged=result.unchanged,
+            quarantined=quarantined.height,
+        )
+    )
+    yield run_suite("raw_articles", "raw_articles", versions)
+    reasons = "\n".join(
+        f"| {r['source_path']} | {r['record_index']} | {r['reason']} |" for r in quarantined.iter_rows(named=True)
+    )
+    yield dg.AssetCheckResult(
+        check_name="nothing_quarantined",
+        passed=quarantined.height == 0,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "quarantined": quarantined.height,
+            "reasons": dg.MetadataValue.md(
+                "| file | record | reason |\n|---|---|---|\n" + reasons if reasons else "_none_"
+            ),
+        },
+    )

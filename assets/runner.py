@@ -1,0 +1,91 @@
+"""Run the pipeline through Dagster from Python: what ``python -m pipeline run`` and the tests call.
+
+Each new or changed landing batch becomes a dynamic partition and one run of the ``process_batch`` job,
+recorded in the Dagster instance (``DAGSTER_HOME``), so the UI shows CLI runs like any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import dagster as dg
+
+from assets.partitions import landing_batches
+from pipeline.landing import batch_signature, list_batches
+from pipeline.warehouse import connect, publish_snapshot
+
+
+@dataclass
+class RunReport:
+    batches: list[str] = field(default_factory=list)
+    success: bool = True
+    checks_passed: int = 0
+    checks_failed: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def pending(landing: Path, warehouse: Path, rerun_all: bool = False) -> list[str]:
+    """Batches in the landing folder that the warehouse has not loaded in their current form."""
+    batches = list_batches(landing)
+    if rerun_all or not warehouse.exists():
+        return batches
+    con = connect(warehouse)
+    try:
+        loaded = dict(con.execute("select batch_id, signature from raw.landing_batches").fetchall())
+    finally:
+        con.close()
+    return [b for b in batches if loaded.get(b) != batch_signature(landing, b)[0]]
+
+
+def run_landing(
+    landing: Path,
+    warehouse: Path,
+    rerun_all: bool = False,
+    instance: dg.DagsterInstance | None = None,
+    raise_on_error: bool = False,
+) -> RunReport:
+    """Load every pending batch (one Dagster run each) and report what the checks said."""
+    from assets.definitions import make_definitions
+
+    defs = make_definitions(landing, warehouse)
+    job = defs.resolve_job_def("process_batch")
+    instance = instance or dg.DagsterInstance.get()
+    report = RunReport(batches=pending(landing, warehouse, rerun_all))
+    known = set(instance.get_dynamic_partitions(landing_batches.name))
+    new = [b for b in report.batches if b not in known]
+    if new:
+        instance.add_dynamic_partitions(landing_batches.name, new)
+    for batch in report.batches:
+        result = job.execute_in_process(
+            partition_key=batch, instance=instance, raise_on_error=raise_on_error, tags={"landing/batch": batch}
+        )
+        report.success &= result.success
+        for evaluation in result.get_asset_check_evaluations():
+            if evaluation.passed:
+                report.checks_passed += 1
+            else:
+                report.checks_failed.append(f"{batch}: {evaluation.asset_key.to_user_string()}."
+                                            f"{evaluation.check_name}")  # fmt: skip
+    con = connect(warehouse)
+    try:
+        for name in ("articles", "event_mentions", "events", "quarantine"):
+            report.counts[name] = con.execute(f"select count(*) from {name}").fetchone()[0]
+        if report.batches and report.success:
+            publish_snapshot(con, warehouse)
+    finally:
+        con.close()
+    return report
+
+
+def summary_text(report: RunReport) -> str:
+    c = report.counts
+    lines = [
+        f"batches loaded: {len(report.batches)} ({', '.join(report.batches) or 'nothing new'})",
+        f"articles: {c.get('articles', 0)}  mentions: {c.get('event_mentions', 0)}  "
+        f"events: {c.get('events', 0)}  quarantined: {c.get('quarantine', 0)}",
+        f"checks passed: {report.checks_passed}  failed: {len(report.checks_failed)}",
+    ]
+    lines += [f"  failed: {name}" for name in report.checks_failed]
+    lines.append("run: " + ("succeeded" if report.success else "FAILED (see the Dagster UI for the run logs)"))
+    return "\n".join(lines)

@@ -1,0 +1,194 @@
+"""Dedup stage: merge event mentions, within and across articles, into one row per real-world event.
+
+Two mentions are the same event when their places agree (same gazetteer place, within ``NEARBY_KM``, or one
+is a region that contains the other), their date windows overlap given each one's precision, their types are
+compatible and their actors do not contradict each other. Mentions are taken in the order the article log
+received them, and each event is named after its first mention, so an ``event_id`` never changes when a new
+report arrives, and replaying the log reproduces the same ids. Fatalities are reconciled as ACLED does: the
+lowest credible figure in ``fatalities``, the highest in ``fatalities_max``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from pipeline.vocabulary import VIOLENT_TYPES
+
+NEARBY_KM = 25.0
+DAY_SLACK = dt.timedelta(days=1)  # outlets disagree by a day on when night-time events happened
+GENERIC_SUB_TYPES = frozenset({"Armed clash", "Attack", "Other"})
+TERRITORIAL = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+PLACE_RANK = {"place": 0, "near_place": 1, "admin1": 2, "country": 3, "unknown": 4}
+DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+
+
+@dataclass
+class _Cluster:
+    event_id: str
+    members: list[dict] = field(default_factory=list)
+    best_place: dict | None = None
+    best_date: dict | None = None
+
+    def add(self, m: dict) -> None:
+        self.members.append(m)
+        if self.best_place is None or _place_rank(m) < _place_rank(self.best_place):
+            self.best_place = m
+        if self.best_date is None or _date_rank(m) < _date_rank(self.best_date):
+            self.best_date = m
+
+
+def _place_rank(m: dict) -> int:
+    return PLACE_RANK.get(m.get("geo_precision") or "unknown", 4)
+
+
+def _date_rank(m: dict) -> int:
+    return DATE_RANK.get(m.get("date_precision") or "unknown", 4)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(a))
+
+
+def places_agree(a: dict, b: dict) -> bool:
+    """Same place, a nearby place, or a region that contains the other's place."""
+    if a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid"):
+        return True
+    ra, rb = _place_rank(a), _place_rank(b)
+    if ra <= 1 and rb <= 1:
+        if None in (a.get("latitude"), b.get("latitude")):
+            return False
+        return km(a["latitude"], a["longitude"], b["latitude"], b["longitude"]) <= NEARBY_KM
+    if ra == 4 or rb == 4:
+        return a.get("country_code") is not None and a.get("country_code") == b.get("country_code")
+    if a.get("country_code") != b.get("country_code"):
+        return False
+    if ra == 3 or rb == 3:
+        return True
+    return (a.get("admin1") or "").lower() == (b.get("admin1") or "").lower()
+
+
+def dates_agree(a: dict, b: dict) -> bool:
+    """The two date windows overlap (day-precise ones widened by a day)."""
+    if a.get("date_start") is None or b.get("date_start") is None:
+        return a.get("date_start") is None and b.get("date_start") is None
+    a0, a1 = a["date_start"], a["date_end"]
+    b0, b1 = b["date_start"], b["date_end"]
+    if a.get("date_precision") == "day":
+        a0, a1 = a0 - DAY_SLACK, a1 + DAY_SLACK
+    return a0 <= b1 and b0 <= a1
+
+
+def types_agree(a: dict, b: dict) -> bool:
+    sa, sb = a["sub_event_type"], b["sub_event_type"]
+    if sa == sb:
+        return True
+    if a["event_type"] == b["event_type"] and (sa in GENERIC_SUB_TYPES or sb in GENERIC_SUB_TYPES):
+        return True
+    # A takeover is usually reported with the fighting that led to it.
+    both_violent = a["event_type"] in VIOLENT_TYPES and b["event_type"] in VIOLENT_TYPES
+    return both_violent and bool({sa, sb} & TERRITORIAL) and bool({sa, sb} & GENERIC_SUB_TYPES)
+
+
+def actors_agree(a: dict, b: dict) -> bool:
+    a1, b1 = a.get("actor1"), b.get("actor1")
+    if a1 is None or b1 is None or a1 == b1:
+        return True
+    return a1 == b.get("actor2") or b1 == a.get("actor2")
+
+
+def _compatible(m: dict, c: _Cluster) -> bool:
+    if not places_agree(m, c.best_place) or not dates_agree(m, c.best_date):
+        return False
+    return all(types_agree(m, o) and actors_agree(m, o) for o in c.members[:20])
+
+
+def cluster_mentions(mentions: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(events, members) for mentions given in log order (dicts with the ``core.mentions`` columns plus
+    ``outlet``, ``published_at`` and ``log_seq``)."""
+    ordered = sorted(mentions, key=lambda m: (m["log_seq"], m["sentence_index"], m["mention_id"]))
+    clusters: list[_Cluster] = []
+    by_country: dict[str | None, list[_Cluster]] = defaultdict(list)
+    for m in ordered:
+        options = [c for c in by_country[m.get("country_code")] if _compatible(m, c)]
+        if _place_rank(m) >= 3 and len(options) > 1:
+            options = []  # a vague mention that fits several events joins none of them
+        if options:
+            target = min(options, key=lambda c: _closeness(m, c))
+        else:
+            target = _Cluster(event_id=m["mention_id"])
+            clusters.append(target)
+            by_country[m.get("country_code")].append(target)
+        target.add(m)
+    events = [_event_row(c) for c in clusters]
+    members = [{"mention_id": m["mention_id"], "event_id": c.event_id} for c in clusters for m in c.members]
+    return events, members
+
+
+def _closeness(m: dict, c: _Cluster) -> tuple:
+    same_place = m.get("geonameid") is not None and m.get("geonameid") == c.best_place.get("geonameid")
+    gap = abs((m["date_start"] - c.best_date["date_start"]).days) if m.get("date_start") and c.best_date.get(
+        "date_start"
+    ) else 999
+    return (not same_place, m["sub_event_type"] != c.members[0]["sub_event_type"], gap)
+
+
+def _vote(members: list[dict], key: str) -> str | None:
+    votes: Counter = Counter()
+    for m in members:
+        if m.get(key) is not None:
+            votes[m[key]] += m.get("confidence") or 0.1
+    if not votes:
+        return None
+    return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def _event_row(c: _Cluster) -> dict:
+    members = c.members
+    sub = _vote([m for m in members if m["sub_event_type"] in TERRITORIAL], "sub_event_type") or _vote(
+        [m for m in members if m["sub_event_type"] not in GENERIC_SUB_TYPES], "sub_event_type"
+    )
+    sub = sub or _vote(members, "sub_event_type")
+    typ = next(m["event_type"] for m in members if m["sub_event_type"] == sub)
+    place, when = c.best_place, c.best_date
+    day_dates = sorted(m["event_date"] for m in members if m.get("date_precision") == when.get("date_precision"))
+    event_date = Counter(day_dates).most_common(1)[0][0] if day_dates else when.get("event_date")
+    figures = [m["fatalities"] for m in members if m.get("fatalities") is not None]
+    injured = [m["injured"] for m in members if m.get("injured") is not None]
+    outlets = {m.get("outlet") or f"article:{m['article_id']}" for m in members}
+    confidence = 1.0
+    for m in members:
+        confidence *= 1 - (m.get("confidence") or 0.0)
+    published = [m["published_at"] for m in members if m.get("published_at") is not None]
+    return {
+        "event_id": c.event_id,
+        "event_date": event_date,
+        "date_start": when.get("date_start"),
+        "date_end": when.get("date_end"),
+        "date_precision": when.get("date_precision") or "unknown",
+        "event_type": typ,
+        "sub_event_type": sub,
+        "actor1": _vote(members, "actor1"),
+        "actor2": _vote(members, "actor2"),
+        "location": place.get("location"),
+        "admin1": place.get("admin1"),
+        "country_code": place.get("country_code"),
+        "latitude": place.get("latitude"),
+        "longitude": place.get("longitude"),
+        "geo_precision": place.get("geo_precision") or "unknown",
+        "fatalities": min(figures) if figures else None,
+        "fatalities_max": max(figures) if figures else None,
+        "injured": min(injured) if injured else None,
+        "num_mentions": len(members),
+        "num_articles": len({m["article_id"] for m in members}),
+        "num_sources": len(outlets),
+        "first_reported_at": min(published) if published else None,
+        "confidence": round(min(0.99, 1 - confidence), 3),
+    }

@@ -1,0 +1,162 @@
+"""Actors: turn the noun phrase that does or suffers an event into a normalized, ACLED-style actor name.
+
+"ISIS", "ISIL", "Islamic State" and "Daesh" become one actor; "Iraqi troops" and "the army" (in Iraq) become
+"Military Forces of Iraq"; "villagers" in Nigeria become "Civilians (Nigeria)". Generic words for militants
+("the militants", "fighters") are read as the armed group the article is about when it names exactly one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from pipeline.extract.lexicon import DEMONYMS, GENERIC_ACTORS, NAMED_GROUPS
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    category: str  # see lexicon.NAMED_GROUPS
+    country_code: str | None
+
+
+@cache
+def _group_pattern() -> re.Pattern[str]:
+    aliases = sorted(NAMED_GROUPS, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])")
+
+
+def find_named_group(text: str) -> tuple[str, str] | None:
+    """The first named armed group in a text, as (canonical name, category)."""
+    for m in _group_pattern().finditer(text.lower()):
+        alias = m.group(1)
+        # Short all-caps acronyms ("IS", "LET", "ELN") only count when written in capitals.
+        if len(alias) <= 4 and text[m.start() : m.end()] != alias.upper():
+            continue
+        return NAMED_GROUPS[alias]
+    return None
+
+
+def named_groups_in(text: str) -> list[str]:
+    """Every named armed group in a text (canonical names, in order of appearance, repeats kept)."""
+    found = []
+    for m in _group_pattern().finditer(text.lower()):
+        alias = m.group(1)
+        if len(alias) <= 4 and text[m.start() : m.end()] != alias.upper():
+            continue
+        found.append(NAMED_GROUPS[alias][0])
+    return found
+
+
+@cache
+def country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    from pipeline.extract.places import gazetteer
+
+    place = gazetteer().country(code)
+    return place.name if place else None
+
+
+def demonym_country(text: str) -> str | None:
+    """A country named by a demonym or name inside a phrase ("Iraqi troops", "U.S. warplanes")."""
+    low = " " + re.sub(r"[^\w.'-]+", " ", text.lower()) + " "
+    low = low.replace("-", " ")
+    for word, code in DEMONYMS.items():
+        if f" {word} " in low:
+            return code
+    return None
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head noun with its modifiers (compounds, adjectives, possessives, 'of' phrases)."""
+    keep = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct", "appos"}
+    toks = [head]
+    for child in head.children:
+        if child.dep_ in keep:
+            toks.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            toks.extend(child.subtree)
+    return sorted(set(toks), key=lambda t: t.i)
+
+
+def resolve_actor(
+    head: Token | None,
+    location_country: str | None,
+    article_group: tuple[str, str] | None,
+) -> Actor | None:
+    """The actor a head noun stands for, or None when it is not an actor (e.g. "the city")."""
+    if head is None:
+        return None
+    toks = phrase_tokens(head)
+    text = " ".join(t.text for t in toks)
+    group = find_named_group(text)
+    country = demonym_country(text) or location_country
+    if group is not None:
+        name, category = group
+        return Actor(name, category, country)
+    # Conjoined heads ("soldiers and policemen"): the first decides.
+    lemma = head.lemma_.lower()
+    if head.ent_type_ in ("GPE", "NORP") and head.pos_ == "PROPN" and lemma not in GENERIC_ACTORS:
+        code = demonym_country(head.text)
+        if code and head.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
+            return _named("state", code)
+        return None
+    category = GENERIC_ACTORS.get(lemma)
+    if lemma == "force" or lemma == "forces":
+        category = _forces_category(text)
+    if category is None:
+        if head.ent_type_ == "ORG" and head.pos_ == "PROPN":
+            ent = _entity_of(head)
+            if ent is not None:
+                return Actor(ent.text, "rebel", country)
+        return None
+    if lemma == "officer" and any(w in text.lower() for w in ("army", "military", "security", "intelligence")):
+        category = "state"
+    if category == "rebel" and article_group is not None:
+        return Actor(article_group[0], article_group[1], country)
+    return _named(category, country)
+
+
+def _forces_category(text: str) -> str | None:
+    low = text.lower()
+    if "police" in low:
+        return "police"
+    group = find_named_group(text)
+    if group:
+        return group[1]
+    if any(w in low for w in ("rebel", "opposition", "militant", "insurgent", "separatist")):
+        return "rebel"
+    return "state"
+
+
+def _entity_of(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _named(category: str, country: str | None) -> Actor:
+    where = country_name(country)
+    label = {
+        "state": "Military Forces of {c}",
+        "police": "Police Forces of {c}",
+        "government": "Government of {c}",
+        "unidentified": "Unidentified Armed Group ({c})",
+        "rebel": "Unidentified Armed Group ({c})",
+        "militia": "Unidentified Communal Militia ({c})",
+        "civilians": "Civilians ({c})",
+        "protesters": "Protesters ({c})",
+        "rioters": "Rioters ({c})",
+        "pro_gov": "Pro-Government Militia ({c})",
+    }[category]
+    if where is None:
+        label = label.replace(" of {c}", "").replace(" ({c})", "")
+        if category in ("state",):
+            label = "Military Forces"
+    name = label.format(c=where)
+    return Actor(name, "unidentified" if category == "rebel" else category, country)

@@ -1,0 +1,199 @@
+"""Word lists the extractor reasons with: event triggers, weapon cues, actors and demonyms.
+
+These are the vocabulary of a careful event coder, written from ACLED's definitions, not from any corpus.
+Triggers are lemmas (spaCy's); multi-word cues are matched on the lower-cased sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- Event triggers: lemma -> the event family it reports -------------------------------------------------
+# Families are resolved to ACLED sub-types in classify.py using the parse (who acts on whom) and cues.
+TRIGGERS: dict[str, str] = {}
+
+
+def _add(family: str, words: str) -> None:
+    for w in words.split():
+        TRIGGERS[w] = family
+
+
+_add("attack", "attack assault raid ambush storm strike hit target bombard")
+_add("kill", "kill murder slay execute behead massacre slaughter assassinate shoot gun stab hack lynch "
+     "die dead death killing")  # fmt: skip
+_add("wound", "wound injure")
+_add("clash", "clash fight battle skirmish firefight gunfight exchange engage repel repulse offensive "
+     "counteroffensive counterattack")  # fmt: skip
+_add("seize", "seize capture overrun take overtake conquer occupy fall")
+_add("retake", "retake recapture liberate regain reclaim")
+_add("withdraw", "withdraw withdrawal retreat evacuate")
+_add("airstrike", "airstrike air-strike warplane")
+_add("shell", "shell shelling mortar artillery rocket missile")
+_add("explode", "explode explosion blast detonate bombing bomb")
+_add("abduct", "abduct kidnap abduction kidnapping hostage")
+_add("sexual", "rape")
+_add("protest", "protest demonstrate demonstration rally march picket sit-in strike")
+_add("riot", "riot rioting vandalize vandalise torch burn loot ransack plunder pillage raze")
+_add("arrest", "arrest detain apprehend")
+_add("agreement", "ceasefire truce accord")
+_add("disrupt", "defuse dismantle intercept")
+_add("base", "headquarters")
+
+# Lemmas that only report an event with a violent object or context; alone they are too vague.
+WEAK_TRIGGERS = frozenset({"hit", "target", "take", "fall", "strike", "march", "exchange", "engage", "burn",
+                           "occupy", "gun", "death", "dead", "storm", "offensive"})  # fmt: skip
+
+# --- Weapon and manner cues (lower-cased substrings / regexes of the sentence) -----------------------------
+CUES: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern, re.IGNORECASE)
+    for name, pattern in {
+        "chemical": r"\b(chemical (weapon|attack|agent|munition)s?|chlorine|sarin|mustard gas|nerve agent|"
+        r"toxic gas|poison(ous)? gas)\b",
+        "suicide": r"\b(suicide (bomb(er|ing)?s?|attack(er)?s?|vest|car|truck|blast|bulldozer)s?|"
+        r"blew (himself|herself|themselves) up|self-immolat|explosive-laden .{0,40}suicide|"
+        r"driven by (a )?suicide)",
+        "air": r"\b(air ?strikes?|air-strikes?|air raids?|aerial (bombardment|attack|strike)s?|drone strikes?|"
+        r"drones?|warplanes?|war planes?|fighter jets?|jets?|aircraft|helicopter gunships?|helicopters?|"
+        r"bombers?|air force|airstrike|bombed from the air)\b",
+        "shelling": r"\b(shell(s|ed|ing)?|artillery|mortars?|rockets?|missiles?|katyusha|howitzers?|"
+        r"bombard(ed|ment)?|projectiles?|tank fire|drone-dropped)\b",
+        "ied": r"\b(ieds?|improvised explosive|roadside bomb|landmines?|land mines?|mines?|car bombs?|"
+        r"booby[- ]trap|explosive devices?|bomb (blast|explosion)s?|bombs? (exploded|went off|detonated)|"
+        r"(exploded|went off|detonated)|blast|explosion|vbieds?|explosives?|sticky bomb|parcel bomb)\b",
+        "grenade": r"\b(grenades?|rpgs?|rocket-propelled grenade)\b",
+        "firearm": r"\b(shot|shoot(ing|s)?|gunfire|gunmen|opened fire|fired (on|at|upon)|bullets?|"
+        r"rifles?|machine guns?|live (ammunition|rounds|fire))\b",
+        "tear_gas": r"\b(tear ?gas|water cannons?|rubber bullets?|batons?|baton[- ]charged?|"
+        r"dispersed|disperse|pepper spray|stun grenades?)\b",
+        "live_fire": r"\b(live (ammunition|rounds|fire|bullets)|opened fire on (the )?(protesters|"
+        r"demonstrators|crowd)|shot (dead )?(protesters|demonstrators))\b",
+        "mob": r"\b(mob|lynch(ed|ing)?|vigilantes?|angry (residents|villagers|crowd)|beat(en)? to death|"
+        r"set (him|her|them) (on fire|ablaze)|mob justice)\b",
+        "property": r"\b(loot(ed|ing)?|torch(ed|ing)?|set (fire|ablaze)|burn(ed|t|ing) down|razed?|"
+        r"destroy(ed|ing)?|demolish(ed|ing)?|vandali[sz](ed|ing)?|ransack(ed|ing)?|plunder(ed|ing)?|arson)\b",
+        "sexual": r"\b(rap(ed|es|ing)|sexual(ly)? (assault|abuse|violence|slavery)|gang-?raped?|"
+        r"sex slaves?|molest)\b",
+    }.items()
+}
+
+# --- Actors ------------------------------------------------------------------------------------------------
+# Named organisations: alias (lower-case, matched on word boundaries) -> (canonical name, category).
+# Categories: state (a state's forces), police, pro_gov (allied militias/regional forces), rebel (named
+# non-state armed group), militia, unidentified, civilians, protesters, rioters, government.
+NAMED_GROUPS: dict[str, tuple[str, str]] = {}
+
+
+def _group(name: str, category: str, aliases: str) -> None:
+    for alias in aliases.split("|"):
+        NAMED_GROUPS[alias.strip().lower()] = (name, category)
+
+
+_group("Islamic State", "rebel", "isis|isil|islamic state|daesh|da'esh|islamic state in iraq and syria|"
+       "islamic state of iraq and the levant|islamic state group|is militants|is fighters")  # fmt: skip
+_group("Islamic State West Africa Province", "rebel", "iswap|islamic state west africa province|"
+       "islamic state west africa")  # fmt: skip
+_group("Boko Haram", "rebel", "boko haram|jas|jama'atu ahlis sunna")
+_group("Al Shabaab", "rebel", "al-shabaab|al shabaab|al-shabab|al shabab|shabaab|shabab")
+_group("Taliban", "rebel", "taliban")
+_group("Tehrik-i-Taliban Pakistan", "rebel", "ttp|tehrik-i-taliban pakistan|pakistani taliban")
+_group("Houthis (Ansar Allah)", "rebel", "houthi|houthis|ansar allah|houthi rebels")
+_group("Hezbollah", "rebel", "hezbollah|hizbollah|hizballah")
+_group("Hamas", "rebel", "hamas|qassam brigades|al-qassam brigades")
+_group("Palestinian Islamic Jihad", "rebel", "islamic jihad|al-quds brigades")
+_group("PKK: Kurdistan Workers Party", "rebel", "pkk|kurdistan workers' party|kurdistan workers party")
+_group("SDF: Syrian Democratic Forces", "rebel", "sdf|syrian democratic forces")
+_group("YPG: People's Protection Units", "rebel", "ypg|people's protection units")
+_group("HTS: Hayat Tahrir al-Sham", "rebel", "hts|hayat tahrir al-sham|tahrir al-sham|nusra front|"
+       "al-nusra front|jabhat al-nusra")  # fmt: skip
+_group("Free Syrian Army", "rebel", "free syrian army|fsa|syrian national army|sna")
+_group("Al Qaeda", "rebel", "al-qaeda|al qaeda|al-qaida|al qaida|aqap|aqim")
+_group("JNIM", "rebel", "jnim|jama'at nusrat al-islam wal-muslimin|nusrat al-islam")
+_group("FARC dissidents", "rebel", "farc|farc dissidents|revolutionary armed forces of colombia")
+_group("ELN: National Liberation Army", "rebel", "eln|national liberation army")
+_group("NPA: New People's Army", "rebel", "npa|new people's army")
+_group("Abu Sayyaf", "rebel", "abu sayyaf")
+_group("M23: March 23 Movement", "rebel", "m23|march 23 movement")
+_group("ADF: Allied Democratic Forces", "rebel", "adf|allied democratic forces")
+_group("CODECO", "militia", "codeco")
+_group("RSF: Rapid Support Forces", "rebel", "rsf|rapid support forces|janjaweed")
+_group("Arakan Army", "rebel", "arakan army")
+_group("KIA: Kachin Independence Army", "rebel", "kachin independence army|kia")
+_group("PDF: People's Defence Force", "rebel", "people's defence force|people's defense force|pdf")
+_group("Ambazonian Separatists", "rebel", "ambazonian|ambazonia|amba boys|anglophone separatists")
+_group("Fulani Ethnic Militia", "militia", "fulani militia|fulani gunmen|fulani herdsmen|herdsmen|fulani")
+_group("Naxalites (Maoists)", "rebel", "naxal|naxals|naxalite|naxalites|maoists|maoist")
+_group("Lashkar-e-Taiba", "rebel", "lashkar-e-taiba|let")
+_group("Jaish-e-Mohammed", "rebel", "jaish-e-mohammed|jem")
+_group("Baloch Liberation Army", "rebel", "baloch liberation army|bla")
+_group("Wagner Group", "pro_gov", "wagner|wagner group|africa corps")
+_group("Popular Mobilization Forces", "pro_gov", "popular mobilization forces|popular mobilisation forces|"
+       "popular mobilization units|pmf|pmu|hashd|hashd al-shaabi|shiite militias|shia militias")  # fmt: skip
+_group("Peshmerga", "pro_gov", "peshmerga|kurdish peshmerga|kurdish forces")
+_group("Anti-Balaka", "militia", "anti-balaka")
+_group("Seleka", "rebel", "seleka|ex-seleka")
+_group("TPLF: Tigray People's Liberation Front", "rebel", "tplf|tigray forces|tigrayan forces")
+_group("OLA: Oromo Liberation Army", "rebel", "ola|oromo liberation army")
+_group("Fano Militia", "militia", "fano")
+_group("Mai-Mai Militia", "militia", "mai-mai|mai mai")
+_group("Tatmadaw", "state", "tatmadaw|junta forces|junta troops")
+
+# Generic nouns (lemma) -> category. "forces" needs a state/armed modifier, handled in actors.py.
+GENERIC_ACTORS: dict[str, str] = {}
+for _cat, _words in {
+    "state": "army soldier troop military force serviceman airforce navy marine commando paratrooper "
+    "warplane jet aircraft helicopter drone gunship battalion brigade regiment unit legionnaire",
+    "police": "police policeman policemen gendarme gendarmerie officer constable cop",
+    "rebel": "militant insurgent jihadist extremist rebel terrorist fighter guerrilla separatist "
+    "jihadi islamist",
+    "unidentified": "gunman gunmen assailant attacker bandit raider kidnapper abductor",
+    "militia": "militia militiaman militiamen vigilante",
+    "civilians": "civilian resident villager people man men woman women child children boy girl student "
+    "worshipper farmer passenger shopper trader journalist reporter teacher pupil family pilgrim "
+    "mourner prisoner inmate detainee recruit volunteer herder fisherman miner worker driver "
+    "refugee patient doctor nurse employee person bystander youth teenager",
+    "protesters": "protester protestor demonstrator marcher activist",
+    "rioters": "rioter mob looter",
+    "government": "government authority official ministry administration",
+}.items():
+    for _w in _words.split():
+        GENERIC_ACTORS[_w] = _cat
+
+ARMED_CATEGORIES = frozenset({"state", "police", "pro_gov", "rebel", "militia", "unidentified"})
+STATE_CATEGORIES = frozenset({"state", "police", "pro_gov", "government"})
+
+# Demonyms and short country names -> ISO 3166 alpha-2 code (common conflict reporting).
+DEMONYMS: dict[str, str] = {}
+for _code, _words in {
+    "IQ": "iraqi iraq", "SY": "syrian syria", "TR": "turkish turkey türkiye turkiye", "IR": "iranian iran",
+    "US": "u.s. us american america united-states", "GB": "british uk u.k. britain", "FR": "french france",
+    "RU": "russian russia", "UA": "ukrainian ukraine", "IL": "israeli israel", "PS": "palestinian palestine",
+    "LB": "lebanese lebanon", "JO": "jordanian jordan", "SA": "saudi saudi-arabia", "YE": "yemeni yemen",
+    "EG": "egyptian egypt", "LY": "libyan libya", "TN": "tunisian tunisia", "DZ": "algerian algeria",
+    "MA": "moroccan morocco", "SD": "sudanese sudan", "SS": "south-sudanese", "ET": "ethiopian ethiopia",
+    "ER": "eritrean eritrea", "SO": "somali somalia", "KE": "kenyan kenya", "UG": "ugandan uganda",
+    "TZ": "tanzanian tanzania", "RW": "rwandan rwanda", "BI": "burundian burundi",
+    "CD": "congolese drc", "CF": "centrafrican", "CM": "cameroonian cameroon", "NG": "nigerian nigeria",
+    "NE": "nigerien niger", "ML": "malian mali", "BF": "burkinabe burkinabé", "TD": "chadian chad",
+    "MZ": "mozambican mozambique", "ZW": "zimbabwean zimbabwe", "ZA": "south-african",
+    "AF": "afghan afghanistan", "PK": "pakistani pakistan", "IN": "indian india",
+    "BD": "bangladeshi bangladesh", "LK": "sri-lankan", "NP": "nepali nepalese nepal",
+    "MM": "myanmar burmese burma", "TH": "thai thailand", "PH": "philippine filipino philippines",
+    "ID": "indonesian indonesia", "MY": "malaysian malaysia", "CN": "chinese china",
+    "CO": "colombian colombia", "MX": "mexican mexico", "VE": "venezuelan venezuela", "BR": "brazilian brazil",
+    "PE": "peruvian peru", "HT": "haitian haiti", "AZ": "azerbaijani azerbaijan", "AM": "armenian armenia",
+    "GE": "georgian", "KR": "south-korean", "KP": "north-korean",
+}.items():
+    for _w in _words.split():
+        DEMONYMS[_w.replace("-", " ")] = _code
+
+# --- Modality: words that make a statement hypothetical, planned, feared or denied -------------------------
+MODAL_AUX = frozenset({"will", "would", "could", "may", "might", "should", "shall", "can", "must", "'ll",
+                       "wo", "ca"})  # fmt: skip
+IRREALIS_HEADS = frozenset({
+    "plan", "threaten", "prepare", "vow", "intend", "aim", "seek", "want", "fear", "warn", "expect", "hope",
+    "promise", "pledge", "deny", "refuse", "consider", "propose", "call", "urge", "demand", "mull", "weigh",
+    "risk", "avoid", "prevent", "foil", "thwart", "plot", "predict", "forecast", "rumor", "rumour", "allege",
+    "need", "decide", "ready", "able", "likely", "possible", "unlikely", "ask", "authorize", "approve",
+    "reject", "debate", "discuss", "study", "if",
+})  # fmt: skip
+NEGATIONS = frozenset({"not", "never", "no", "n't", "neither", "nor", "without"})

@@ -1,0 +1,52 @@
+"""Modality: is a trigger reported as having happened, or only planned, feared, predicted or denied?
+
+"Militants could attack", "troops will deploy", "the army is preparing an offensive", "officials denied that
+soldiers were killed" and "if the talks fail, fighting will resume" report no event. Reported speech
+("police said militants attacked") does.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.extract.lexicon import IRREALIS_HEADS, MODAL_AUX, NEGATIONS
+
+# Dependencies that open a new clause: modal auxiliaries above them belong to another statement.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "ROOT"})
+
+
+def is_realis(trigger: Token) -> bool:
+    """True when the trigger's event is told as fact."""
+    sent = trigger.sent
+    if sent.text.rstrip().endswith("?"):
+        return False
+    in_clause = True
+    for depth, tok in enumerate([trigger, *trigger.ancestors]):
+        for child in tok.children:
+            if in_clause and child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUX:
+                return False
+            if in_clause and child.dep_ == "neg" and child.lower_ in NEGATIONS and depth <= 1:
+                return False
+            if in_clause and child.dep_ == "mark" and child.lower_ in ("if", "unless", "lest"):
+                return False
+            # "going to attack", "about to attack"
+            if in_clause and child.dep_ == "aux" and child.lower_ == "to" and tok.head.lemma_ == "go":
+                return False
+        if depth > 0 and tok.lemma_.lower() in IRREALIS_HEADS:
+            return False
+        if tok.dep_ in CLAUSE_DEPS:
+            in_clause = False
+        if depth >= 6:
+            break
+    return not _negated_by_determiner(trigger)
+
+
+def _negated_by_determiner(trigger: Token) -> bool:
+    # "no one was killed", "no casualties were reported"
+    for child in trigger.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if any(g.lower_ in ("no", "none", "nobody") for g in child.subtree if g.i <= child.i):
+                return True
+            if child.lower_ in ("nobody", "none"):
+                return True
+    return False

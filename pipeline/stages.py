@@ -1,0 +1,212 @@
+"""Each stage over the warehouse: read its input tables, call the domain step, write its output idempotently.
+
+Per-batch stages (clean, extract) replace exactly the rows of their batch inside one transaction, so a rerun
+or a failure midway never leaves partial or doubled rows. Dedup and the marts are projections recomputed from
+everything current. Dagster assets call these functions and nothing else touches the tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+
+import duckdb
+import polars as pl
+
+from pipeline.clean import clean_article
+from pipeline.dedup import cluster_mentions
+from pipeline.extract.mentions import ArticleContext, SentenceInput, extract_mentions
+from pipeline.landing import QuarantineRecord
+from pipeline.raw import quarantine_id
+from pipeline.warehouse import refresh_marts
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _replace(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, where: str, params: list) -> None:
+    con.execute(f"delete from {table} where {where}", params)
+    if frame.height:
+        con.register("_incoming", frame.to_arrow())
+        con.execute(f"insert into {table} by name select * from _incoming")
+        con.unregister("_incoming")
+
+
+def clean_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
+    """Clean every article version that came in with a batch; returns the cleaned articles."""
+    versions = con.execute(
+        "select content_hash, article_key, source_id, source_path, record_index, url, outlet, title, "
+        "published_at_raw, content, content_is_html from raw.article_versions where batch_id = ? "
+        "order by source_path, record_index",
+        [batch_id],
+    ).pl()
+    now = _now()
+    articles, sentences, empty = [], [], []
+    for v in versions.iter_rows(named=True):
+        cleaned = clean_article(
+            v["content"],
+            is_html=v["content_is_html"],
+            title=v["title"],
+            outlet=v["outlet"],
+            published_at_raw=v["published_at_raw"],
+            url=v["url"],
+        )
+        if not cleaned.body.strip() or not cleaned.sentences:
+            empty.append(QuarantineRecord(v["source_path"], v["record_index"], "no text left after cleaning",
+                                          v["content"][:65536], len(v["content"])))  # fmt: skip
+            continue
+        articles.append(
+            {
+                "article_id": v["content_hash"],
+                "batch_id": batch_id,
+                "article_key": v["article_key"],
+                "source_id": v["source_id"],
+                "url": v["url"],
+                "outlet": cleaned.outlet,
+                "title": cleaned.title,
+                "published_at": cleaned.published_at,
+                "published_at_source": cleaned.published_at_source,
+                "dateline_place": cleaned.dateline_place,
+                "body": cleaned.body,
+                "language": cleaned.language,
+                "is_english": cleaned.is_english,
+                "n_chars": len(cleaned.body),
+                "n_sentences": len(cleaned.sentences),
+                "removed_lines": cleaned.removed_lines,
+                "cleaned_at": now,
+            }
+        )
+        sentences.extend(
+            {
+                "article_id": v["content_hash"],
+                "sentence_index": s.index,
+                "char_start": s.char_start,
+                "char_end": s.char_end,
+                "sentence": s.text,
+            }
+            for s in cleaned.sentences
+        )
+    article_frame = pl.DataFrame(articles, schema=_ARTICLE_SCHEMA)
+    sentence_frame = pl.DataFrame(sentences, schema=_SENTENCE_SCHEMA)
+    con.execute("begin transaction")
+    try:
+        con.execute(
+            "delete from staging.sentences where article_id in "
+            "(select article_id from staging.articles where batch_id = ?)",
+            [batch_id],
+        )
+        _replace(con, "staging.articles", article_frame, "batch_id = ?", [batch_id])
+        if sentence_frame.height:
+            con.register("_incoming", sentence_frame.to_arrow())
+            con.execute("insert into staging.sentences by name select * from _incoming")
+            con.unregister("_incoming")
+        for q in empty:
+            con.execute(
+                "insert into raw.quarantine values (?,?,?,?,?,?,?,?) on conflict do nothing",
+                [quarantine_id(batch_id, q), batch_id, q.source_path, q.record_index, q.reason,
+                 q.raw_content, q.content_bytes, now],
+            )  # fmt: skip
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return article_frame
+
+
+def extract_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
+    """Extract event mentions from the English articles of a batch; returns the mentions written."""
+    articles = con.execute(
+        "select article_id, published_at, dateline_place, title, body from staging.articles "
+        "where batch_id = ? and is_english order by article_id",
+        [batch_id],
+    ).fetchall()
+    sentences = con.execute(
+        "select s.article_id, s.sentence_index, s.char_start, s.char_end, s.sentence "
+        "from staging.sentences s join staging.articles a using (article_id) "
+        "where a.batch_id = ? and a.is_english order by s.article_id, s.sentence_index",
+        [batch_id],
+    ).fetchall()
+    contexts = [ArticleContext(*row) for row in articles]
+    mentions = extract_mentions(contexts, [SentenceInput(*row) for row in sentences])
+    now = _now()
+    frame = pl.DataFrame(
+        [{**asdict(m), "batch_id": batch_id, "extracted_at": now} for m in mentions], schema=_MENTION_SCHEMA
+    )
+    con.execute("begin transaction")
+    try:
+        _replace(con, "core.mentions", frame, "batch_id = ?", [batch_id])
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return frame
+
+
+CURRENT_MENTIONS_SQL = """
+select m.*, a.outlet, a.published_at,
+       (select min(l.seq) from raw.article_log l where l.content_hash = m.article_id) as log_seq
+from core.mentions m
+join main.articles a using (article_id)
+"""
+
+
+def dedup_all(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Recompute events from every current mention (stable ids: see pipeline.dedup); returns the events."""
+    mentions = con.execute(CURRENT_MENTIONS_SQL).pl().to_dicts()
+    events, members = cluster_mentions(mentions)
+    event_frame = pl.DataFrame(events, schema=_EVENT_SCHEMA)
+    member_frame = pl.DataFrame(members, schema={"mention_id": pl.String, "event_id": pl.String})
+    con.execute("begin transaction")
+    try:
+        _replace(con, "core.events", event_frame, "true", [])
+        _replace(con, "core.event_members", member_frame, "true", [])
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return event_frame
+
+
+def build_marts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rebuild the aggregate tables; returns their row counts."""
+    con.execute("begin transaction")
+    try:
+        refresh_marts(con)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    names = ("events_daily", "events_weekly", "actor_dyads", "source_coverage")
+    return {n: con.execute(f"select count(*) from marts.{n}").fetchone()[0] for n in names}
+
+
+_ARTICLE_SCHEMA = {
+    "article_id": pl.String, "batch_id": pl.String, "article_key": pl.String, "source_id": pl.String,
+    "url": pl.String, "outlet": pl.String, "title": pl.String, "published_at": pl.Datetime("us"),
+    "published_at_source": pl.String, "dateline_place": pl.String, "body": pl.String, "language": pl.String,
+    "is_english": pl.Boolean, "n_chars": pl.Int32, "n_sentences": pl.Int32, "removed_lines": pl.Int32,
+    "cleaned_at": pl.Datetime("us"),
+}  # fmt: skip
+_SENTENCE_SCHEMA = {
+    "article_id": pl.String, "sentence_index": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32,
+    "sentence": pl.String,
+}  # fmt: skip
+_MENTION_SCHEMA = {
+    "mention_id": pl.String, "article_id": pl.String, "batch_id": pl.String, "sentence_index": pl.Int32,
+    "char_start": pl.Int32, "char_end": pl.Int32, "sentence": pl.String, "trigger": pl.String,
+    "event_type": pl.String, "sub_event_type": pl.String, "actor1": pl.String, "actor2": pl.String,
+    "location": pl.String, "admin1": pl.String, "country_code": pl.String, "latitude": pl.Float64,
+    "longitude": pl.Float64, "geo_precision": pl.String, "geonameid": pl.Int64, "event_date": pl.Date,
+    "date_start": pl.Date, "date_end": pl.Date, "date_precision": pl.String, "is_background": pl.Boolean,
+    "fatalities": pl.Int32, "injured": pl.Int32, "confidence": pl.Float64, "extractor_version": pl.String,
+    "extracted_at": pl.Datetime("us"),
+}  # fmt: skip
+_EVENT_SCHEMA = {
+    "event_id": pl.String, "event_date": pl.Date, "date_start": pl.Date, "date_end": pl.Date,
+    "date_precision": pl.String, "event_type": pl.String, "sub_event_type": pl.String, "actor1": pl.String,
+    "actor2": pl.String, "location": pl.String, "admin1": pl.String, "country_code": pl.String,
+    "latitude": pl.Float64, "longitude": pl.Float64, "geo_precision": pl.String, "fatalities": pl.Int32,
+    "fatalities_max": pl.Int32, "injured": pl.Int32, "num_mentions": pl.Int32, "num_articles": pl.Int32,
+    "num_sources": pl.Int32, "first_reported_at": pl.Datetime("us"), "confidence": pl.Float64,
+}  # fmt: skip
