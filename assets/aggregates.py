@@ -1,6 +1,5 @@
 """Aggregates asset: the analyst marts (per day, per week, actor dyads, source coverage)."""
 
-from __future__ import annotations
 
 import dagster as dg
 

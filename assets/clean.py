@@ -1,6 +1,5 @@
 """Clean stage asset: main text, metadata and sentences of the batch's article versions."""
 
-from __future__ import annotations
 
 import datetime as dt
 
@@ -35,4 +34,4 @@ def clean_articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
             non_english=int((~articles["is_english"]).sum()),
         )
     )
-    yield run_suite("clean_articles", "clean_articles", articles, now=dt.datetime.now())
+    yield run_suite("clean_articles", "clean_articles", articles, now=dt.datetime.now(dt.UTC).replace(tzinfo=None))

@@ -1,6 +1,5 @@
 """Dedup stage asset: one row per real-world event, recomputed from every current mention."""
 
-from __future__ import annotations
 
 import dagster as dg
 

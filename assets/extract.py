@@ -1,6 +1,5 @@
 """Extract stage asset: sentence-level event mentions of the batch's articles."""
 
-from __future__ import annotations
 
 import dagster as dg
 

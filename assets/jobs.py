@@ -2,13 +2,10 @@
 
 import dagster as dg
 
-from assets.partitions import landing_batches
-
 # raw -> clean -> extract for one batch, then dedup and marts over everything current.
 process_batch = dg.define_asset_job(
     name="process_batch",
     selection=dg.AssetSelection.all(),
-    partitions_def=landing_batches,
     description="Load one landing batch (a partition) and bring events and marts up to date.",
 )
 

@@ -1,6 +1,5 @@
 """Raw stage asset: one landing batch appended to the article log."""
 
-from __future__ import annotations
 
 import dagster as dg
 

@@ -9,7 +9,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline import config
-from pipeline.warehouse import ensure_schema
+from pipeline.warehouse import connect
 
 
 class Warehouse(DuckDBResource):
@@ -17,9 +17,13 @@ class Warehouse(DuckDBResource):
 
     @contextmanager
     def connect(self):
-        with self.get_connection() as con:
-            ensure_schema(con)
+        # Not DuckDBResource.get_connection: it leaves the connection (and the file lock) open when the
+        # block raises, and a failed step must release the warehouse for the retry.
+        con = connect(self.database)
+        try:
             yield con
+        finally:
+            con.close()
 
 
 class LandingFolder(dg.ConfigurableResource):

@@ -92,9 +92,10 @@ def types_agree(a: dict, b: dict) -> bool:
         return True
     if a["event_type"] == b["event_type"] and (sa in GENERIC_SUB_TYPES or sb in GENERIC_SUB_TYPES):
         return True
-    # A takeover is usually reported with the fighting that led to it.
+    # "The attack", "the fighting": generic reports of a violent event told more precisely elsewhere, and a
+    # takeover reported with the fighting that led to it.
     both_violent = a["event_type"] in VIOLENT_TYPES and b["event_type"] in VIOLENT_TYPES
-    return both_violent and bool({sa, sb} & TERRITORIAL) and bool({sa, sb} & GENERIC_SUB_TYPES)
+    return both_violent and bool({sa, sb} & GENERIC_SUB_TYPES)
 
 
 def actors_agree(a: dict, b: dict) -> bool:
@@ -158,7 +159,11 @@ def _event_row(c: _Cluster) -> dict:
     sub = sub or _vote(members, "sub_event_type")
     typ = next(m["event_type"] for m in members if m["sub_event_type"] == sub)
     place, when = c.best_place, c.best_date
-    day_dates = sorted(m["event_date"] for m in members if m.get("date_precision") == when.get("date_precision"))
+    day_dates = sorted(
+        m["event_date"]
+        for m in members
+        if m.get("event_date") is not None and m.get("date_precision") == when.get("date_precision")
+    )
     event_date = Counter(day_dates).most_common(1)[0][0] if day_dates else when.get("event_date")
     figures = [m["fatalities"] for m in members if m.get("fatalities") is not None]
     injured = [m["injured"] for m in members if m.get("injured") is not None]

@@ -103,7 +103,7 @@ def resolve_actor(
     if head.ent_type_ in ("GPE", "NORP") and head.pos_ == "PROPN" and lemma not in GENERIC_ACTORS:
         code = demonym_country(head.text)
         if code and head.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
-            return _named("state", code)
+            return generic_actor("state", code)
         return None
     category = GENERIC_ACTORS.get(lemma)
     if lemma == "force" or lemma == "forces":
@@ -118,7 +118,7 @@ def resolve_actor(
         category = "state"
     if category == "rebel" and article_group is not None:
         return Actor(article_group[0], article_group[1], country)
-    return _named(category, country)
+    return generic_actor(category, country)
 
 
 def _forces_category(text: str) -> str | None:
@@ -140,7 +140,7 @@ def _entity_of(token: Token) -> Span | None:
     return None
 
 
-def _named(category: str, country: str | None) -> Actor:
+def generic_actor(category: str, country: str | None) -> Actor:
     where = country_name(country)
     label = {
         "state": "Military Forces of {c}",

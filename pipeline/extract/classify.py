@@ -85,6 +85,7 @@ def classify(r: Roles) -> tuple[str, str] | None:
 
 
 def _protest(r: Roles, a1: str | None) -> tuple[str, str]:
+    # The protesters' own actor name is set by the caller (see mentions.protest_actor).
     cues = r.cues
     if "live_fire" in cues or (
         (r.fatalities or r.injured) and ("police" in r.sentence_lower or "security forces" in r.sentence_lower)

@@ -55,12 +55,12 @@ CUES: dict[str, re.Pattern[str]] = {
         "air": r"\b(air ?strikes?|air-strikes?|air raids?|aerial (bombardment|attack|strike)s?|drone strikes?|"
         r"drones?|warplanes?|war planes?|fighter jets?|jets?|aircraft|helicopter gunships?|helicopters?|"
         r"bombers?|air force|airstrike|bombed from the air)\b",
-        "shelling": r"\b(shell(s|ed|ing)?|artillery|mortars?|rockets?|missiles?|katyusha|howitzers?|"
+        "shelling": r"\b(shell(s|ed|ing)?|artillery|mortars?|rockets?(?!-propelled)|missiles?|katyusha|howitzers?|"
         r"bombard(ed|ment)?|projectiles?|tank fire|drone-dropped)\b",
         "ied": r"\b(ieds?|improvised explosive|roadside bomb|landmines?|land mines?|mines?|car bombs?|"
         r"booby[- ]trap|explosive devices?|bomb (blast|explosion)s?|bombs? (exploded|went off|detonated)|"
         r"(exploded|went off|detonated)|blast|explosion|vbieds?|explosives?|sticky bomb|parcel bomb)\b",
-        "grenade": r"\b(grenades?|rpgs?|rocket-propelled grenade)\b",
+        "grenade": r"\b(?<!propelled )(?<!propelled-)grenades?\b(?! launcher)",
         "firearm": r"\b(shot|shoot(ing|s)?|gunfire|gunmen|opened fire|fired (on|at|upon)|bullets?|"
         r"rifles?|machine guns?|live (ammunition|rounds|fire))\b",
         "tear_gas": r"\b(tear ?gas|water cannons?|rubber bullets?|batons?|baton[- ]charged?|"
@@ -165,7 +165,7 @@ STATE_CATEGORIES = frozenset({"state", "police", "pro_gov", "government"})
 DEMONYMS: dict[str, str] = {}
 for _code, _words in {
     "IQ": "iraqi iraq", "SY": "syrian syria", "TR": "turkish turkey türkiye turkiye", "IR": "iranian iran",
-    "US": "u.s. us american america united-states", "GB": "british uk u.k. britain", "FR": "french france",
+    "US": "u.s. american america united-states", "GB": "british uk u.k. britain", "FR": "french france",
     "RU": "russian russia", "UA": "ukrainian ukraine", "IL": "israeli israel", "PS": "palestinian palestine",
     "LB": "lebanese lebanon", "JO": "jordanian jordan", "SA": "saudi saudi-arabia", "YE": "yemeni yemen",
     "EG": "egyptian egypt", "LY": "libyan libya", "TN": "tunisian tunisia", "DZ": "algerian algeria",

