@@ -4,9 +4,10 @@
 import dagster as dg
 
 from assets.partitions import WAREHOUSE_POOL
-from assets.quality import check_spec, run_suite
+from assets.quality import check_spec, preview, run_suite
 from assets.resources import Warehouse
 from pipeline.stages import build_marts
+from pipeline.warehouse import publish_snapshot
 
 
 @dg.asset(
@@ -26,13 +27,15 @@ def event_aggregates(warehouse: Warehouse):
         counts = build_marts(con)
         reconciliation = reconciliation_frame(con)
         weekly = con.execute("select * from marts.events_weekly order by week desc limit 10").pl()
-    from assets.quality import preview
+        # The last step of every run: readers get this complete state while the next run writes.
+        snapshot = publish_snapshot(con, warehouse.database)
 
     yield dg.MaterializeResult(
         metadata={
             "dagster/row_count": sum(counts.values()),
             **{f"rows_{name}": n for name, n in counts.items()},
             "preview": preview(weekly, weekly.columns),
+            "snapshot": dg.MetadataValue.path(str(snapshot)),
         }
     )
     yield run_suite("event_aggregates", "aggregates", reconciliation)

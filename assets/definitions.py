@@ -8,6 +8,7 @@ import dagster as dg
 
 from assets import aggregates, clean, dedup, extract, raw
 from assets.jobs import process_batch, refresh_events
+from assets.rebuild import rebuild
 from assets.resources import make_resources
 from assets.sensors import landing_schedule, landing_sensor
 
@@ -16,7 +17,7 @@ def make_definitions(landing: str | Path | None = None, warehouse: str | Path | 
     """Definitions over a landing folder and warehouse (defaults: EVENTS_LANDING_DIR, EVENTS_WAREHOUSE)."""
     return dg.Definitions(
         assets=dg.load_assets_from_modules([raw, clean, extract, dedup, aggregates]),
-        jobs=[process_batch, refresh_events],
+        jobs=[process_batch, refresh_events, rebuild],
         sensors=[landing_sensor],
         schedules=[landing_schedule],
         resources=make_resources(landing, warehouse),

@@ -13,7 +13,7 @@ import dagster as dg
 
 from assets.partitions import landing_batches
 from pipeline.landing import batch_signature, list_batches
-from pipeline.warehouse import connect, publish_snapshot
+from pipeline.warehouse import connect
 
 
 @dataclass
@@ -23,11 +23,14 @@ class RunReport:
     checks_passed: int = 0
     checks_failed: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    run_ids: list[str] = field(default_factory=list)  # one Dagster run per batch, in load order
 
 
-def pending(landing: Path, warehouse: Path, rerun_all: bool = False) -> list[str]:
-    """Batches in the landing folder that the warehouse has not loaded in their current form."""
-    batches = list_batches(landing)
+def pending(
+    landing: Path, warehouse: Path, instance: dg.DagsterInstance, rerun_all: bool = False
+) -> dict[str, str]:
+    """Batches (id -> signature) not yet loaded in their current form by a run that succeeded."""
+    batches = {b: batch_signature(landing, b)[0] for b in list_batches(landing)}
     if rerun_all or not warehouse.exists():
         return batches
     con = connect(warehouse)
@@ -35,7 +38,18 @@ def pending(landing: Path, warehouse: Path, rerun_all: bool = False) -> list[str
         loaded = dict(con.execute("select batch_id, signature from raw.landing_batches").fetchall())
     finally:
         con.close()
-    return [b for b in batches if loaded.get(b) != batch_signature(landing, b)[0]]
+    todo = {}
+    for batch, signature in batches.items():
+        done = instance.get_runs(
+            filters=dg.RunsFilter(
+                tags={"landing/batch": batch, "landing/signature": signature},
+                statuses=[dg.DagsterRunStatus.SUCCESS],
+            ),
+            limit=1,
+        )
+        if loaded.get(batch) != signature or not done:
+            todo[batch] = signature
+    return todo
 
 
 def run_landing(
@@ -51,15 +65,20 @@ def run_landing(
     defs = make_definitions(landing, warehouse)
     job = defs.resolve_job_def("process_batch")
     instance = instance or dg.DagsterInstance.get()
-    report = RunReport(batches=pending(landing, warehouse, rerun_all))
+    todo = pending(landing, warehouse, instance, rerun_all)
+    report = RunReport(batches=list(todo))
     known = set(instance.get_dynamic_partitions(landing_batches.name))
     new = [b for b in report.batches if b not in known]
     if new:
         instance.add_dynamic_partitions(landing_batches.name, new)
     for batch in report.batches:
         result = job.execute_in_process(
-            partition_key=batch, instance=instance, raise_on_error=raise_on_error, tags={"landing/batch": batch}
+            partition_key=batch,
+            instance=instance,
+            raise_on_error=raise_on_error,
+            tags={"landing/batch": batch, "landing/signature": todo[batch]},
         )
+        report.run_ids.append(result.run_id)
         report.success &= result.success
         for evaluation in result.get_asset_check_evaluations():
             if evaluation.passed:
@@ -71,11 +90,18 @@ def run_landing(
     try:
         for name in ("articles", "event_mentions", "events", "quarantine"):
             report.counts[name] = con.execute(f"select count(*) from {name}").fetchone()[0]
-        if report.batches and report.success:
-            publish_snapshot(con, warehouse)
     finally:
         con.close()
     return report
+
+
+def run_rebuild(landing: Path, warehouse: Path, instance: dg.DagsterInstance | None = None) -> dict:
+    """Run the ``rebuild`` job: replay the whole log into fresh projections. Returns the new row counts."""
+    from assets.definitions import make_definitions
+
+    job = make_definitions(landing, warehouse).resolve_job_def("rebuild")
+    result = job.execute_in_process(instance=instance or dg.DagsterInstance.get())
+    return result.output_for_node("replay_article_log")
 
 
 def summary_text(report: RunReport) -> str:

@@ -42,6 +42,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    from assets.runner import run_rebuild
+
+    _set_locations(args)
+    counts = run_rebuild(config.landing_dir(), config.warehouse_path())
+    print("rebuilt from the article log: " + "  ".join(f"{k}: {v}" for k, v in counts.items()))
+    return 0
+
+
 def cmd_ui(args: argparse.Namespace) -> int:
     _set_locations(args)
     dagster = Path(sys.executable).parent / "dagster"
@@ -67,6 +76,28 @@ def cmd_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    import json
+
+    from assets.runner import summary_text
+    from pipeline.evaluation import details_text, evaluate, summary_line
+
+    scores, run = evaluate(
+        args.kind,
+        Path(args.gold),
+        input_path=Path(args.input) if args.input else None,
+        warehouse=Path(args.warehouse).resolve() if args.warehouse else None,
+        style=args.style,
+    )
+    if run is not None:
+        print(summary_text(run) + "\n")
+    print(details_text(args.kind, scores))
+    print(summary_line(args.kind, scores))
+    if args.json:
+        Path(args.json).write_text(json.dumps(scores, indent=2, default=str) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -79,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--warehouse", help="DuckDB file (default: EVENTS_WAREHOUSE or warehouse/events.duckdb)")
         p.add_argument("--all", action="store_true", help="rerun batches already loaded (idempotent)")
         p.set_defaults(func=func)
+    p = sub.add_parser("rebuild", help="drop the projections and replay the whole article log (Dagster job)")
+    p.add_argument("--warehouse")
+    p.set_defaults(func=cmd_rebuild)
     p = sub.add_parser("ui", help="start the Dagster UI (dagster dev) on this project")
     p.add_argument("--landing")
     p.add_argument("--warehouse")
@@ -91,6 +125,14 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_query)
     p = sub.add_parser("model", help="show the spaCy model in use")
     p.set_defaults(func=cmd_model)
+    p = sub.add_parser("eval", help="load an input through the pipeline and score it against gold")
+    p.add_argument("kind", choices=["events", "dedup", "reports"], help="what the gold file describes")
+    p.add_argument("gold", help="gold file (JSON for events and dedup, JSON Lines for reports)")
+    p.add_argument("--input", help="JSONL file or landing folder to load into a fresh temporary warehouse")
+    p.add_argument("--warehouse", help="load into (or, without --input, just score) this DuckDB file")
+    p.add_argument("--style", choices=["case", "acled"], help="reports only (default: guessed from the gold)")
+    p.add_argument("--json", help="also write every score and detail to this JSON file")
+    p.set_defaults(func=cmd_eval)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -3,14 +3,16 @@
 Two mentions are the same event when their places agree (same gazetteer place, within ``NEARBY_KM``, or one
 is a region that contains the other), their date windows overlap given each one's precision, their types are
 compatible and their actors do not contradict each other. Mentions are taken in the order the article log
-received them, and each event is named after its first mention, so an ``event_id`` never changes when a new
-report arrives, and replaying the log reproduces the same ids. Fatalities are reconciled as ACLED does: the
+received them, and each event is named after its first mention (the article's key, not its version, with the
+mention's place and sub-type), so an ``event_id`` never changes when a new report arrives or when the first
+article is corrected, and replaying the log reproduces the same ids. Fatalities are reconciled as ACLED does: the
 lowest credible figure in ``fatalities``, the highest in ``fatalities_max``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -116,6 +118,7 @@ def cluster_mentions(mentions: list[dict]) -> tuple[list[dict], list[dict]]:
     ``outlet``, ``published_at`` and ``log_seq``)."""
     ordered = sorted(mentions, key=lambda m: (m["log_seq"], m["sentence_index"], m["mention_id"]))
     clusters: list[_Cluster] = []
+    taken: set[str] = set()
     by_country: dict[str | None, list[_Cluster]] = defaultdict(list)
     for m in ordered:
         options = [c for c in by_country[m.get("country_code")] if _compatible(m, c)]
@@ -124,13 +127,23 @@ def cluster_mentions(mentions: list[dict]) -> tuple[list[dict], list[dict]]:
         if options:
             target = min(options, key=lambda c: _closeness(m, c))
         else:
-            target = _Cluster(event_id=m["mention_id"])
+            target = _Cluster(event_id=_new_event_id(m, taken))
             clusters.append(target)
             by_country[m.get("country_code")].append(target)
         target.add(m)
     events = [_event_row(c) for c in clusters]
     members = [{"mention_id": m["mention_id"], "event_id": c.event_id} for c in clusters for m in c.members]
     return events, members
+
+
+def _new_event_id(m: dict, taken: set[str]) -> str:
+    key = "|".join(str(m.get(k) or "") for k in ("article_key", "location", "sub_event_type"))
+    for n in range(1000):
+        event_id = hashlib.sha256(f"{key}|{n}".encode()).hexdigest()[:24]
+        if event_id not in taken:
+            taken.add(event_id)
+            return event_id
+    raise RuntimeError("event id space exhausted")  # pragma: no cover
 
 
 def _closeness(m: dict, c: _Cluster) -> tuple:

@@ -114,6 +114,16 @@ def clean_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
     return article_frame
 
 
+# Articles are extracted and written in chunks (bounded memory on big batches), all inside one transaction.
+EXTRACT_CHUNK_ARTICLES = 200
+
+
+def after_chunk_written(batch_id: str, rows_so_far: int) -> None:
+    """Called after each chunk of mentions is written, inside the batch's transaction.
+
+    A seam for fault-injection tests: raising here must leave no partial rows behind."""
+
+
 def extract_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
     """Extract event mentions from the English articles of a batch; returns the mentions written."""
     articles = con.execute(
@@ -121,33 +131,76 @@ def extract_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame
         "where batch_id = ? and is_english order by article_id",
         [batch_id],
     ).fetchall()
-    sentences = con.execute(
-        "select s.article_id, s.sentence_index, s.char_start, s.char_end, s.sentence "
-        "from staging.sentences s join staging.articles a using (article_id) "
-        "where a.batch_id = ? and a.is_english order by s.article_id, s.sentence_index",
-        [batch_id],
-    ).fetchall()
-    contexts = [ArticleContext(*row) for row in articles]
-    mentions = extract_mentions(contexts, [SentenceInput(*row) for row in sentences])
-    now = _now()
-    frame = pl.DataFrame(
-        [{**asdict(m), "batch_id": batch_id, "extracted_at": now} for m in mentions], schema=_MENTION_SCHEMA
-    )
+    frames = []
     con.execute("begin transaction")
     try:
-        _replace(con, "core.mentions", frame, "batch_id = ?", [batch_id])
+        con.execute("delete from core.mentions where batch_id = ?", [batch_id])
+        written = 0
+        for start in range(0, len(articles), EXTRACT_CHUNK_ARTICLES):
+            chunk = articles[start : start + EXTRACT_CHUNK_ARTICLES]
+            frame = _extract_chunk(con, batch_id, chunk)
+            if frame.height:
+                con.register("_incoming", frame.to_arrow())
+                con.execute("insert into core.mentions by name select * from _incoming")
+                con.unregister("_incoming")
+            written += frame.height
+            frames.append(frame)
+            after_chunk_written(batch_id, written)
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
-    return frame
+    return pl.concat(frames) if frames else pl.DataFrame(schema=_MENTION_SCHEMA)
 
 
+def _extract_chunk(con: duckdb.DuckDBPyConnection, batch_id: str, articles: list[tuple]) -> pl.DataFrame:
+    ids = [row[0] for row in articles]
+    sentences = con.execute(
+        "select article_id, sentence_index, char_start, char_end, sentence from staging.sentences "
+        "where list_contains(?, article_id) order by article_id, sentence_index",
+        [ids],
+    ).fetchall()
+    contexts = [ArticleContext(*row) for row in articles]
+    mentions = extract_mentions(contexts, [SentenceInput(*row) for row in sentences])
+    now = _now()
+    return pl.DataFrame(
+        [{**asdict(m), "batch_id": batch_id, "extracted_at": now} for m in mentions], schema=_MENTION_SCHEMA
+    )
+
+
+def replay_log(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Drop every projection and rebuild it from the article log, batch by batch in log order.
+
+    The log and the article versions are not touched. Returns the batches replayed."""
+    batches = [
+        b for (b,) in con.execute(
+            "select v.batch_id from raw.article_versions v join raw.article_log l using (content_hash) "
+            "group by v.batch_id order by min(l.seq)"
+        ).fetchall()
+    ]  # fmt: skip
+    con.execute("begin transaction")
+    try:
+        for table in ("staging.sentences", "staging.articles", "core.mentions", "core.event_members",
+                      "core.events"):  # fmt: skip
+            con.execute(f"delete from {table}")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    for batch_id in batches:
+        clean_batch(con, batch_id)
+        extract_batch(con, batch_id)
+    dedup_all(con)
+    build_marts(con)
+    return batches
+
+
+# Mentions in the order the log first heard of their article (stable across later versions of it).
 CURRENT_MENTIONS_SQL = """
-select m.*, a.outlet, a.published_at,
-       (select min(l.seq) from raw.article_log l where l.content_hash = m.article_id) as log_seq
+select m.*, a.outlet, a.published_at, f.first_seq as log_seq
 from core.mentions m
 join main.articles a using (article_id)
+join (select article_key, min(seq) as first_seq from raw.article_log group by article_key) f using (article_key)
 """
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -29,15 +30,29 @@ def refresh_marts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(sql_file("marts.sql"))
 
 
+# DuckDB has one writer per file. Another process holding it (a run started elsewhere) is waited for.
+LOCK_WAIT_SECONDS = 120.0
+
+
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse, creating its folder and schema when writing."""
+    """Open the warehouse, creating its folder and schema when writing; waits while another process writes."""
     path = Path(path)
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(path))
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    delay = 0.05
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.IOException as err:
+            if "lock" not in str(err).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+    if not read_only:
         ensure_schema(con)
-        return con
-    return duckdb.connect(str(path), read_only=True)
+    return con
 
 
 def snapshot_path(path: str | Path) -> Path:

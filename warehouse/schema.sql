@@ -131,7 +131,7 @@ create table if not exists core.event_members (
 );
 
 create table if not exists core.events (
-    event_id           varchar primary key,     -- the mention_id of the event's first report: stable
+    event_id           varchar primary key,     -- named after its first report (see pipeline/dedup.py): stable
     event_date         date,
     date_start         date,
     date_end           date,

@@ -42,3 +42,21 @@ select e.event_id, e.event_date, e.event_type, e.sub_event_type, e.location, m.o
 from core.events e
 join main.event_mentions m using (event_id)
 join main.articles a using (article_id);
+
+-- Lineage: for every event, the mentions behind it, the article versions they were extracted from
+-- (with the extractor version), and the log entries that brought those versions in.
+create or replace view main.event_lineage as
+select em.event_id, m.mention_id, m.sentence_index, m.extractor_version, m.extracted_at,
+       v.content_hash as article_id, v.article_key, v.source_id, v.source_path, v.record_index,
+       l.seq as log_seq, l.kind as log_kind, l.batch_id, l.logged_at
+from core.event_members em
+join core.mentions m using (mention_id)
+join raw.article_versions v on v.content_hash = m.article_id
+join raw.article_log l on l.content_hash = m.article_id;
+
+-- The article log with what each entry did, newest first: the system of record, as analysts read it.
+create or replace view main.article_log as
+select l.seq, l.kind, l.article_key, l.content_hash, l.batch_id, l.source_path, l.record_index, l.logged_at,
+       v.outlet, v.title
+from raw.article_log l
+left join raw.article_versions v using (content_hash);

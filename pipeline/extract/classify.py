@@ -8,6 +8,7 @@ it is what the authorities did; a territorial change depends on who gained the t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.extract.actors import Actor
@@ -24,9 +25,27 @@ TERRITORY_NOUNS = frozenset({
     "ground", "locality", "settlement", "zone", "barracks", "station", "port", "refinery",
 })  # fmt: skip
 WEAPON_NOUNS = frozenset({
-    "weapon", "arm", "ammunition", "explosive", "cache", "rifle", "gun", "bomb", "device", "ied", "mine",
-    "missile", "rocket", "drone", "grenade", "munition", "arsenal", "stockpile",
+    "weapon", "arm", "ammunition", "ammo", "explosive", "cache", "rifle", "gun", "bomb", "device", "ied", "mine",
+    "landmine", "missile", "rocket", "drone", "grenade", "munition", "arsenal", "stockpile", "pistol", "firearm",
+    "bullet", "cartridge", "round", "shell", "mortar", "launcher", "detonator", "vest", "depot", "ammunitions",
 })  # fmt: skip
+# What a force sets up when ACLED codes "Headquarters or base established".
+BASE_NOUNS = frozenset({
+    "base", "post", "outpost", "checkpoint", "point", "headquarters", "camp", "garrison", "position",
+    "airbase", "barracks", "station",
+})  # fmt: skip
+# Things whose destruction or looting is ACLED's "Looting/property destruction".
+PROPERTY_NOUNS = frozenset({
+    "house", "home", "shop", "store", "vehicle", "car", "building", "property", "properties", "office", "church",
+    "mosque", "temple", "school", "crop", "village", "market", "hospital", "asset", "belonging", "livestock",
+    "field", "truck", "bus", "hut", "dwelling", "residence", "warehouse", "statue", "shrine", "monument",
+})  # fmt: skip
+# An agreement between conflict actors, not between trade partners.
+CONFLICT_PARTIES = (
+    "ceasefire", "cease-fire", "truce", "peace", "prisoner", "hostage", "rebel", "militant", "insurgent",
+    "armed", "fighter", "militia", "guerrilla", "disarm", "captive", "detainee", "opposition forces",
+)  # fmt: skip
+PROTEST_WORDS = ("protest", "demonstrat", "rally", "rallies", "march", "sit-in", "picket", "strike")
 
 
 @dataclass(frozen=True)
@@ -43,6 +62,19 @@ class Roles:
     fatalities: int | None
     injured: int | None
     sentence_lower: str
+    object_of_lemma: str | None = None  # "caches of weapons": the noun the object is made of
+    particle: str | None = None  # "set up", "shoot down"
+
+
+def is_protest_text(lower: str) -> bool:
+    """Whether a (lower-cased) text talks about a protest."""
+    return any(w in lower for w in PROTEST_WORDS[:-1]) or bool(
+        re.search(r"\b(general|hunger|workers'?|teachers'?) strike", lower)
+    )
+
+
+def _weapon_object(r: Roles) -> bool:
+    return r.object_lemma in WEAPON_NOUNS or r.object_of_lemma in WEAPON_NOUNS
 
 
 def classify(r: Roles) -> tuple[str, str] | None:
@@ -53,26 +85,55 @@ def classify(r: Roles) -> tuple[str, str] | None:
     cues = r.cues
     if "sexual" in cues and family in VIOLENT_FAMILIES | {"sexual", "abduct"} or family == "sexual":
         return "Violence against civilians", "Sexual violence"
-    if family == "protest":
+    if family in ("protest", "disperse"):
         return _protest(r, a1)
     if family == "riot":
         if "mob" in cues:
             return "Riots", "Mob violence"
-        if a1 in ("protesters", "rioters") or "protest" in r.sentence_lower or "demonstrat" in r.sentence_lower:
+        if a1 in ("protesters", "rioters") or is_protest_text(r.sentence_lower):
             return "Riots", "Violent demonstration"
+        if a1 in ("civilians",) and r.lemma not in ("loot", "plunder", "pillage"):
+            return "Riots", "Mob violence"
         return "Strategic developments", "Looting/property destruction"
     if family == "arrest":
-        if a1 in ("rebel", "unidentified", "militia"):
+        if "unknown_fate" in cues or a1 in ("rebel", "unidentified", "militia"):
+            return "Violence against civilians", "Abduction/forced disappearance"
+        if r.actor1 is not None and a1 == "pro_gov" and "Forces" not in r.actor1.name:
             return "Violence against civilians", "Abduction/forced disappearance"
         return "Strategic developments", "Arrests"
     if family == "abduct":
         return "Violence against civilians", "Abduction/forced disappearance"
     if family == "agreement":
         return "Strategic developments", "Agreement"
+    if family == "agree":
+        return _agreement(r, a1)
     if family == "disrupt":
-        return "Strategic developments", "Disrupted weapons use"
+        # Intercepting smugglers or dismantling a network disrupts no weapon.
+        if r.lemma == "defuse" or _weapon_object(r) or r.object_lemma in ("bomb", "missile", "rocket", "drone"):
+            return "Strategic developments", "Disrupted weapons use"
+        return None
+    if family == "find":
+        return ("Strategic developments", "Disrupted weapons use") if _weapon_object(r) else None
+    if family == "destroy":
+        if _weapon_object(r):
+            return "Strategic developments", "Disrupted weapons use"
+        if r.object_lemma in PROPERTY_NOUNS or r.object_of_lemma in PROPERTY_NOUNS:
+            if a1 in ("protesters", "rioters") or (a1 is None and is_protest_text(r.sentence_lower)):
+                return "Riots", "Violent demonstration"
+            return "Strategic developments", "Looting/property destruction"
+        return None
+    if family == "establish":
+        if r.lemma == "set" and r.particle != "up":
+            return None
+        if (r.object_lemma in BASE_NOUNS or r.object_of_lemma in BASE_NOUNS) and a1 not in (
+            "civilians", "protesters", "rioters", "government",
+        ):
+            return "Strategic developments", "Headquarters or base established"
+        return None
+    if family == "change":
+        return _change(r, a1)
     if family == "base":
-        return "Strategic developments", "Headquarters or base established"
+        return None
     if family == "withdraw":
         if a1 in ARMED_CATEGORIES or a1 is None:
             return "Strategic developments", "Non-violent transfer of territory"
@@ -84,18 +145,74 @@ def classify(r: Roles) -> tuple[str, str] | None:
     return None
 
 
-def _protest(r: Roles, a1: str | None) -> tuple[str, str]:
-    # The protesters' own actor name is set by the caller (see mentions.protest_actor).
-    cues = r.cues
-    if "live_fire" in cues or (
-        (r.fatalities or r.injured) and ("police" in r.sentence_lower or "security forces" in r.sentence_lower)
+def _agreement(r: Roles, a1: str | None) -> tuple[str, str] | None:
+    """Ceasefires, peace deals, prisoner exchanges and surrenders between conflict actors."""
+    low = r.sentence_lower
+    if r.lemma == "surrender":
+        return ("Strategic developments", "Agreement") if a1 in ARMED_CATEGORIES else None
+    if r.lemma in ("swap", "exchange") and not re.search(r"prisoners?|captives?|detainees|hostages|bodies", low):
+        return None
+    if r.lemma == "talk" and "peace" not in low:
+        return None
+    if r.lemma == "sign" and r.object_lemma not in ("agreement", "deal", "accord", "ceasefire", "truce", "treaty"):
+        return None
+    if not any(w in low for w in CONFLICT_PARTIES):
+        return None
+    return "Strategic developments", "Agreement"
+
+
+def _change(r: Roles, a1: str | None) -> tuple[str, str] | None:
+    """Defections, reinforcements and deployments of armed groups (never of police at a protest)."""
+    if is_protest_text(r.sentence_lower) and r.lemma != "defect":
+        return None
+    troops = r.object_lemma in ("troop", "force", "forces", "fighter", "soldier", "reinforcement", "unit", "convoy")
+    if a1 in ARMED_CATEGORIES or troops or r.lemma in ("defect", "defection"):
+        return "Strategic developments", "Change to group/activity"
+    return None
+
+
+def _protest(r: Roles, a1: str | None) -> tuple[str, str] | None:
+    """What the authorities (or armed groups) did to the crowd decides; mentions.resolve_protest_episodes
+    then looks at the neighbouring sentences of the same report."""
+    if r.family == "disperse" and not (
+        r.object_lemma in ("protest", "protester", "demonstrator", "crowd", "demonstration", "rally", "sit",
+                           "gathering", "march", "people", "student", "mob", "rioter")
+        or is_protest_text(r.sentence_lower)
+    ):  # fmt: skip
+        return None
+    if r.lemma == "gather" and not is_protest_text(r.sentence_lower) and "demand" not in r.sentence_lower:
+        return None
+    return protest_label(r.sentence_lower, r.cues, r.fatalities, r.injured)
+
+
+def protest_label(
+    lower: str, cues: frozenset[str], fatalities: int | None = None, injured: int | None = None
+) -> tuple[str, str]:
+    """ACLED's protest sub-types from what a report says the crowd and the forces did."""
+    if _force_on_crowd(lower) or (
+        (fatalities or injured) and "lethal_force" in cues and re.search(r"police|forces|troops|soldiers", lower)
     ):
         return "Protests", "Excessive force against protesters"
-    if "property" in cues or "stone" in r.sentence_lower or "clashed with" in r.sentence_lower:
+    if "protest_violence" in cues or "property" in cues:
         return "Riots", "Violent demonstration"
-    if "tear_gas" in cues or "arrest" in r.sentence_lower or "detain" in r.sentence_lower:
+    if "intervention" in cues or "tear_gas" in cues:
         return "Protests", "Protest with intervention"
     return "Protests", "Peaceful protest"
+
+
+_CROWD = r"(protest\w*|demonstrat\w*|crowds?|marchers|rally|gathering|them|sit-in)"
+_FIRE_AT_CROWD = re.compile(
+    rf"\b(fired|firing|fire|opened fire|shot|shooting|shoot)\b( (live )?(rounds|bullets|shots))? (at|on|upon|into)"
+    rf"( \w+){{0,3}} {_CROWD}\b"
+)
+_CROWD_HURT = re.compile(
+    rf"\b(protesters?|demonstrators?|marchers?)\b[^.;]{{0,30}}\b(killed|shot|died|wounded by (gun)?fire|"
+    rf"injured by (gun)?fire)\b|\b(killed|shot dead|shot|wounded|injured)\b( \w+){{0,3}} (protesters|demonstrators)\b"
+)
+
+
+def _force_on_crowd(lower: str) -> bool:
+    return bool(_FIRE_AT_CROWD.search(lower) or _CROWD_HURT.search(lower))
 
 
 def _territory(r: Roles, a1: str | None) -> tuple[str, str] | None:
@@ -112,9 +229,17 @@ def _territory(r: Roles, a1: str | None) -> tuple[str, str] | None:
     return "Battles", "Non-state actor overtakes territory"
 
 
+WEAPON_CUES = frozenset({"chemical", "suicide", "air", "shelling", "grenade", "ied", "firearm"})
+CROWDS = frozenset({"civilians", "protesters", "rioters"})
+
+
 def _violence(r: Roles, a1: str | None, a2: str | None) -> tuple[str, str] | None:
     cues = r.cues
     family = r.family
+    armed1 = a1 in ARMED_CATEGORIES
+    armed2 = a2 in ARMED_CATEGORIES
+    if "accident" in cues and not armed1 and not (cues & (WEAPON_CUES - {"ied"})):
+        return None  # an earthquake, a crash, a plant explosion: no actor, no political violence
     if "chemical" in cues:
         return "Explosions/Remote violence", "Chemical weapon"
     if "suicide" in cues:
@@ -128,20 +253,29 @@ def _violence(r: Roles, a1: str | None, a2: str | None) -> tuple[str, str] | Non
         return "Explosions/Remote violence", "Grenade"
     if family == "explode" or ("ied" in cues and family in ("kill", "wound", "attack")):
         return "Explosions/Remote violence", "Remote explosive/landmine/IED"
-    if "mob" in cues:
+    if "mob" in cues and not armed1:
         return "Riots", "Mob violence"
     if family == "wound" and a1 is None and a2 is None and "firearm" not in cues:
         return None
-    armed1 = a1 in ARMED_CATEGORIES
-    armed2 = a2 in ARMED_CATEGORIES
-    if a2 in ("protesters",) and a1 in STATE_CATEGORIES:
+    # Force used on a crowd that was demonstrating, by the state or by any armed group.
+    if a2 == "protesters" and (armed1 or a1 is None):
         return "Protests", "Excessive force against protesters"
+    # Crowds without an organisation: riots. With a demonstration they are violent demonstrators, otherwise
+    # a mob; whoever they fight or beat.
+    if a1 in CROWDS and a2 not in ("state", "pro_gov", "rebel") and "firearm" not in cues:
+        if a1 == "protesters" or is_protest_text(r.sentence_lower):
+            return "Riots", "Violent demonstration"
+        return "Riots", "Mob violence"
+    if family == "clash" and a1 in CROWDS | {None} and a2 in CROWDS | {"police", None} and not (a1 is None and a2 is None):
+        if is_protest_text(r.sentence_lower):
+            return "Riots", "Violent demonstration"
+        return "Riots", "Mob violence"
     if a2 == "civilians" and a1 != "civilians":
         return "Violence against civilians", "Attack"
     if family == "clash" or (armed1 and armed2):
         return "Battles", "Armed clash"
-    if a1 in ("civilians", "protesters", "rioters") and a2 in STATE_CATEGORIES:
-        return "Riots", "Violent demonstration"
+    if a1 in CROWDS and a2 in STATE_CATEGORIES:
+        return "Riots", "Violent demonstration" if is_protest_text(r.sentence_lower) else "Mob violence"
     if armed2 and a1 is None:
         return "Battles", "Armed clash"
     if armed1 and a2 is None and family == "attack" and r.object_is_place:

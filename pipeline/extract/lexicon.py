@@ -31,17 +31,30 @@ _add("airstrike", "airstrike air-strike warplane")
 _add("shell", "shell shelling mortar artillery rocket missile")
 _add("explode", "explode explosion blast detonate bombing bomb")
 _add("abduct", "abduct kidnap abduction kidnapping hostage")
-_add("sexual", "rape")
-_add("protest", "protest demonstrate demonstration rally march picket sit-in strike")
+_add("sexual", "rape molest")
+_add("protest", "protest demonstrate demonstration rally march picket sit-in strike protester protestor "
+     "demonstrator gather")  # fmt: skip
+_add("disperse", "disperse")
 _add("riot", "riot rioting vandalize vandalise torch burn loot ransack plunder pillage raze")
 _add("arrest", "arrest detain apprehend")
 _add("agreement", "ceasefire truce accord")
 _add("disrupt", "defuse dismantle intercept")
 _add("base", "headquarters")
+# Families below report an ACLED event only with the right object or actor; classify.py checks which.
+_add("find", "find discover uncover recover confiscate unearth")  # weapons found -> disrupted weapons use
+_add("establish", "establish set build open")  # a base or post set up -> headquarters established
+_add("change", "defect defection reinforce reinforcement deploy redeploy dispatch mobilize mobilise fortify "
+     "merge")  # fmt: skip
+_add("agree", "agree sign surrender swap deal talk")
+_add("destroy", "destroy destruction damage demolish")
 
 # Lemmas that only report an event with a violent object or context; alone they are too vague.
 WEAK_TRIGGERS = frozenset({"hit", "target", "take", "fall", "strike", "march", "exchange", "engage", "burn",
-                           "occupy", "gun", "death", "dead", "storm", "offensive"})  # fmt: skip
+                           "occupy", "gun", "death", "dead", "storm", "offensive", "gather", "protester",
+                           "protestor", "demonstrator", "damage", "talk", "deal", "set", "open", "build",
+                           "find", "recover", "dispatch", "deploy"})  # fmt: skip
+# Strategic developments that are background to whatever else a report tells: they never speak for it.
+SECONDARY_SUB_TYPES = frozenset({"Change to group/activity", "Headquarters or base established"})
 
 # --- Weapon and manner cues (lower-cased substrings / regexes of the sentence) -----------------------------
 CUES: dict[str, re.Pattern[str]] = {
@@ -71,8 +84,28 @@ CUES: dict[str, re.Pattern[str]] = {
         r"set (him|her|them) (on fire|ablaze)|mob justice)\b",
         "property": r"\b(loot(ed|ing)?|torch(ed|ing)?|set (fire|ablaze)|burn(ed|t|ing) down|razed?|"
         r"destroy(ed|ing)?|demolish(ed|ing)?|vandali[sz](ed|ing)?|ransack(ed|ing)?|plunder(ed|ing)?|arson)\b",
-        "sexual": r"\b(rap(ed|es|ing)|sexual(ly)? (assault|abuse|violence|slavery)|gang-?raped?|"
-        r"sex slaves?|molest)\b",
+        "sexual": r"\b(rap(ed|es|ing)|rapes?|sexual(ly)? (assault(ed)?|abuse[ds]?|violence|slavery|tortured?|"
+        r"harass(ed|ment)?)|gang-?raped?|sex slaves?|molest(ed|ing)?)\b",
+        "accident": r"\b(accident(al(ly)?)?|crash(ed|es)?|collided|collision|earthquake|floods?|flooding|"
+        r"landslides?|mudslides?|storm|cyclone|hurricane|typhoon|gas (leak|cylinder)|cylinder|boiler|"
+        r"short[- ]circuit|(chemical|fertili[sz]er|industrial|power) plant|factory|warehouse|mine collapse|"
+        r"poisoning|overdose|drown(ed|ing)?|heat ?wave|disease|outbreak|epidemic|covid|virus|"
+        r"(nuclear|hydrogen|missile) tests?|tested)\b",
+        "protest_violence": r"\b(stones?|rocks?|bricks?|brickbat(s|ting)?|petrol bombs?|molotov|"
+        r"(burn(ed|t|ing)?|torch(ed|ing)?|set fire to|set alight|ignit(ed|ing)) (\w+ )?(tyres|tires|cars?|"
+        r"vehicles?|buildings?|offices?|shops?|police)|(tyres|tires) (on fire|alight|ablaze)|burning (tyres|tires)|"
+        r"block(ed|ing)? (\w+ ){0,2}(roads?|streets?|highways?)|roadblocks?|barricad\w*|"
+        r"clash(ed|es)? with (the )?(police|security|troops|soldiers|forces)|stormed|ransack\w*|"
+        r"vandali[sz]\w*|smash(ed|ing)?|tore down|tear(ing)? down|turned violent|went on the rampage|rioting)\b",
+        "intervention": r"\b(dispers(ed|e|ing|al)|tear ?gas|water cannons?|rubber bullets?|batons?|"
+        r"baton[- ]charg\w*|lathi[- ]?charg\w*|lathis|pepper spray|stun grenades?|arrest(ed|s)?|detain(ed|s)?|"
+        r"rounded up|intervened|broke up|cleared|prevented|blocked (the )?(protesters|demonstrators|march)|"
+        r"fired (shots|warning shots|live rounds|bullets)? ?(in|into) the air|beat(en)?|assaulted|"
+        r"(fired|shot|opened fire) (at|on|upon) (the )?(protesters|demonstrators|crowd))\b",
+        "lethal_force": r"\b(live (ammunition|rounds|fire|bullets)|opened fire|fired (at|on|upon|into)|"
+        r"shot (at|dead)|shooting (at|into)|firing (at|on|into)|gunfire|bullets?|killed|died|dead)\b",
+        "unknown_fate": r"\b(unknown (location|locations|destination|place)|whereabouts|secret (location|"
+        r"prison|place)s?|forcibly disappeared|disappeared)\b",
     }.items()
 }
 
@@ -88,7 +121,7 @@ def _group(name: str, category: str, aliases: str) -> None:
         NAMED_GROUPS[alias.strip().lower()] = (name, category)
 
 
-_group("Islamic State", "rebel", "isis|isil|islamic state|daesh|da'esh|islamic state in iraq and syria|"
+_group("Islamic State", "rebel", "isis|isil|is|islamic state|daesh|da'esh|islamic state in iraq and syria|"
        "islamic state of iraq and the levant|islamic state group|is militants|is fighters")  # fmt: skip
 _group("Islamic State West Africa Province", "rebel", "iswap|islamic state west africa province|"
        "islamic state west africa")  # fmt: skip
@@ -101,10 +134,19 @@ _group("Hezbollah", "rebel", "hezbollah|hizbollah|hizballah")
 _group("Hamas", "rebel", "hamas|qassam brigades|al-qassam brigades")
 _group("Palestinian Islamic Jihad", "rebel", "islamic jihad|al-quds brigades")
 _group("PKK: Kurdistan Workers Party", "rebel", "pkk|kurdistan workers' party|kurdistan workers party")
-_group("SDF: Syrian Democratic Forces", "rebel", "sdf|syrian democratic forces")
-_group("YPG: People's Protection Units", "rebel", "ypg|people's protection units")
-_group("HTS: Hayat Tahrir al-Sham", "rebel", "hts|hayat tahrir al-sham|tahrir al-sham|nusra front|"
-       "al-nusra front|jabhat al-nusra")  # fmt: skip
+_group("SDF: Syrian Democratic Forces", "rebel", "sdf|qsd|syrian democratic forces")
+_group("YPG: People's Protection Units", "rebel", "ypg|people's protection units|peoples protection units")
+_group("HTS: Hayat Tahrir al-Sham", "rebel", "hts|hayat tahrir al-sham|hayat tahrir al sham|tahrir al-sham|"
+       "tahrir al sham|nusra front|al-nusra front|jabhat al-nusra|jabhat fateh al-sham|jabhat fateh al sham")
+_group("Jaysh al Islam", "rebel", "jaysh al islam|jaysh al-islam|jaish al-islam|jaish al islam")
+_group("Asayish", "rebel", "asayish|asayesh")
+_group("Badr Organization", "pro_gov", "badr organization|badr organisation|badr brigades")
+_group("Asaib Ahl al-Haq", "pro_gov", "asaib ahl al-haq|asa'ib ahl al-haq")
+_group("Security Belt Forces", "pro_gov", "security belt")
+_group("FDLR: Democratic Forces for the Liberation of Rwanda", "rebel", "fdlr|fdlr-rud|democratic forces for the "
+       "liberation of rwanda")  # fmt: skip
+_group("Hizbul Mujahideen", "rebel", "hizbul mujahideen|hizb-ul-mujahideen")
+_group("ZANU-PF", "militia", "zanu-pf|zanu pf")
 _group("Free Syrian Army", "rebel", "free syrian army|fsa|syrian national army|sna")
 _group("Al Qaeda", "rebel", "al-qaeda|al qaeda|al-qaida|al qaida|aqap|aqim")
 _group("JNIM", "rebel", "jnim|jama'at nusrat al-islam wal-muslimin|nusrat al-islam")
@@ -137,20 +179,38 @@ _group("Fano Militia", "militia", "fano")
 _group("Mai-Mai Militia", "militia", "mai-mai|mai mai")
 _group("Tatmadaw", "state", "tatmadaw|junta forces|junta troops")
 
+# Where a named group fights: an article that names it is, failing better evidence, about that country.
+GROUP_COUNTRY: dict[str, str] = {
+    "Islamic State West Africa Province": "NG", "Boko Haram": "NG", "Al Shabaab": "SO", "Taliban": "AF",
+    "Tehrik-i-Taliban Pakistan": "PK", "Houthis (Ansar Allah)": "YE", "Hezbollah": "LB", "Hamas": "PS",
+    "Palestinian Islamic Jihad": "PS", "SDF: Syrian Democratic Forces": "SY", "YPG: People's Protection Units": "SY",
+    "HTS: Hayat Tahrir al-Sham": "SY", "Free Syrian Army": "SY", "Jaysh al Islam": "SY", "Asayish": "SY",
+    "FARC dissidents": "CO", "ELN: National Liberation Army": "CO", "NPA: New People's Army": "PH",
+    "Abu Sayyaf": "PH", "M23: March 23 Movement": "CD", "ADF: Allied Democratic Forces": "CD", "CODECO": "CD",
+    "RSF: Rapid Support Forces": "SD", "Arakan Army": "MM", "KIA: Kachin Independence Army": "MM",
+    "PDF: People's Defence Force": "MM", "Ambazonian Separatists": "CM", "Naxalites (Maoists)": "IN",
+    "Baloch Liberation Army": "PK", "Popular Mobilization Forces": "IQ", "Peshmerga": "IQ",
+    "Badr Organization": "IQ", "Asaib Ahl al-Haq": "IQ", "Security Belt Forces": "YE", "Anti-Balaka": "CF",
+    "Seleka": "CF", "TPLF: Tigray People's Liberation Front": "ET", "OLA: Oromo Liberation Army": "ET",
+    "Fano Militia": "ET", "Mai-Mai Militia": "CD", "Tatmadaw": "MM", "Hizbul Mujahideen": "IN",
+    "FDLR: Democratic Forces for the Liberation of Rwanda": "CD", "ZANU-PF": "ZW",
+}  # fmt: skip
+
 # Generic nouns (lemma) -> category. "forces" needs a state/armed modifier, handled in actors.py.
 GENERIC_ACTORS: dict[str, str] = {}
 for _cat, _words in {
     "state": "army soldier troop military force serviceman airforce navy marine commando paratrooper "
     "warplane jet aircraft helicopter drone gunship battalion brigade regiment unit legionnaire",
-    "police": "police policeman policemen gendarme gendarmerie officer constable cop",
+    "police": "police policeman policemen gendarme gendarmerie officer constable cop guard jailer warder",
     "rebel": "militant insurgent jihadist extremist rebel terrorist fighter guerrilla separatist "
     "jihadi islamist",
-    "unidentified": "gunman gunmen assailant attacker bandit raider kidnapper abductor",
-    "militia": "militia militiaman militiamen vigilante",
+    "unidentified": "gunman gunmen assailant attacker bandit raider kidnapper abductor sniper",
+    "militia": "militia militiaman militiamen vigilante tribesman tribesmen",
     "civilians": "civilian resident villager people man men woman women child children boy girl student "
     "worshipper farmer passenger shopper trader journalist reporter teacher pupil family pilgrim "
     "mourner prisoner inmate detainee recruit volunteer herder fisherman miner worker driver "
-    "refugee patient doctor nurse employee person bystander youth teenager",
+    "refugee patient doctor nurse employee person bystander youth teenager supporter "
+    "citizen individual idp local",
     "protesters": "protester protestor demonstrator marcher activist",
     "rioters": "rioter mob looter",
     "government": "government authority official ministry administration",

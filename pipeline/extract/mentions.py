@@ -23,9 +23,24 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.config import EXTRACTOR_VERSION
 from pipeline.extract.actors import Actor, find_named_group, generic_actor, named_groups_in, resolve_actor
-from pipeline.extract.classify import TERRITORY_NOUNS, VIOLENT_FAMILIES, Roles, classify
+from pipeline.extract.classify import (
+    TERRITORY_NOUNS,
+    VIOLENT_FAMILIES,
+    WEAPON_CUES,
+    Roles,
+    classify,
+    is_protest_text,
+    protest_label,
+)
 from pipeline.extract.dates import DateSpan, resolve_date
-from pipeline.extract.lexicon import CUES, TRIGGERS, WEAK_TRIGGERS
+from pipeline.extract.lexicon import (
+    CUES,
+    DEMONYMS,
+    GROUP_COUNTRY,
+    SECONDARY_SUB_TYPES,
+    TRIGGERS,
+    WEAK_TRIGGERS,
+)
 from pipeline.extract.modality import is_realis
 from pipeline.extract.nlp import load_nlp
 from pipeline.extract.numbers import count_casualties
@@ -146,7 +161,78 @@ def extract_mentions(
         doc.user_data["sentence_index"] = sent.sentence_index
         state = states[sent.article_id]
         mentions.extend(_sentence_mentions(sent, doc, state))
-    return mentions
+    return resolve_protest_episodes(mentions, sentences)
+
+
+# --- protest episodes --------------------------------------------------------------------------------------
+# ACLED codes a protest once, by what happened to it: the arrests, the tear gas or the shooting told in the
+# next sentences are that protest's intervention, not events of their own.
+EPISODE_WINDOW = (-1, 0, 1, 2)
+CROWD_ACTORS = ("Protesters", "Rioters", "Civilians")
+
+
+def resolve_protest_episodes(mentions: list[Mention], sentences: list[SentenceInput]) -> list[Mention]:
+    """Give every mention of one protest (within a few sentences of a report) the sub-type and actors that
+    the whole telling supports."""
+    texts = {(s.article_id, s.sentence_index): s.text for s in sentences}
+    roots = [m for m in mentions if m.event_type == "Protests" or m.sub_event_type == "Violent demonstration"]
+    if not roots:
+        return mentions
+    relabeled: dict[int, Mention] = {}
+    for root in roots:
+        window = [root.sentence_index + d for d in EPISODE_WINDOW]
+        lower = " ".join(texts.get((root.article_id, i), "") for i in window).lower()
+        members = [
+            m
+            for m in mentions
+            if m.article_id == root.article_id and m.sentence_index in window and _in_episode(m, root)
+        ]
+        cues = frozenset(name for name, rx in CUES.items() if rx.search(lower))
+        fatalities = max((m.fatalities or 0 for m in members), default=0)
+        injured = max((m.injured or 0 for m in members), default=0)
+        label = protest_label(lower, cues, fatalities, injured)
+        force = next((m.actor1 for m in members if _is_force(m.actor1)), None) or next(
+            (m.actor2 for m in members if _is_force(m.actor2)), None
+        )
+        for m in members:
+            relabeled[id(m)] = _as_protest(m, label, force)
+    return [relabeled.get(id(m), m) for m in mentions]
+
+
+def _in_episode(m: Mention, root: Mention) -> bool:
+    if m is root or m.event_type == "Protests" or m.sub_event_type == "Violent demonstration":
+        return True
+    if m.sentence_index != root.sentence_index and not is_protest_text(m.sentence.lower()):
+        # Arrests and shootings told next to a protest belong to it when they name the crowd.
+        return m.sub_event_type == "Arrests" and not _is_force(m.actor2)
+    return m.sub_event_type in ("Arrests", "Attack", "Armed clash", "Mob violence", "Looting/property destruction")
+
+
+def _is_force(actor: str | None) -> bool:
+    return actor is not None and not actor.startswith(CROWD_ACTORS) and not actor.startswith("Government")
+
+
+def _as_protest(m: Mention, label: tuple[str, str], force: str | None) -> Mention:
+    country = next((a[a.index("(") + 1 : -1] for a in (m.actor1, m.actor2) if a and a.startswith(CROWD_ACTORS)
+                    and "(" in a), None)  # fmt: skip
+    where = f" ({country})" if country else ""
+    if country is None and m.country_code:
+        name = generic_actor("protesters", m.country_code).name
+        where = name[len("Protesters") :]
+    crowd = ("Rioters" if label[0] == "Riots" else "Protesters") + where
+    if label[1] == "Excessive force against protesters":
+        actor1, actor2 = force or m.actor1, crowd
+    else:
+        actor1, actor2 = crowd, force if label[1] != "Peaceful protest" else None
+    key = f"{m.article_id}|{m.sentence_index}|{m.location or ''}|{label[1]}"
+    return replace(
+        m,
+        event_type=label[0],
+        sub_event_type=label[1],
+        actor1=actor1,
+        actor2=actor2 if actor2 != actor1 else None,
+        mention_id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:24],
+    )
 
 
 def _article_states(
@@ -170,16 +256,48 @@ def _article_states(
         dateline = gaz.lookup(ctx.dateline_place) if ctx.dateline_place else None
         if dateline is not None and dateline.country_code:
             counter[dateline.country_code] += 2
-        country = counter.most_common(1)[0][0] if counter else None
+        country = _main_country(counter)
         if dateline is not None and country and dateline.country_code != country:
             dateline = gaz.lookup(ctx.dateline_place, country_hint=country)
-        groups = Counter(named_groups_in(f"{ctx.title or ''}\n{ctx.body}"))
+        text = f"{ctx.title or ''}\n{ctx.body}"
+        groups = Counter(named_groups_in(text))
+        # Who is named tells where, too: "Yemeni troops", "HTS fighters", "Basra's governor".
+        for code in _demonym_codes(text):
+            counter[code] += 1
+        for name in groups:
+            if name in GROUP_COUNTRY:
+                counter[GROUP_COUNTRY[name]] += 2
         group = None
         if groups:
             name = groups.most_common(1)[0][0]
             group = next(g for g in _all_groups() if g[0] == name)
         states[article_id] = _ArticleState(ctx, group, country, dateline)
     return states
+
+
+_WORD_RE = re.compile(r"[A-Z][\w.'-]*(?:[ -][A-Z][\w'-]*)?")
+
+
+def _demonym_codes(text: str) -> list[str]:
+    """Countries named by a demonym or a country name in a text ("Iraqi", "Yemen's")."""
+    codes = []
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0).lower().rstrip(".").removesuffix("'s").removesuffix("’s")
+        code = DEMONYMS.get(word) or DEMONYMS.get(word.replace("-", " "))
+        if code is None and " " in word:
+            code = DEMONYMS.get(word.split(" ")[0])
+        if code is not None and word not in ("jordan", "georgia", "chad", "niger", "china", "turkey", "india"):
+            codes.append(code)
+        elif code is not None and m.group(0)[0].isupper():
+            codes.append(code)
+    return codes
+
+
+def _main_country(counter: Counter) -> str | None:
+    if not counter:
+        return None
+    (best, n), *rest = counter.most_common(2) + [(None, 0)]
+    return best
 
 
 @cache
@@ -220,6 +338,8 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
             fatalities=casualties.fatalities,
             injured=casualties.injured,
             sentence_lower=lower,
+            object_of_lemma=_of_lemma(obj),
+            particle=next((c.lower_ for c in tok.children if c.dep_ == "prt"), None),
         )
         label = classify(roles)
         if label is None:
@@ -272,8 +392,25 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         if tok.pos_ == "NOUN" and re.search(r"\b(workers?|unions?|general|hunger|labou?r|teachers?)\b", lower):
             return "protest"
         return "attack"
+    if lemma == "take" and _to_the_streets(tok):
+        return "protest"
+    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        return "disrupt"  # a drone or missile shot down: its use was disrupted
+    if lemma == "exchange" and re.search(r"prisoners?|captives?|detainees|hostages", lower):
+        return "agree"
     if lemma in ("take", "fall") and not _territorial_use(tok):
         return None
+    if lemma in ("protester", "protestor", "demonstrator") and tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None  # the crowd named as actor of something else ("fired at protesters") is not the trigger
+    if lemma in ("die", "dead", "death", "kill") and not _violent_context(tok, cues, lower):
+        return None  # died of a disease, killed by an earthquake: no political violence
+    if (
+        lemma in WEAK_TRIGGERS
+        and family in VIOLENT_FAMILIES
+        and NONVIOLENT_CONTEXT.search(lower)
+        and not (cues & WEAPON_CUES)
+    ):
+        return None  # "targeted with sanctions", "strikes back at the US"
     if lemma == "march" and "protest" not in lower and not _has_subject(tok, ("protesters", "demonstrators")):
         return None
     if lemma in ("bomb", "bombing") and "air" in cues:
@@ -301,6 +438,34 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     if lemma in ("fight", "battle") and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod"):
         return None
     return family
+
+
+NONVIOLENT_CONTEXT = re.compile(
+    r"\b(sanctions?|diplomats?|diplomatic|tariffs?|embargo|expel\w*|cyber\w*|elections?|votes?|polls?|"
+    r"goals?|matches|stocks?|shares|prices?|markets?|economy|economic|inflation|covid|pandemic|virus)\b"
+)
+VIOLENCE_WORDS = re.compile(
+    r"\b(attack\w*|clash\w*|fight\w*|violence|gunm[ae]n|militants?|rebels?|insurgents?|terrorists?|"
+    r"troops|soldiers|police|forces|killed by|murder\w*|massacre\w*|stabb\w*|beat(en)?|lynch\w*|"
+    r"executed|assassinat\w*|hacked|ambush\w*|raid\w*|shot|shooting|gunfire|bomb\w*|mob|protest\w*|"
+    r"demonstrat\w*|riot\w*|abduct\w*|kidnap\w*|tortur\w*|bodies|body|corpse)\b"
+)
+
+
+def _violent_context(tok: Token, cues: frozenset[str], lower: str) -> bool:
+    """Deaths count as political violence only when the sentence tells of violence, not of a flood."""
+    if "accident" in cues and not (cues & (WEAPON_CUES - {"ied"})):
+        return False
+    if tok.lemma_.lower() == "kill":
+        return True  # killing has a killer; only accidents and disasters are ruled out
+    return bool(cues & WEAPON_CUES) or bool(VIOLENCE_WORDS.search(lower))
+
+
+def _to_the_streets(tok: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "street" for g in c.children)
+        for c in tok.children
+    )
 
 
 def _specific(doc: Doc) -> bool:
@@ -379,6 +544,11 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
             agent = agent or child
         elif child.dep_ == "prep" and child.lower_ == "with" and tok.lemma_ in ("clash", "fight", "battle"):
             patient = patient or next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ == "prep" and child.lower_ == "between" and tok.lemma_ in ("clash", "fight", "battle"):
+            first = next((g for g in child.children if g.dep_ == "pobj"), None)
+            second = next((g for g in first.children if g.dep_ == "conj"), None) if first is not None else None
+            agent = agent or first
+            patient = patient or second
     # "Gunmen on motorcycles abducted ...", misparsed as a noun with a clause: the noun is the agent.
     if agent is None and tok.dep_ == "acl" and tok.tag_ == "VBD":
         agent = tok.head
@@ -410,6 +580,21 @@ def _content_head(tok: Token | None) -> Token | None:
     if tok.pos_ == "PRON":
         return None
     return tok
+
+
+def _of_lemma(obj: Token | None) -> str | None:
+    """ "caches of weapons", "a large amount of ammunition": what the object consists of."""
+    if obj is None:
+        return None
+    for _ in range(2):
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            return None
+        obj = pobj
+        if obj.lemma_.lower() not in ("amount", "number", "quantity", "cache", "lot", "batch", "stock"):
+            break
+    return obj.lemma_.lower()
 
 
 def _object_head(tok: Token) -> Token | None:
@@ -473,10 +658,20 @@ def _place_for(tok: Token, doc: Doc, state: _ArticleState) -> tuple[Place | None
             precision = "near_place"
         if best is None or distance < best[0]:
             best = (distance, place, precision)
+    here = tok.doc.user_data.get("sentence_index")
     if best is not None:
+        if best[1].kind != "city" and here is not None:
+            # "Then there's Qaim. ISIS captured the city ... in Anbar province": the town just named is
+            # more precise than the region it lies in.
+            for offset in (-1, -2):
+                for nearby in state.places_by_sentence.get(here + offset, []):
+                    inside = nearby.admin1 == best[1].name if best[1].kind == "admin1" else (
+                        nearby.country_code == best[1].country_code
+                    )
+                    if inside and best[0] >= 3:
+                        return nearby, "place"
         return best[1], best[2]
     # Context: a town named just before (or, failing that, just after), else the dateline, else the country.
-    here = tok.doc.user_data.get("sentence_index")
     if here is not None:
         for offset in CONTEXT_WINDOW:
             nearby = state.places_by_sentence.get(here + offset)
@@ -491,9 +686,19 @@ def _place_for(tok: Token, doc: Doc, state: _ArticleState) -> tuple[Place | None
     return None, "unknown"
 
 
+# "Idleb countryside", "Basra province": a place name before one of these is still a place.
+PLACE_HEAD_NOUNS = frozenset({
+    "countryside", "province", "governorate", "district", "area", "city", "town", "village", "outskirts",
+    "region", "suburb", "suburbs", "county", "state", "neighbourhood", "neighborhood", "sector", "camp",
+    "subdistrict", "municipality", "tehsil", "upazila", "locality", "division", "valley", "desert",
+})  # fmt: skip
+
+
 def _modifies_noun(ent: Span) -> bool:
     root = ent.root
     if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
+        if root.head.lemma_.lower() in PLACE_HEAD_NOUNS:
+            return False
         return root.head.i >= ent.end  # the place name stands before the noun it describes
     return root.dep_ == "poss"
 
@@ -607,6 +812,9 @@ def _mention(
     confidence += {"place": 0.15, "near_place": 0.12, "admin1": 0.08, "country": 0.03}.get(precision, 0.0)
     confidence += 0.1 if when is not None else 0.0
     confidence -= 0.1 if '"' in sent.text or "“" in sent.text else 0.0
+    # Background developments rarely are what a report is about; casualties make a mention its core.
+    confidence -= 0.25 if label[1] in SECONDARY_SUB_TYPES else 0.0
+    confidence += 0.05 if roles.fatalities else 0.0
     key = f"{sent.article_id}|{sent.sentence_index}|{place.name if place else ''}|{label[1]}"
     return Mention(
         mention_id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:24],
