@@ -82,6 +82,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from assets.runner import summary_text
     from pipeline.evaluation import details_text, evaluate, summary_line
 
+    if not args.input and not (args.warehouse and Path(args.warehouse).exists()):
+        print("eval: give --input (a file or folder to load) or an existing --warehouse", file=sys.stderr)
+        return 2
     scores, run = evaluate(
         args.kind,
         Path(args.gold),

@@ -110,7 +110,17 @@ def actors_agree(a: dict, b: dict) -> bool:
 def _compatible(m: dict, c: _Cluster) -> bool:
     if not places_agree(m, c.best_place) or not dates_agree(m, c.best_date):
         return False
-    return all(types_agree(m, o) and actors_agree(m, o) for o in c.members[:20])
+    if not all(types_agree(m, o) and actors_agree(m, o) for o in c.members[:20]):
+        return False
+    if any(o.get("article_id") == m.get("article_id") for o in c.members):
+        return True
+    # Across reports, a mention that says only "in Syria", or no date at all, is the same event only when it
+    # tells the same kind of event: otherwise every vague report of a country would join its first event.
+    vague_place = max(_place_rank(m), _place_rank(c.best_place)) >= 3
+    undated = m.get("date_start") is None or c.best_date.get("date_start") is None
+    if vague_place or undated:
+        return any(o["sub_event_type"] == m["sub_event_type"] for o in c.members)
+    return True
 
 
 def cluster_mentions(mentions: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -148,9 +158,11 @@ def _new_event_id(m: dict, taken: set[str]) -> str:
 
 def _closeness(m: dict, c: _Cluster) -> tuple:
     same_place = m.get("geonameid") is not None and m.get("geonameid") == c.best_place.get("geonameid")
-    gap = abs((m["date_start"] - c.best_date["date_start"]).days) if m.get("date_start") and c.best_date.get(
-        "date_start"
-    ) else 999
+    gap = (
+        abs((m["date_start"] - c.best_date["date_start"]).days)
+        if m.get("date_start") and c.best_date.get("date_start")
+        else 999
+    )
     return (not same_place, m["sub_event_type"] != c.members[0]["sub_event_type"], gap)
 
 

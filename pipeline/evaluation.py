@@ -75,8 +75,8 @@ REPORT_MENTIONS_SQL = (
     "from event_mentions m join articles a using (article_id) where m.event_id is not null"
 )
 ARTICLE_EVENTS_SQL = (
-    "select a.source_id, e.* from articles a join event_mentions m using (article_id) "
-    "join events e on e.event_id = m.event_id"
+    "select a.source_id, m.sentence_index as mention_sentence, e.* from articles a "
+    "join event_mentions m using (article_id) join events e on e.event_id = m.event_id"
 )
 
 
@@ -245,12 +245,16 @@ def place_matches(event: Mapping, place: Mapping) -> bool:
     location = normalize(event.get("location"))
     if location:
         for alias in (normalize(a) for a in place.get("aliases", [])):
-            if alias and (location == alias or location.startswith(alias + " ") or location.endswith(" " + alias)):
+            if alias and (
+                location == alias or location.startswith(alias + " ") or location.endswith(" " + alias)
+            ):
                 return True
     lat, lon = event.get("latitude"), event.get("longitude")
     if lat is None or lon is None or place.get("country_level"):
         return False
-    return km(float(lat), float(lon), place["lat"], place["lon"]) <= place.get("radius_km", DEFAULT_PLACE_RADIUS_KM)
+    return km(float(lat), float(lon), place["lat"], place["lon"]) <= place.get(
+        "radius_km", DEFAULT_PLACE_RADIUS_KM
+    )
 
 
 def date_in_window(event: Mapping, window: list[str] | None) -> bool:
@@ -265,7 +269,9 @@ def date_in_window(event: Mapping, window: list[str] | None) -> bool:
 def types_compatible(event: Mapping, gold_event: Mapping) -> bool:
     """Same event type, or both violent (the violent types are often confused, and ACLED recodes them)."""
     predicted = event.get("event_type")
-    return predicted == gold_event["type"] or (predicted in VIOLENT_TYPES and gold_event["type"] in VIOLENT_TYPES)
+    return predicted == gold_event["type"] or (
+        predicted in VIOLENT_TYPES and gold_event["type"] in VIOLENT_TYPES
+    )
 
 
 def actor_matches(value: str | None, actor_key: str | None, actors: Mapping[str, list[str]]) -> bool:
@@ -348,7 +354,8 @@ def score_events(con: duckdb.DuckDBPyConnection, gold: Mapping) -> dict:
         "actor2_acc": _r(share(actor_matches(e.get("actor2"), g.get("actor2"), actors) for g, e in pairs)),
         "fatalities_acc": _r(
             share(
-                e.get("fatalities") is not None and g["fatalities"][0] <= e["fatalities"] <= g["fatalities"][1]
+                e.get("fatalities") is not None
+                and g["fatalities"][0] <= e["fatalities"] <= g["fatalities"][1]
                 for g, e in fatality_pairs
             )
         ),
@@ -358,7 +365,10 @@ def score_events(con: duckdb.DuckDBPyConnection, gold: Mapping) -> dict:
         "hypothetical_hits": len(hypothetical),
         "missed": [g["id"] for g in required if g["id"] not in predictions_of],
         "unmatched_predictions": [
-            {k: by_id[e].get(k) for k in ("event_id", "event_date", "event_type", "sub_event_type", "location")}
+            {
+                k: by_id[e].get(k)
+                for k in ("event_id", "event_date", "event_type", "sub_event_type", "location")
+            }
             for e in by_id
             if e not in matched
         ][:40],
@@ -443,7 +453,8 @@ def score_dedup(con: duckdb.DuckDBPyConnection, gold: Mapping) -> dict:
         "merged_hard_negatives": merged_hard_negatives,
         "background_mentions_linked": [f"{b['report']} -> {b['mentions']}" for b in background_links],
         "clusters": {
-            cluster: sorted(r for r in truth if predicted[r] == cluster) for cluster in sorted(set(predicted.values()))
+            cluster: sorted(r for r in truth if predicted[r] == cluster)
+            for cluster in sorted(set(predicted.values()))
         },
     }
 
@@ -452,16 +463,19 @@ def score_dedup(con: duckdb.DuckDBPyConnection, gold: Mapping) -> dict:
 
 
 def best_event_per_article(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, dict], dict[str, set[str]]]:
-    """Per article (``source_id``): the event with the highest confidence among those it reports; and per
-    event, the articles that report it."""
+    """Per article (``source_id``): the event with the highest confidence among those it reports (ties: the
+    one reported earliest in the article, where the lead tells the main story); and per event, the
+    articles that report it."""
     best: dict[str, dict] = {}
     reporters: dict[str, set[str]] = defaultdict(set)
+
+    def rank(row: dict) -> tuple:
+        return (-(row.get("confidence") or 0.0), row["mention_sentence"], row["event_id"])
+
     for row in query_rows(con, ARTICLE_EVENTS_SQL):
         article = str(row["source_id"])
         reporters[row["event_id"]].add(article)
-        held = best.get(article)
-        rank = (row.get("confidence") or 0.0, row["event_id"])
-        if held is None or rank > (held.get("confidence") or 0.0, held["event_id"]):
+        if article not in best or rank(row) < rank(best[article]):
             best[article] = row
     return best, dict(reporters)
 
@@ -478,10 +492,14 @@ def actor_hit(gold_actor: str | None, predicted: str | None) -> bool | None:
 def near_gold_place(gold: Mapping, event: Mapping) -> bool:
     """Within 50 km of the gold coordinates, or (without coordinates) named like the gold place."""
     if event.get("latitude") is not None and event.get("longitude") is not None:
-        distance = km(gold["latitude"], gold["longitude"], float(event["latitude"]), float(event["longitude"]))
+        distance = km(
+            gold["latitude"], gold["longitude"], float(event["latitude"]), float(event["longitude"])
+        )
         return distance <= REPORT_RADIUS_KM
     location = (event.get("location") or "").lower()
-    return bool(location) and location in {(gold.get(k) or "").lower() for k in ("location", "admin2", "admin1")}
+    return bool(location) and location in {
+        (gold.get(k) or "").lower() for k in ("location", "admin2", "admin1")
+    }
 
 
 def days_off(gold: Mapping, event: Mapping) -> int | None:
@@ -497,9 +515,10 @@ def guess_style(gold_rows: list[dict]) -> str:
 def score_reports(con: duckdb.DuckDBPyConnection, gold_rows: list[dict], style: str | None = None) -> dict:
     """Each article's best event against its gold row.
 
-    Both styles: detection rate, weighted F1 over sub-event types and over event types (weighted by each
-    gold label's support; an undetected report counts as a wrong label) and accuracies. CASE adds the
-    quiet rate on non-ACLED labels (no event reported); ACLED adds place, date, fatalities and actor1."""
+    Both styles: detection rate, and weighted F1 over sub-event types and over event types (weighted by
+    each gold label's support; an undetected report counts as a wrong label). CASE: accuracies over every
+    labelled report, and the quiet rate on non-ACLED labels (no event reported). ACLED: accuracies of type,
+    sub-type, place (50 km), date, fatalities and actor1 over the detected reports, as score_reports.py."""
     style = style or guess_style(gold_rows)
     if style not in REPORT_STYLES:
         raise ValueError(f"unknown report style {style!r} (expected one of {REPORT_STYLES})")
@@ -523,8 +542,10 @@ def score_reports(con: duckdb.DuckDBPyConnection, gold_rows: list[dict], style: 
         scores["non_acled"] = len(unlabelled)
         scores["non_acled_quiet"] = _r(share(str(g["id"]) not in best for g in unlabelled))
         return scores
-    # ACLED style: the coding of the detected reports.
+    # ACLED style: the coding of the detected reports, accuracies included (as score_reports.py does).
     pairs = [(g, predicted[g["id"]]) for g in detected]
+    scores["type_acc"] = _r(share(e.get("event_type") == g["event_type"] for g, e in pairs))
+    scores["sub_type_acc"] = _r(share(e.get("sub_event_type") == g["sub_event_type"] for g, e in pairs))
 
     def within(g: Mapping, e: Mapping, days: int) -> bool:
         off = days_off(g, e)
@@ -541,8 +562,10 @@ def score_reports(con: duckdb.DuckDBPyConnection, gold_rows: list[dict], style: 
             "end_to_end_exact": _r(
                 _ratio(
                     sum(
-                        1 for g, e in pairs
-                        if e.get("sub_event_type") == g["sub_event_type"] and near_gold_place(g, e)
+                        1
+                        for g, e in pairs
+                        if e.get("sub_event_type") == g["sub_event_type"]
+                        and near_gold_place(g, e)
                         and within(g, e, 1)
                     ),
                     len(labelled),

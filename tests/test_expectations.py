@@ -642,13 +642,13 @@ def test_check_result_runs_as_a_blocking_asset_check(tmp_path):
     def events_daily() -> None:
         return None
 
-    instance = dg.DagsterInstance.ephemeral()  # held: the run only keeps a weak reference to it
-    result = dg.materialize(
-        [core_events, events_suite, events_daily],
-        instance=instance,
-        raise_on_error=False,
-        resources={"io_manager": dg.FilesystemIOManager(base_dir=str(tmp_path))},
-    )
+    with dg.instance_for_test() as instance:
+        result = dg.materialize(
+            [core_events, events_suite, events_daily],
+            instance=instance,
+            raise_on_error=False,
+            resources={"io_manager": dg.FilesystemIOManager(base_dir=str(tmp_path))},
+        )
     evaluation = result.get_asset_check_evaluations()[0]
     assert not evaluation.passed
     assert "expect_column_values_to_be_in_set(event_type)" in evaluation.description

@@ -15,6 +15,12 @@ from spacy.tokens import Span, Token
 
 from pipeline.extract.lexicon import DEMONYMS, GENERIC_ACTORS, NAMED_GROUPS
 
+# Things an armed force is found in: attacking them is fighting that force ("ambushed an army convoy").
+ARMED_TARGETS = frozenset({
+    "patrol", "convoy", "base", "position", "outpost", "checkpoint", "post", "barracks", "camp", "vehicle",
+    "tank", "station", "headquarters", "garrison",
+})  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -33,8 +39,7 @@ def find_named_group(text: str) -> tuple[str, str] | None:
     """The first named armed group in a text, as (canonical name, category)."""
     for m in _group_pattern().finditer(text.lower()):
         alias = m.group(1)
-        # Short all-caps acronyms ("IS", "LET", "ELN") only count when written in capitals.
-        if len(alias) <= 4 and text[m.start() : m.end()] != alias.upper():
+        if not _written_as_acronym(text, m.start(), m.end(), alias):
             continue
         return NAMED_GROUPS[alias]
     return None
@@ -45,10 +50,26 @@ def named_groups_in(text: str) -> list[str]:
     found = []
     for m in _group_pattern().finditer(text.lower()):
         alias = m.group(1)
-        if len(alias) <= 4 and text[m.start() : m.end()] != alias.upper():
+        if not _written_as_acronym(text, m.start(), m.end(), alias):
             continue
         found.append(NAMED_GROUPS[alias][0])
     return found
+
+
+def _written_as_acronym(text: str, start: int, end: int, alias: str) -> bool:
+    """Short aliases ("IS", "LET", "ELN") only count when written in capitals, and not inside a run of
+    capitals ("WHAT IS KNOWN")."""
+    if len(alias) > 4:
+        return True
+    if text[start:end] != alias.upper():
+        return False
+    if len(alias) <= 2:
+        before = text[max(0, start - 12) : start].split()
+        after = text[end : end + 12].split()
+        neighbours = [w for w in (before[-1:] + after[:1]) if any(c.isalpha() for c in w)]
+        if any(w.isupper() and len(w) > 1 for w in neighbours):
+            return False
+    return True
 
 
 @cache
@@ -100,6 +121,9 @@ def resolve_actor(
         return Actor(name, category, country)
     # Conjoined heads ("soldiers and policemen"): the first decides.
     lemma = head.lemma_.lower()
+    if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS") and lemma not in GENERIC_ACTORS:
+        # "Palestinians", "Yemenis": the people of a country, not its army.
+        return generic_actor("civilians", demonym_country(head.text.rstrip("s")) or country)
     if head.ent_type_ in ("GPE", "NORP") and head.pos_ == "PROPN" and lemma not in GENERIC_ACTORS:
         code = demonym_country(head.text)
         if code and head.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
@@ -108,13 +132,24 @@ def resolve_actor(
     category = GENERIC_ACTORS.get(lemma)
     if lemma == "force" or lemma == "forces":
         category = _forces_category(text)
+    if lemma in ARMED_TARGETS and re.search(
+        r"\b(military|army|troops?|soldiers?|police|security|forces?|government|naval|air force)\b",
+        text.lower(),
+    ):
+        category = "police" if "police" in text.lower() else "state"  # "an army patrol", "a police station"
+    if lemma == "guard" and re.search(r"\b(national|republican|presidential|revolutionary)\b", text.lower()):
+        category = "state"
+    if category is None and head.pos_ == "PROPN" and head.lower_ in DEMONYMS:
+        return generic_actor("state", DEMONYMS[head.lower_])  # "Niger and Chad recaptured the town"
     if category is None:
         if head.ent_type_ == "ORG" and head.pos_ == "PROPN":
             ent = _entity_of(head)
             if ent is not None:
                 return Actor(ent.text, "rebel", country)
         return None
-    if lemma == "officer" and any(w in text.lower() for w in ("army", "military", "security", "intelligence")):
+    if lemma == "officer" and any(
+        w in text.lower() for w in ("army", "military", "security", "intelligence")
+    ):
         category = "state"
     if category == "rebel" and article_group is not None:
         return Actor(article_group[0], article_group[1], country)

@@ -25,9 +25,10 @@ TERRITORY_NOUNS = frozenset({
     "ground", "locality", "settlement", "zone", "barracks", "station", "port", "refinery",
 })  # fmt: skip
 WEAPON_NOUNS = frozenset({
-    "weapon", "arm", "ammunition", "ammo", "explosive", "cache", "rifle", "gun", "bomb", "device", "ied", "mine",
-    "landmine", "missile", "rocket", "drone", "grenade", "munition", "arsenal", "stockpile", "pistol", "firearm",
-    "bullet", "cartridge", "round", "shell", "mortar", "launcher", "detonator", "vest", "depot", "ammunitions",
+    "weapon", "arm", "ammunition", "ammo", "explosive", "cache", "rifle", "gun", "bomb", "device", "ied",
+    "mine", "landmine", "missile", "rocket", "drone", "grenade", "munition", "arsenal", "stockpile", "pistol",
+    "firearm", "bullet", "cartridge", "round", "shell", "mortar", "launcher", "detonator", "vest", "depot",
+    "ammunitions",
 })  # fmt: skip
 # What a force sets up when ACLED codes "Headquarters or base established".
 BASE_NOUNS = frozenset({
@@ -36,7 +37,8 @@ BASE_NOUNS = frozenset({
 })  # fmt: skip
 # Things whose destruction or looting is ACLED's "Looting/property destruction".
 PROPERTY_NOUNS = frozenset({
-    "house", "home", "shop", "store", "vehicle", "car", "building", "property", "properties", "office", "church",
+    "house", "home", "shop", "store", "vehicle", "car", "building", "property", "properties", "office",
+    "church",
     "mosque", "temple", "school", "crop", "village", "market", "hospital", "asset", "belonging", "livestock",
     "field", "truck", "bus", "hut", "dwelling", "residence", "warehouse", "statue", "shrine", "monument",
 })  # fmt: skip
@@ -64,6 +66,7 @@ class Roles:
     sentence_lower: str
     object_of_lemma: str | None = None  # "caches of weapons": the noun the object is made of
     particle: str | None = None  # "set up", "shoot down"
+    other_armed: bool = False  # the sentence names an armed party besides actor1 ("clashes", "the army")
 
 
 def is_protest_text(lower: str) -> bool:
@@ -109,7 +112,11 @@ def classify(r: Roles) -> tuple[str, str] | None:
         return _agreement(r, a1)
     if family == "disrupt":
         # Intercepting smugglers or dismantling a network disrupts no weapon.
-        if r.lemma == "defuse" or _weapon_object(r) or r.object_lemma in ("bomb", "missile", "rocket", "drone"):
+        if (
+            r.lemma == "defuse"
+            or _weapon_object(r)
+            or r.object_lemma in ("bomb", "missile", "rocket", "drone")
+        ):
             return "Strategic developments", "Disrupted weapons use"
         return None
     if family == "find":
@@ -126,7 +133,10 @@ def classify(r: Roles) -> tuple[str, str] | None:
         if r.lemma == "set" and r.particle != "up":
             return None
         if (r.object_lemma in BASE_NOUNS or r.object_of_lemma in BASE_NOUNS) and a1 not in (
-            "civilians", "protesters", "rioters", "government",
+            "civilians",
+            "protesters",
+            "rioters",
+            "government",
         ):
             return "Strategic developments", "Headquarters or base established"
         return None
@@ -150,11 +160,20 @@ def _agreement(r: Roles, a1: str | None) -> tuple[str, str] | None:
     low = r.sentence_lower
     if r.lemma == "surrender":
         return ("Strategic developments", "Agreement") if a1 in ARMED_CATEGORIES else None
-    if r.lemma in ("swap", "exchange") and not re.search(r"prisoners?|captives?|detainees|hostages|bodies", low):
+    if r.lemma in ("swap", "exchange") and not re.search(
+        r"prisoners?|captives?|detainees|hostages|bodies", low
+    ):
         return None
     if r.lemma == "talk" and "peace" not in low:
         return None
-    if r.lemma == "sign" and r.object_lemma not in ("agreement", "deal", "accord", "ceasefire", "truce", "treaty"):
+    if r.lemma == "sign" and r.object_lemma not in (
+        "agreement",
+        "deal",
+        "accord",
+        "ceasefire",
+        "truce",
+        "treaty",
+    ):
         return None
     if not any(w in low for w in CONFLICT_PARTIES):
         return None
@@ -165,7 +184,16 @@ def _change(r: Roles, a1: str | None) -> tuple[str, str] | None:
     """Defections, reinforcements and deployments of armed groups (never of police at a protest)."""
     if is_protest_text(r.sentence_lower) and r.lemma != "defect":
         return None
-    troops = r.object_lemma in ("troop", "force", "forces", "fighter", "soldier", "reinforcement", "unit", "convoy")
+    troops = r.object_lemma in (
+        "troop",
+        "force",
+        "forces",
+        "fighter",
+        "soldier",
+        "reinforcement",
+        "unit",
+        "convoy",
+    )
     if a1 in ARMED_CATEGORIES or troops or r.lemma in ("defect", "defection"):
         return "Strategic developments", "Change to group/activity"
     return None
@@ -190,24 +218,28 @@ def protest_label(
 ) -> tuple[str, str]:
     """ACLED's protest sub-types from what a report says the crowd and the forces did."""
     if _force_on_crowd(lower) or (
-        (fatalities or injured) and "lethal_force" in cues and re.search(r"police|forces|troops|soldiers", lower)
+        (fatalities or injured)
+        and "lethal_force" in cues
+        and re.search(r"police|forces|troops|soldiers", lower)
     ):
         return "Protests", "Excessive force against protesters"
     if "protest_violence" in cues or "property" in cues:
         return "Riots", "Violent demonstration"
-    if "intervention" in cues or "tear_gas" in cues:
+    if "intervention" in cues:
         return "Protests", "Protest with intervention"
     return "Protests", "Peaceful protest"
 
 
 _CROWD = r"(protest\w*|demonstrat\w*|crowds?|marchers|rally|gathering|them|sit-in)"
 _FIRE_AT_CROWD = re.compile(
-    rf"\b(fired|firing|fire|opened fire|shot|shooting|shoot)\b( (live )?(rounds|bullets|shots))? (at|on|upon|into)"
+    r"\b(fired|firing|fire|opened fire|shot|shooting|shoot)\b( (live )?(rounds|bullets|shots))? "
+    rf"(at|on|upon|into)"
     rf"( \w+){{0,3}} {_CROWD}\b"
 )
 _CROWD_HURT = re.compile(
-    rf"\b(protesters?|demonstrators?|marchers?)\b[^.;]{{0,30}}\b(killed|shot|died|wounded by (gun)?fire|"
-    rf"injured by (gun)?fire)\b|\b(killed|shot dead|shot|wounded|injured)\b( \w+){{0,3}} (protesters|demonstrators)\b"
+    r"\b(protesters?|demonstrators?|marchers?)\b[^.;]{0,30}\b(killed|shot|died|wounded by (gun)?fire|"
+    r"injured by (gun)?fire)\b|"
+    r"\b(killed|shot dead|shot|wounded|injured)\b( \w+){0,3} (protesters|demonstrators)\b"
 )
 
 
@@ -266,7 +298,12 @@ def _violence(r: Roles, a1: str | None, a2: str | None) -> tuple[str, str] | Non
         if a1 == "protesters" or is_protest_text(r.sentence_lower):
             return "Riots", "Violent demonstration"
         return "Riots", "Mob violence"
-    if family == "clash" and a1 in CROWDS | {None} and a2 in CROWDS | {"police", None} and not (a1 is None and a2 is None):
+    if (
+        family == "clash"
+        and a1 in CROWDS | {None}
+        and a2 in CROWDS | {"police", None}
+        and not (a1 is None and a2 is None)
+    ):
         if is_protest_text(r.sentence_lower):
             return "Riots", "Violent demonstration"
         return "Riots", "Mob violence"
@@ -278,8 +315,13 @@ def _violence(r: Roles, a1: str | None, a2: str | None) -> tuple[str, str] | Non
         return "Riots", "Violent demonstration" if is_protest_text(r.sentence_lower) else "Mob violence"
     if armed2 and a1 is None:
         return "Battles", "Armed clash"
-    if armed1 and a2 is None and family == "attack" and r.object_is_place:
-        return "Battles", "Armed clash"
+    if (
+        armed1
+        and a2 is None
+        and family in ("attack", "kill", "wound")
+        and (r.object_is_place or r.other_armed)
+    ):
+        return "Battles", "Armed clash"  # an attack on a town or with another armed party is fighting
     if family in ("kill", "attack", "wound"):
         return "Violence against civilians", "Attack"
     return None

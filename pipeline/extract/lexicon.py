@@ -22,6 +22,7 @@ _add("attack", "attack assault raid ambush storm strike hit target bombard")
 _add("kill", "kill murder slay execute behead massacre slaughter assassinate shoot gun stab hack lynch "
      "die dead death killing")  # fmt: skip
 _add("wound", "wound injure")
+_add("attack", "fire beat thrash torture")  # "fired at", "opened fire on", "beat up"; checked in mentions.py
 _add("clash", "clash fight battle skirmish firefight gunfight exchange engage repel repulse offensive "
      "counteroffensive counterattack")  # fmt: skip
 _add("seize", "seize capture overrun take overtake conquer occupy fall")
@@ -65,11 +66,11 @@ CUES: dict[str, re.Pattern[str]] = {
         "suicide": r"\b(suicide (bomb(er|ing)?s?|attack(er)?s?|vest|car|truck|blast|bulldozer)s?|"
         r"blew (himself|herself|themselves) up|self-immolat|explosive-laden .{0,40}suicide|"
         r"driven by (a )?suicide)",
-        "air": r"\b(air ?strikes?|air-strikes?|air raids?|aerial (bombardment|attack|strike)s?|drone strikes?|"
-        r"drones?|warplanes?|war planes?|fighter jets?|jets?|aircraft|helicopter gunships?|helicopters?|"
-        r"bombers?|air force|airstrike|bombed from the air)\b",
-        "shelling": r"\b(shell(s|ed|ing)?|artillery|mortars?|rockets?(?!-propelled)|missiles?|katyusha|howitzers?|"
-        r"bombard(ed|ment)?|projectiles?|tank fire|drone-dropped)\b",
+        "air": r"\b(air ?strikes?|air-strikes?|air raids?|aerial (bombardment|attack|strike)s?|"
+        r"drone strikes?|drones?|warplanes?|war planes?|fighter jets?|jets?|aircraft|helicopter gunships?|"
+        r"helicopters?|bombers?|air force|airstrike|bombed from the air)\b",
+        "shelling": r"\b(shell(s|ed|ing)?|artillery|mortars?|rockets?(?!-propelled)|missiles?|katyusha|"
+        r"howitzers?|bombard(ed|ment)?|projectiles?|tank fire|drone-dropped)\b",
         "ied": r"\b(ieds?|improvised explosive|roadside bomb|landmines?|land mines?|mines?|car bombs?|"
         r"booby[- ]trap|explosive devices?|bomb (blast|explosion)s?|bombs? (exploded|went off|detonated)|"
         r"(exploded|went off|detonated)|blast|explosion|vbieds?|explosives?|sticky bomb|parcel bomb)\b",
@@ -93,12 +94,18 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(nuclear|hydrogen|missile) tests?|tested)\b",
         "protest_violence": r"\b(stones?|rocks?|bricks?|brickbat(s|ting)?|petrol bombs?|molotov|"
         r"(burn(ed|t|ing)?|torch(ed|ing)?|set fire to|set alight|ignit(ed|ing)) (\w+ )?(tyres|tires|cars?|"
-        r"vehicles?|buildings?|offices?|shops?|police)|(tyres|tires) (on fire|alight|ablaze)|burning (tyres|tires)|"
+        r"vehicles?|buildings?|offices?|shops?|police)|(tyres|tires) (on fire|alight|ablaze)|"
+        r"burning (tyres|tires)|"
         r"block(ed|ing)? (\w+ ){0,2}(roads?|streets?|highways?)|roadblocks?|barricad\w*|"
         r"clash(ed|es)? with (the )?(police|security|troops|soldiers|forces)|stormed|ransack\w*|"
-        r"vandali[sz]\w*|smash(ed|ing)?|tore down|tear(ing)? down|turned violent|went on the rampage|rioting)\b",
-        "intervention": r"\b(dispers(ed|e|ing|al)|tear ?gas|water cannons?|rubber bullets?|batons?|"
-        r"baton[- ]charg\w*|lathi[- ]?charg\w*|lathis|pepper spray|stun grenades?|arrest(ed|s)?|detain(ed|s)?|"
+        r"vandali[sz]\w*|smash(ed|ing)?|tore down|tear(ing)? down|turned violent|went on the rampage|"
+        r"rioting)\b",
+        # What forces did to a crowd; a crowd "dispersing peacefully" or "no arrests" is no intervention.
+        "intervention": r"\b(dispersed (the |a |an )?(\w+ )?"
+        r"(protest|crowd|demonstrat|march|rally|sit-in|them|"
+        r"gathering|people|students|workers)\w*|(was|were|been) dispersed|to disperse|dispersal|tear ?gas|"
+        r"water cannons?|rubber bullets?|batons?|baton[- ]charg\w*|lathi[- ]?charg\w*|lathis|pepper spray|"
+        r"stun grenades?|(?<!no )arrest(ed|s)?|detained|detaining|"
         r"rounded up|intervened|broke up|cleared|prevented|blocked (the )?(protesters|demonstrators|march)|"
         r"fired (shots|warning shots|live rounds|bullets)? ?(in|into) the air|beat(en)?|assaulted|"
         r"(fired|shot|opened fire) (at|on|upon) (the )?(protesters|demonstrators|crowd))\b",
@@ -136,14 +143,19 @@ _group("Palestinian Islamic Jihad", "rebel", "islamic jihad|al-quds brigades")
 _group("PKK: Kurdistan Workers Party", "rebel", "pkk|kurdistan workers' party|kurdistan workers party")
 _group("SDF: Syrian Democratic Forces", "rebel", "sdf|qsd|syrian democratic forces")
 _group("YPG: People's Protection Units", "rebel", "ypg|people's protection units|peoples protection units")
-_group("HTS: Hayat Tahrir al-Sham", "rebel", "hts|hayat tahrir al-sham|hayat tahrir al sham|tahrir al-sham|"
-       "tahrir al sham|nusra front|al-nusra front|jabhat al-nusra|jabhat fateh al-sham|jabhat fateh al sham")
+_group(
+    "HTS: Hayat Tahrir al-Sham",
+    "rebel",
+    "hts|hayat tahrir al-sham|hayat tahrir al sham|tahrir al-sham|"
+    "tahrir al sham|nusra front|al-nusra front|jabhat al-nusra|jabhat fateh al-sham|jabhat fateh al sham",
+)
 _group("Jaysh al Islam", "rebel", "jaysh al islam|jaysh al-islam|jaish al-islam|jaish al islam")
 _group("Asayish", "rebel", "asayish|asayesh")
 _group("Badr Organization", "pro_gov", "badr organization|badr organisation|badr brigades")
 _group("Asaib Ahl al-Haq", "pro_gov", "asaib ahl al-haq|asa'ib ahl al-haq")
 _group("Security Belt Forces", "pro_gov", "security belt")
-_group("FDLR: Democratic Forces for the Liberation of Rwanda", "rebel", "fdlr|fdlr-rud|democratic forces for the "
+_group("FDLR: Democratic Forces for the Liberation of Rwanda", "rebel", "fdlr|fdlr-rud|"
+       "democratic forces for the "
        "liberation of rwanda")  # fmt: skip
 _group("Hizbul Mujahideen", "rebel", "hizbul mujahideen|hizb-ul-mujahideen")
 _group("ZANU-PF", "militia", "zanu-pf|zanu pf")
@@ -183,7 +195,8 @@ _group("Tatmadaw", "state", "tatmadaw|junta forces|junta troops")
 GROUP_COUNTRY: dict[str, str] = {
     "Islamic State West Africa Province": "NG", "Boko Haram": "NG", "Al Shabaab": "SO", "Taliban": "AF",
     "Tehrik-i-Taliban Pakistan": "PK", "Houthis (Ansar Allah)": "YE", "Hezbollah": "LB", "Hamas": "PS",
-    "Palestinian Islamic Jihad": "PS", "SDF: Syrian Democratic Forces": "SY", "YPG: People's Protection Units": "SY",
+    "Palestinian Islamic Jihad": "PS", "SDF: Syrian Democratic Forces": "SY",
+    "YPG: People's Protection Units": "SY",
     "HTS: Hayat Tahrir al-Sham": "SY", "Free Syrian Army": "SY", "Jaysh al Islam": "SY", "Asayish": "SY",
     "FARC dissidents": "CO", "ELN: National Liberation Army": "CO", "NPA: New People's Army": "PH",
     "Abu Sayyaf": "PH", "M23: March 23 Movement": "CD", "ADF: Allied Democratic Forces": "CD", "CODECO": "CD",
@@ -200,7 +213,8 @@ GROUP_COUNTRY: dict[str, str] = {
 GENERIC_ACTORS: dict[str, str] = {}
 for _cat, _words in {
     "state": "army soldier troop military force serviceman airforce navy marine commando paratrooper "
-    "warplane jet aircraft helicopter drone gunship battalion brigade regiment unit legionnaire",
+    "warplane jet aircraft helicopter drone gunship battalion brigade regiment unit legionnaire trooper "
+    "sapper ranger peacekeeper",
     "police": "police policeman policemen gendarme gendarmerie officer constable cop guard jailer warder",
     "rebel": "militant insurgent jihadist extremist rebel terrorist fighter guerrilla separatist "
     "jihadi islamist",
@@ -224,24 +238,70 @@ STATE_CATEGORIES = frozenset({"state", "police", "pro_gov", "government"})
 # Demonyms and short country names -> ISO 3166 alpha-2 code (common conflict reporting).
 DEMONYMS: dict[str, str] = {}
 for _code, _words in {
-    "IQ": "iraqi iraq", "SY": "syrian syria", "TR": "turkish turkey türkiye turkiye", "IR": "iranian iran",
-    "US": "u.s. american america united-states", "GB": "british uk u.k. britain", "FR": "french france",
-    "RU": "russian russia", "UA": "ukrainian ukraine", "IL": "israeli israel", "PS": "palestinian palestine",
-    "LB": "lebanese lebanon", "JO": "jordanian jordan", "SA": "saudi saudi-arabia", "YE": "yemeni yemen",
-    "EG": "egyptian egypt", "LY": "libyan libya", "TN": "tunisian tunisia", "DZ": "algerian algeria",
-    "MA": "moroccan morocco", "SD": "sudanese sudan", "SS": "south-sudanese", "ET": "ethiopian ethiopia",
-    "ER": "eritrean eritrea", "SO": "somali somalia", "KE": "kenyan kenya", "UG": "ugandan uganda",
-    "TZ": "tanzanian tanzania", "RW": "rwandan rwanda", "BI": "burundian burundi",
-    "CD": "congolese drc", "CF": "centrafrican", "CM": "cameroonian cameroon", "NG": "nigerian nigeria",
-    "NE": "nigerien niger", "ML": "malian mali", "BF": "burkinabe burkinabé", "TD": "chadian chad",
-    "MZ": "mozambican mozambique", "ZW": "zimbabwean zimbabwe", "ZA": "south-african",
-    "AF": "afghan afghanistan", "PK": "pakistani pakistan", "IN": "indian india",
-    "BD": "bangladeshi bangladesh", "LK": "sri-lankan", "NP": "nepali nepalese nepal",
-    "MM": "myanmar burmese burma", "TH": "thai thailand", "PH": "philippine filipino philippines",
-    "ID": "indonesian indonesia", "MY": "malaysian malaysia", "CN": "chinese china",
-    "CO": "colombian colombia", "MX": "mexican mexico", "VE": "venezuelan venezuela", "BR": "brazilian brazil",
-    "PE": "peruvian peru", "HT": "haitian haiti", "AZ": "azerbaijani azerbaijan", "AM": "armenian armenia",
-    "GE": "georgian", "KR": "south-korean", "KP": "north-korean",
+    "IQ": "iraqi iraq",
+    "SY": "syrian syria",
+    "TR": "turkish turkey türkiye turkiye",
+    "IR": "iranian iran",
+    "US": "u.s. american america united-states",
+    "GB": "british uk u.k. britain",
+    "FR": "french france",
+    "RU": "russian russia",
+    "UA": "ukrainian ukraine",
+    "IL": "israeli israel",
+    "PS": "palestinian palestine",
+    "LB": "lebanese lebanon",
+    "JO": "jordanian jordan",
+    "SA": "saudi saudi-arabia",
+    "YE": "yemeni yemen",
+    "EG": "egyptian egypt",
+    "LY": "libyan libya",
+    "TN": "tunisian tunisia",
+    "DZ": "algerian algeria",
+    "MA": "moroccan morocco",
+    "SD": "sudanese sudan",
+    "SS": "south-sudanese",
+    "ET": "ethiopian ethiopia",
+    "ER": "eritrean eritrea",
+    "SO": "somali somalia",
+    "KE": "kenyan kenya",
+    "UG": "ugandan uganda",
+    "TZ": "tanzanian tanzania",
+    "RW": "rwandan rwanda",
+    "BI": "burundian burundi",
+    "CD": "congolese drc",
+    "CF": "centrafrican",
+    "CM": "cameroonian cameroon",
+    "NG": "nigerian nigeria",
+    "NE": "nigerien niger",
+    "ML": "malian mali",
+    "BF": "burkinabe burkinabé",
+    "TD": "chadian chad",
+    "MZ": "mozambican mozambique",
+    "ZW": "zimbabwean zimbabwe",
+    "ZA": "south-african",
+    "AF": "afghan afghanistan",
+    "PK": "pakistani pakistan",
+    "IN": "indian india",
+    "BD": "bangladeshi bangladesh",
+    "LK": "sri-lankan",
+    "NP": "nepali nepalese nepal",
+    "MM": "myanmar burmese burma",
+    "TH": "thai thailand",
+    "PH": "philippine filipino philippines",
+    "ID": "indonesian indonesia",
+    "MY": "malaysian malaysia",
+    "CN": "chinese china",
+    "CO": "colombian colombia",
+    "MX": "mexican mexico",
+    "VE": "venezuelan venezuela",
+    "BR": "brazilian brazil",
+    "PE": "peruvian peru",
+    "HT": "haitian haiti",
+    "AZ": "azerbaijani azerbaijan",
+    "AM": "armenian armenia",
+    "GE": "georgian",
+    "KR": "south-korean",
+    "KP": "north-korean",
 }.items():
     for _w in _words.split():
         DEMONYMS[_w.replace("-", " ")] = _code

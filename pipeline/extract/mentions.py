@@ -34,8 +34,10 @@ from pipeline.extract.classify import (
 )
 from pipeline.extract.dates import DateSpan, resolve_date
 from pipeline.extract.lexicon import (
+    ARMED_CATEGORIES,
     CUES,
     DEMONYMS,
+    GENERIC_ACTORS,
     GROUP_COUNTRY,
     SECONDARY_SUB_TYPES,
     TRIGGERS,
@@ -59,8 +61,9 @@ DATELINE_RE = re.compile(
 )
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "of", "around", "across", "on",
                          "from", "towards", "toward", "through", "to", "within"})  # fmt: skip
-IRREGULAR_FORMS = ("took", "taken", "fell", "fallen", "fought", "shot", "slain", "slew", "died", "dead",
-                   "death", "struck", "overran", "blew", "hit", "stormed", "held", "seized", "razed")  # fmt: skip
+IRREGULAR_FORMS = ("beat", "beaten", "took", "taken", "fell", "fallen", "fought", "shot", "slain", "slew",
+                   "died", "dead", "death", "struck", "overran", "blew", "hit", "stormed", "held", "seized",
+                   "razed")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,9 @@ def extract_mentions(
 # next sentences are that protest's intervention, not events of their own.
 EPISODE_WINDOW = (-1, 0, 1, 2)
 CROWD_ACTORS = ("Protesters", "Rioters", "Civilians")
+_CROWD_PROTESTING = re.compile(
+    r"\b(protest(ing|ed|ers?|ors?)?|demonstrat(ing|ed|ion|ions|ors?)|rally|sit-in)\b"
+)
 
 
 def resolve_protest_episodes(mentions: list[Mention], sentences: list[SentenceInput]) -> list[Mention]:
@@ -176,6 +182,15 @@ def resolve_protest_episodes(mentions: list[Mention], sentences: list[SentenceIn
     the whole telling supports."""
     texts = {(s.article_id, s.sentence_index): s.text for s in sentences}
     roots = [m for m in mentions if m.event_type == "Protests" or m.sub_event_type == "Violent demonstration"]
+    # "Forces fired at residents who had gathered to protest": force used on a crowd that was protesting,
+    # even when the protest itself is only told in a relative or purpose clause.
+    roots += [
+        m
+        for m in mentions
+        if m.sub_event_type in ("Attack", "Armed clash")
+        and (m.actor2 is None or m.actor2.startswith(CROWD_ACTORS))
+        and _CROWD_PROTESTING.search(m.sentence.lower())
+    ]
     if not roots:
         return mentions
     relabeled: dict[int, Mention] = {}
@@ -205,7 +220,13 @@ def _in_episode(m: Mention, root: Mention) -> bool:
     if m.sentence_index != root.sentence_index and not is_protest_text(m.sentence.lower()):
         # Arrests and shootings told next to a protest belong to it when they name the crowd.
         return m.sub_event_type == "Arrests" and not _is_force(m.actor2)
-    return m.sub_event_type in ("Arrests", "Attack", "Armed clash", "Mob violence", "Looting/property destruction")
+    return m.sub_event_type in (
+        "Arrests",
+        "Attack",
+        "Armed clash",
+        "Mob violence",
+        "Looting/property destruction",
+    )
 
 
 def _is_force(actor: str | None) -> bool:
@@ -246,27 +267,33 @@ def _article_states(
         for ent in doc.ents:
             if ent.label_ == "GPE":
                 place = gaz.lookup(ent.text)
-                if place is not None and place.country_code and (place.kind != "city" or place.population > 10_000):
+                if (
+                    place is not None
+                    and place.country_code
+                    and (place.kind != "city" or place.population > 10_000)
+                ):
                     counter[place.country_code] += 1
         for place in _scan_places(sent.text, None):
             counter[place.country_code] += 1
     states = {}
     for article_id, ctx in by_article.items():
         counter = countries.get(article_id, Counter())
+        text = f"{ctx.title or ''}\n{ctx.body}"
+        groups = Counter(named_groups_in(text))
+        # Who is named tells where, too: "Yemeni troops", "HTS fighters", "Basra province".
+        for code in _demonym_codes(text):
+            counter[code] += 1
+        for name in groups:
+            if name in GROUP_COUNTRY:
+                counter[GROUP_COUNTRY[name]] += 2
+        for code in _region_codes(text) + _place_name_codes(text):
+            counter[code] += 1
         dateline = gaz.lookup(ctx.dateline_place) if ctx.dateline_place else None
         if dateline is not None and dateline.country_code:
             counter[dateline.country_code] += 2
         country = _main_country(counter)
         if dateline is not None and country and dateline.country_code != country:
             dateline = gaz.lookup(ctx.dateline_place, country_hint=country)
-        text = f"{ctx.title or ''}\n{ctx.body}"
-        groups = Counter(named_groups_in(text))
-        # Who is named tells where, too: "Yemeni troops", "HTS fighters", "Basra's governor".
-        for code in _demonym_codes(text):
-            counter[code] += 1
-        for name in groups:
-            if name in GROUP_COUNTRY:
-                counter[GROUP_COUNTRY[name]] += 2
         group = None
         if groups:
             name = groups.most_common(1)[0][0]
@@ -283,21 +310,30 @@ def _demonym_codes(text: str) -> list[str]:
     codes = []
     for m in _WORD_RE.finditer(text):
         word = m.group(0).lower().rstrip(".").removesuffix("'s").removesuffix("’s")
-        code = DEMONYMS.get(word) or DEMONYMS.get(word.replace("-", " "))
-        if code is None and " " in word:
-            code = DEMONYMS.get(word.split(" ")[0])
-        if code is not None and word not in ("jordan", "georgia", "chad", "niger", "china", "turkey", "india"):
-            codes.append(code)
-        elif code is not None and m.group(0)[0].isupper():
+        code = DEMONYMS.get(word) or DEMONYMS.get(word.replace("-", " ")) or DEMONYMS.get(word.split(" ")[0])
+        if code is not None:
             codes.append(code)
     return codes
 
 
+_REGION_RE = re.compile(
+    r"\b([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s(?:province|governorate|state|region|district|county|countryside)\b"
+)
+
+
+def _region_codes(text: str) -> list[str]:
+    """Countries of the regions a text names as such ("Idleb countryside", "Borno State")."""
+    gaz = gazetteer()
+    codes = []
+    for m in _REGION_RE.finditer(text):
+        place = gaz.lookup(m.group(1))
+        if place is not None and place.kind in ("admin1", "city") and place.country_code:
+            codes.append(place.country_code)
+    return codes
+
+
 def _main_country(counter: Counter) -> str | None:
-    if not counter:
-        return None
-    (best, n), *rest = counter.most_common(2) + [(None, 0)]
-    return best
+    return counter.most_common(1)[0][0] if counter else None
 
 
 @cache
@@ -340,6 +376,7 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
             sentence_lower=lower,
             object_of_lemma=_of_lemma(obj),
             particle=next((c.lower_ for c in tok.children if c.dep_ == "prt"), None),
+            other_armed=_other_armed(doc, agent, actor1),
         )
         label = classify(roles)
         if label is None:
@@ -355,7 +392,7 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
     if any(p is not None for *_, p, _, _ in found.values()):
         found.pop("?", None)
     mentions = []
-    for i, (key, (tok, label, roles, place, precision, when)) in enumerate(sorted(found.items())):
+    for i, (_, (tok, label, roles, place, precision, when)) in enumerate(sorted(found.items())):
         violent = label[0] in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
         violent = violent or label[1] == "Excessive force against protesters"
         mentions.append(
@@ -389,9 +426,29 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
             return "airstrike"
         if "shelling" in cues:
             return "shell"
-        if tok.pos_ == "NOUN" and re.search(r"\b(workers?|unions?|general|hunger|labou?r|teachers?)\b", lower):
+        if tok.pos_ == "NOUN" and re.search(
+            r"\b(workers?|unions?|general|hunger|labou?r|teachers?)\b", lower
+        ):
             return "protest"
         return "attack"
+    if (
+        family == "explode"
+        and tok.pos_ == "NOUN"
+        and tok.dep_ in ("dobj", "nsubjpass")
+        and (TRIGGERS.get(tok.head.lemma_.lower()) in ("disrupt", "find", "seize"))
+    ):
+        return None  # "defused a roadside bomb": the bomb never went off
+    if lemma == "open" and any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in tok.children):
+        return "attack"  # "opened fire on the crowd"
+    if lemma == "fire":
+        aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into") for c in tok.children)
+        shots = any(c.dep_ == "dobj" and c.lemma_.lower() in SHOTS for c in tok.children)
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in ("gas", "cannon", "canister") for c in tok.children):
+            return "disperse"  # "fired tear gas at the marchers": an intervention, not an attack
+        if tok.pos_ != "VERB" or not (aimed or shots) or _into_the_air(tok):
+            return None  # "fired from his job", "fire broke out", warning shots in the air
+    if lemma == "beat" and not (_has_object(tok) or tok.tag_ == "VBN"):
+        return None  # "beat the odds" has an object too, but a beating needs a victim: see _roles
     if lemma == "take" and _to_the_streets(tok):
         return "protest"
     if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
@@ -417,9 +474,11 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return "airstrike"
     if lemma in ("burn", "torch") and tok.pos_ == "VERB" and not _has_object(tok):
         return None
-    if family == "withdraw" and not any(
-        c.dep_ == "prep" and c.lower_ in ("from", "out") for c in tok.children
-    ) and not _has_object(tok):
+    if (
+        family == "withdraw"
+        and not any(c.dep_ == "prep" and c.lower_ in ("from", "out") for c in tok.children)
+        and not _has_object(tok)
+    ):
         return None  # a retreat "toward the forest" hands over no named territory
     if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return None  # "the operation demonstrated its strength"
@@ -459,6 +518,18 @@ def _violent_context(tok: Token, cues: frozenset[str], lower: str) -> bool:
     if tok.lemma_.lower() == "kill":
         return True  # killing has a killer; only accidents and disasters are ruled out
     return bool(cues & WEAPON_CUES) or bool(VIOLENCE_WORDS.search(lower))
+
+
+SHOTS = frozenset(
+    {"shot", "round", "bullet", "rocket", "mortar", "shell", "missile", "gun", "weapon", "salvo"}
+)
+
+
+def _into_the_air(tok: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("in", "into") and any(g.lemma_.lower() == "air" for g in c.children)
+        for c in tok.children
+    )
 
 
 def _to_the_streets(tok: Token) -> bool:
@@ -532,10 +603,18 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
             agent = child
         elif child.dep_ == "nsubjpass":
             patient = child
+        elif child.dep_ == "dobj" and child.lemma_ == "fire" and tok.lemma_ == "open":
+            on = next(
+                (g for g in child.children if g.dep_ == "prep" and g.lower_ in ("on", "at", "upon")), None
+            )
+            patient = patient or (next((g for g in on.children if g.dep_ == "pobj"), None) if on else None)
+            continue
         elif child.dep_ == "dobj":
             patient = patient or child
         elif child.dep_ == "agent":
             agent = next((g for g in child.children if g.dep_ == "pobj"), agent)
+        elif child.dep_ == "prep" and child.lower_ in ("on", "at", "upon") and tok.lemma_ in ("open", "fire"):
+            patient = patient or next((g for g in child.children if g.dep_ == "pobj"), None)
         elif child.dep_ == "prep" and child.lower_ in ("on", "against") and tok.pos_ == "NOUN":
             patient = patient or next((g for g in child.children if g.dep_ == "pobj"), None)
         elif child.dep_ == "prep" and child.lower_ == "by" and tok.pos_ == "NOUN":
@@ -544,17 +623,39 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
             agent = agent or child
         elif child.dep_ == "prep" and child.lower_ == "with" and tok.lemma_ in ("clash", "fight", "battle"):
             patient = patient or next((g for g in child.children if g.dep_ == "pobj"), None)
-        elif child.dep_ == "prep" and child.lower_ == "between" and tok.lemma_ in ("clash", "fight", "battle"):
+        elif (
+            child.dep_ == "prep" and child.lower_ == "between" and tok.lemma_ in ("clash", "fight", "battle")
+        ):
             first = next((g for g in child.children if g.dep_ == "pobj"), None)
-            second = next((g for g in first.children if g.dep_ == "conj"), None) if first is not None else None
+            second = (
+                next((g for g in first.children if g.dep_ == "conj"), None) if first is not None else None
+            )
             agent = agent or first
             patient = patient or second
+    if patient is None and tok.pos_ == "VERB":
+        for child in tok.children:
+            # "killed and wounded scores of fighters": conjoined verbs share their object; "attacked
+            # militiamen trying to rob": the small model hangs the object under the clause that follows.
+            if child.dep_ == "conj" and child.pos_ == "VERB":
+                patient = next((g for g in child.children if g.dep_ == "dobj"), None)
+            elif child.dep_ in ("ccomp", "xcomp", "advcl") and child.i > tok.i and child.tag_ == "VBG":
+                patient = next((g for g in child.children if g.dep_ == "nsubj" and g.i > tok.i), None)
+            if patient is not None:
+                break
     # "Gunmen on motorcycles abducted ...", misparsed as a noun with a clause: the noun is the agent.
     if agent is None and tok.dep_ == "acl" and tok.tag_ == "VBD":
         agent = tok.head
     # "..., killing 12 people": the participle's agent is the main verb's subject.
-    if agent is None and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.pos_ == "VERB":
-        agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    head = tok
+    for _ in range(3):  # "troops pushed in, clashing with insurgents and capturing a village"
+        if (
+            agent is not None
+            or head.dep_ not in ("advcl", "xcomp", "conj", "acl")
+            or head.head.pos_ != "VERB"
+        ):
+            break
+        head = head.head
+        agent = next((c for c in head.children if c.dep_ == "nsubj"), None)
     # "an attack by militants on a convoy" parsed with the trigger as object of a light verb
     if agent is None and tok.dep_ in ("dobj",) and tok.head.lemma_ in ("launch", "carry", "stage", "conduct"):
         agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -573,13 +674,34 @@ def _content_head(tok: Token | None) -> Token | None:
     """Skip pronouns and quantity words to the noun they stand for ("dozens of civilians")."""
     if tok is None:
         return None
-    if tok.pos_ in ("NUM",) or tok.lemma_.lower() in ("dozen", "dozens", "hundreds", "scores", "number"):
+    if tok.pos_ in ("NUM",) or tok.lower_ in (
+        "dozen",
+        "dozens",
+        "hundreds",
+        "scores",
+        "number",
+        "tens",
+        "thousands",
+    ):
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None:
             return next((g for g in of.children if g.dep_ == "pobj"), tok)
     if tok.pos_ == "PRON":
         return None
     return tok
+
+
+def _other_armed(doc: Doc, agent: Token | None, actor1: Actor | None) -> bool:
+    """Whether the sentence names an armed party other than the one acting."""
+    mine = {t.i for t in agent.subtree} if agent is not None else set()
+    for tok in doc:
+        if tok.i in mine or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        category = GENERIC_ACTORS.get(tok.lemma_.lower())
+        if category in ARMED_CATEGORIES and (actor1 is None or category != actor1.category):
+            return True
+    groups = set(named_groups_in(doc.text))
+    return bool(groups - ({actor1.name} if actor1 else set()))
 
 
 def _of_lemma(obj: Token | None) -> str | None:
@@ -665,8 +787,10 @@ def _place_for(tok: Token, doc: Doc, state: _ArticleState) -> tuple[Place | None
             # more precise than the region it lies in.
             for offset in (-1, -2):
                 for nearby in state.places_by_sentence.get(here + offset, []):
-                    inside = nearby.admin1 == best[1].name if best[1].kind == "admin1" else (
-                        nearby.country_code == best[1].country_code
+                    inside = (
+                        nearby.admin1 == best[1].name
+                        if best[1].kind == "admin1"
+                        else (nearby.country_code == best[1].country_code)
                     )
                     if inside and best[0] >= 3:
                         return nearby, "place"
@@ -722,13 +846,50 @@ def _scan_places(text: str, country: str | None, with_offsets: bool = False) -> 
     gaz = gazetteer()
     found = []
     for m in CAPITALIZED_RUN.finditer(text):
-        place = gaz.lookup(_strip_place_words(m.group(0)), country_hint=country)
+        name = _strip_place_words(m.group(0))
+        place = gaz.lookup(name, country_hint=country)
+        if place is None and country and _said_to_be_a_place(text, m.start(), m.end()):
+            place = gaz.lookup_spelling(name, country)  # "Saraqab" for Saraqib, "Quamishli" for Qamishli
         if place is None or place.kind != "city":
             continue
         if (country and place.country_code != country) or (not country and place.population < 50_000):
             continue
         found.append((m.start(), m.end(), place) if with_offsets else place)
     return found
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(in|at|near|of|from|outside|around|inside|stormed|raided|entered)\s+(the\s+)?((town|village|city|district|"
+    r"area|camp|neighbou?rhood|suburb|outskirts|countryside)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(
+    r"^\s+(town|village|city|district|area|camp|neighbou?rhood|subdistrict|tehsil|upazila|locality|county|"
+    r"sub-?division)\b",
+    re.IGNORECASE,
+)
+
+
+def _said_to_be_a_place(text: str, start: int, end: int) -> bool:
+    """ "in the town of X", "X village": the text itself says that a name is a place."""
+    return bool(
+        _PLACE_BEFORE.search(text[max(0, start - 40) : start]) or _PLACE_AFTER.match(text[end : end + 20])
+    )
+
+
+def _place_name_codes(text: str) -> list[str]:
+    """Countries of names the text calls places ("in Kafr Batna town") that only one country has."""
+    gaz = gazetteer()
+    codes = []
+    for m in CAPITALIZED_RUN.finditer(text):
+        if not _said_to_be_a_place(text, m.start(), m.end()):
+            continue
+        countries = {
+            p.country_code for p in gaz.candidates(_strip_place_words(m.group(0))) if p.kind == "city"
+        }
+        if len(countries) == 1:
+            codes.append(countries.pop())
+    return codes
 
 
 def _strip_place_words(name: str) -> str:

@@ -32,7 +32,7 @@ def is_realis(trigger: Token) -> bool:
                 return False
             # Infinitives are purposes and plans ("sent troops to fight", "going to attack") unless a verb
             # says they came about ("began to shell", "managed to seize").
-            if depth == 0 and child.dep_ == "aux" and child.lower_ == "to" and tok.head.lemma_ not in REALIZED:
+            if depth == 0 and child.dep_ == "aux" and child.lower_ == "to" and not _purpose_came_about(tok):
                 return False
         if depth > 0 and tok.lemma_.lower() in IRREALIS_HEADS:
             return False
@@ -41,6 +41,14 @@ def is_realis(trigger: Token) -> bool:
         if depth >= 6:
             break
     return not _negated_by_determiner(trigger)
+
+
+def _purpose_came_about(tok: Token) -> bool:
+    """ "began to shell" happened; "police fired tear gas to disperse the crowd" is itself the intervention
+    (ACLED codes the attempt), while "sent troops to fight" is only a plan."""
+    if tok.head.lemma_ in REALIZED:
+        return True
+    return tok.lemma_ == "disperse" and tok.head.pos_ == "VERB" and tok.head.tag_ in ("VBD", "VBN")
 
 
 def _negated_by_determiner(trigger: Token) -> bool:

@@ -232,6 +232,45 @@ def common_words() -> frozenset[str]:
     return frozenset(normalize_name(word) for word in (*STOP_WORDS, *_NEWS_WORDS)) - {""}
 
 
+def consonant_skeleton(name: str) -> str:
+    """A name's consonants without its article, vowels, y/w and doubled letters ("Al-Quamishli" -> "qmsl")."""
+    key = normalize_name(name)
+    key = _ARTICLE_RE.sub("", key, count=1)
+    key = re.sub(r"[^a-z]", "", key)
+    key = key.replace("ou", "u").replace("kh", "h").replace("gh", "g").replace("sh", "s").replace("dh", "d")
+    key = re.sub(r"[aeiouyw]", "", key)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _skeleton_expr(keys: pl.Expr) -> pl.Expr:
+    """consonant_skeleton() as a Polars expression over normalized keys."""
+    return (
+        keys.str.replace(_ARTICLE, "")
+        .str.replace_all(r"[^a-z]", "")
+        .str.replace_many(["ou", "kh", "gh", "sh", "dh"], ["u", "h", "g", "s", "d"])
+        .str.replace_all(r"[aeiouyw]", "")
+        .str.replace_all(r"(bb+)", "b")
+        .str.replace_all(r"(dd+)", "d")
+        .str.replace_all(r"(ff+)", "f")
+        .str.replace_all(r"(hh+)", "h")
+        .str.replace_all(r"(kk+)", "k")
+        .str.replace_all(r"(ll+)", "l")
+        .str.replace_all(r"(mm+)", "m")
+        .str.replace_all(r"(nn+)", "n")
+        .str.replace_all(r"(pp+)", "p")
+        .str.replace_all(r"(rr+)", "r")
+        .str.replace_all(r"(ss+)", "s")
+        .str.replace_all(r"(tt+)", "t")
+        .str.replace_all(r"(zz+)", "z")
+        .str.replace_all(r"(gg+)", "g")
+        .str.replace_all(r"(cc+)", "c")
+        .str.replace_all(r"(qq+)", "q")
+        .str.replace_all(r"(jj+)", "j")
+        .str.replace_all(r"(vv+)", "v")
+        .str.replace_all(r"(xx+)", "x")
+    )
+
+
 def _strip_article(key: str) -> str | None:
     """``key`` without its leading article, if it has one and three letters remain."""
     stripped = _ARTICLE_RE.sub("", key, count=1)
@@ -333,6 +372,42 @@ class Gazetteer:
             if hint is None or not foreign_town:
                 return self.place(place_id)
         return None
+
+    def lookup_spelling(self, name: str, country_hint: str) -> Place | None:
+        """A place in ``country_hint`` whose name is another transliteration of ``name`` ("Saraqab" for
+        Saraqib, "Quamishli" for Qamishli): same consonants once vowels, doubled letters and the article
+        are dropped. Only for names of four consonants or more, and only when one place (or one clearly
+        largest place) matches: a last resort for towns of a known country that ``lookup`` misses."""
+        skeleton = consonant_skeleton(name)
+        if len(skeleton) < 4:
+            return None
+        found = self._skeletons(country_hint.upper()).get(skeleton, ())
+        cities = sorted(found, key=lambda i: -int(self._population[i]))
+        return self.place(cities[0]) if cities else None
+
+    @functools.cache  # noqa: B019 - one gazetteer per process
+    def _city_names(self) -> pl.DataFrame:
+        """(key, place, country) for every name of every city, flat."""
+        keys: list[str] = []
+        places: list[int] = []
+        for key, ids in self._full.items():
+            for place_id in (ids,) if isinstance(ids, int) else ids:
+                keys.append(key)
+                places.append(place_id)
+        # The per-place columns are numpy arrays (see __init__): index them with the whole list at once.
+        frame = pl.DataFrame({"key": keys, "place": places, "country": self._country[places]})
+        return frame.filter(pl.Series(self._kind[places] == _CITY))
+
+    @functools.cache  # noqa: B019 - one gazetteer per process
+    def _skeletons(self, country: str) -> dict[str, tuple[int, ...]]:
+        names = self._city_names().filter(pl.col("country") == country)
+        grouped = (
+            names.with_columns(skeleton=_skeleton_expr(pl.col("key")))
+            .filter(pl.col("skeleton").str.len_chars() >= 4)
+            .group_by("skeleton")
+            .agg(pl.col("place").unique())
+        )
+        return {k: tuple(v) for k, v in grouped.iter_rows()}
 
     def candidates(self, name: str) -> list[Place]:
         """Every place called ``name``, most plausible first."""

@@ -1,0 +1,42 @@
+"""Dedup: vague or undated mentions of different reports merge only when they tell the same kind of event."""
+
+import datetime as dt
+
+from pipeline.dedup import cluster_mentions
+
+
+def mention(mid: str, article: str, sub: str, event_type: str = "Violence against civilians", **kw) -> dict:
+    row = {
+        "mention_id": mid, "article_id": article, "sentence_index": 0, "log_seq": int(mid[-1]),
+        "event_type": event_type, "sub_event_type": sub, "actor1": None, "actor2": None,
+        "location": "Syria", "admin1": None, "country_code": "SY", "latitude": 35.0, "longitude": 38.0,
+        "geo_precision": "country", "geonameid": 163843, "event_date": None, "date_start": None,
+        "date_end": None, "date_precision": "unknown", "fatalities": None, "injured": None,
+        "confidence": 0.5, "outlet": article, "published_at": None,
+    }  # fmt: skip
+    row.update(kw)
+    return row
+
+
+def test_vague_reports_of_different_kinds_stay_apart():
+    events, _ = cluster_mentions([
+        mention("m1", "a", "Attack"),
+        mention("m2", "b", "Chemical weapon", event_type="Explosions/Remote violence"),
+    ])  # fmt: skip
+    assert len(events) == 2
+
+
+def test_vague_reports_of_the_same_kind_merge():
+    events, _ = cluster_mentions([mention("m1", "a", "Attack"), mention("m2", "b", "Attack")])
+    assert len(events) == 1
+
+
+def test_precise_reports_merge_a_generic_with_a_specific_sub_type():
+    day = dt.date(2024, 3, 12)
+    precise = {"geo_precision": "place", "geonameid": 1, "event_date": day, "date_start": day,
+               "date_end": day, "date_precision": "day"}  # fmt: skip
+    bombing = mention(
+        "m2", "b", "Remote explosive/landmine/IED", event_type="Explosions/Remote violence", **precise
+    )
+    events, _ = cluster_mentions([mention("m1", "a", "Attack", **precise), bombing])
+    assert len(events) == 1

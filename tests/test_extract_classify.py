@@ -1,0 +1,130 @@
+"""Classification follows ACLED's definitions: the target, what the authorities did and who gained decide.
+
+Every sentence here is invented for the test.
+"""
+
+import datetime as dt
+
+import pytest
+
+from pipeline.extract.mentions import ArticleContext, SentenceInput, extract_mentions
+from pipeline.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def extract():
+    load_nlp()  # once per module
+
+    def run(*sentences: str) -> list[tuple[str, str | None, str | None]]:
+        ctx = ArticleContext("art-1", dt.datetime(2024, 3, 12), body=" ".join(sentences))
+        inputs = [SentenceInput("art-1", i, 0, len(s), s) for i, s in enumerate(sentences)]
+        return [(m.sub_event_type, m.actor1, m.actor2) for m in extract_mentions([ctx], inputs)]
+
+    return run
+
+
+def sub_types(rows):
+    return {r[0] for r in rows}
+
+
+def test_attack_on_soldiers_is_an_armed_clash_and_on_villagers_an_attack(extract):
+    assert sub_types(extract("Militants attacked an army patrol near Kidal on Monday.")) == {"Armed clash"}
+    assert sub_types(extract("Militants attacked villagers near Kidal on Monday.")) == {"Attack"}
+
+
+def test_conjoined_verbs_share_their_object(extract):
+    rows = extract("The army killed and wounded scores of insurgents in Kidal on Monday.")
+    assert sub_types(rows) == {"Armed clash"}
+
+
+def test_police_firing_on_a_crowd_that_was_protesting_is_excessive_force(extract):
+    rows = extract("Police opened fire on residents who were protesting in Jos on Friday, killing two.")
+    assert rows and rows[0][0] == "Excessive force against protesters"
+    assert rows[0][1].startswith("Police Forces")
+
+
+def test_protest_dispersed_with_tear_gas_and_arrests_is_one_protest_with_intervention(extract):
+    rows = extract(
+        "Hundreds of traders protested in Kano on Friday against new market fees.",
+        "Police fired tear gas to disperse them and arrested 12 people.",
+    )
+    assert sub_types(rows) == {"Protest with intervention"}
+    assert all(r[1].startswith("Protesters") for r in rows)
+
+
+def test_a_crowd_dispersing_peacefully_is_a_peaceful_protest(extract):
+    rows = extract(
+        "Several hundred farmers marched through Kano on Friday to protest against the new tax.",
+        "They dispersed peacefully and no arrests were made.",
+    )
+    assert sub_types(rows) == {"Peaceful protest"}
+
+
+def test_protesters_burning_tyres_and_blocking_roads_is_a_violent_demonstration(extract):
+    rows = extract("Demonstrators protested in Kano on Friday, burning tyres and blocking the main roads.")
+    assert sub_types(rows) == {"Violent demonstration"}
+
+
+def test_villagers_clashing_without_a_protest_is_mob_violence(extract):
+    rows = extract(
+        "Villagers clashed with residents of a nearby hamlet over grazing land near Kano on Friday."
+    )
+    assert sub_types(rows) == {"Mob violence"}
+
+
+def test_detention_by_an_armed_group_is_abduction_and_by_police_an_arrest(extract):
+    assert sub_types(extract("Al-Shabaab fighters arrested 12 traders in Jilib on Friday.")) == {
+        "Abduction/forced disappearance"
+    }
+    assert sub_types(extract("Police arrested 12 traders in Kano on Friday.")) == {"Arrests"}
+
+
+def test_who_gains_territory_decides(extract):
+    assert sub_types(extract("Soldiers recaptured the town of Monguno on Friday.")) == {
+        "Government regains territory"
+    }
+    assert sub_types(extract("Rebels captured the town of Monguno on Friday.")) == {
+        "Non-state actor overtakes territory"
+    }
+
+
+def test_weapons_found_seized_or_defused_is_disrupted_weapons_use(extract):
+    for sentence in (
+        "Soldiers discovered a large cache of weapons in Kidal on Friday.",
+        "Police seized rifles and ammunition in Kano on Friday.",
+        "Army sappers defused a roadside bomb near Kidal on Friday.",
+    ):
+        assert sub_types(extract(sentence)) == {"Disrupted weapons use"}, sentence
+
+
+def test_intercepted_smugglers_are_not_disrupted_weapons(extract):
+    assert extract("Coast guards intercepted 20 smugglers off Kano on Friday.") == []
+
+
+def test_base_established_needs_a_base(extract):
+    assert sub_types(extract("Troops set up a new military post near Kidal on Friday.")) == {
+        "Headquarters or base established"
+    }
+    assert extract("Protesters gathered outside the army headquarters in Kano on Friday.") != [
+        ("Headquarters or base established", None, None)
+    ]
+
+
+def test_agreements_between_conflict_parties(extract):
+    assert sub_types(extract("The army and the rebels agreed to a ceasefire in Kidal on Friday.")) == {
+        "Agreement"
+    }
+    assert sub_types(extract("Forty rebel fighters surrendered to the army in Kidal on Friday.")) == {
+        "Agreement"
+    }
+    assert extract("The two companies agreed on a new price for cocoa on Friday.") == []
+
+
+def test_disasters_and_accidents_are_no_events(extract):
+    assert extract("A strong earthquake killed eight people in Kano on Friday.") == []
+    assert extract("Six workers died when a boiler exploded at a chemical plant in Kano on Friday.") == []
+    assert extract("Twelve people died of cholera in Kano on Friday.") == []
+
+
+def test_sanctions_are_no_attack(extract):
+    assert extract("The government targeted the ministers with sanctions on Friday.") == []
