@@ -1,6 +1,5 @@
 """Aggregates asset: the analyst marts (per day, per week, actor dyads, source coverage)."""
 
-
 import dagster as dg
 
 from assets.partitions import WAREHOUSE_POOL

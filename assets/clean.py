@@ -1,6 +1,5 @@
 """Clean stage asset: main text, metadata and sentences of the batch's article versions."""
 
-
 import datetime as dt
 
 import dagster as dg
@@ -22,16 +21,26 @@ from pipeline.stages import clean_batch
     ],
 )
 def clean_articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
-    """Cleaned articles: boilerplate removed, Unicode normalized, dates and datelines found, sentences split."""
+    """Cleaned articles: boilerplate removed, Unicode normalized, dates and datelines found, sentences."""
     with warehouse.connect() as con:
         articles = clean_batch(con, context.partition_key)
     yield dg.MaterializeResult(
         metadata=table_metadata(
             articles.drop("body"),
-            ["source_id", "outlet", "title", "published_at", "published_at_source", "language", "n_sentences"],
+            [
+                "source_id",
+                "outlet",
+                "title",
+                "published_at",
+                "published_at_source",
+                "language",
+                "n_sentences",
+            ],
             sentences=int(articles["n_sentences"].sum() or 0),
             removed_lines=int(articles["removed_lines"].sum() or 0),
             non_english=int((~articles["is_english"]).sum()),
         )
     )
-    yield run_suite("clean_articles", "clean_articles", articles, now=dt.datetime.now(dt.UTC).replace(tzinfo=None))
+    yield run_suite(
+        "clean_articles", "clean_articles", articles, now=dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    )

@@ -1,6 +1,5 @@
 """Dedup stage asset: one row per real-world event, recomputed from every current mention."""
 
-
 import dagster as dg
 
 from assets.partitions import WAREHOUSE_POOL
@@ -23,8 +22,16 @@ def events(warehouse: Warehouse):
     yield dg.MaterializeResult(
         metadata=table_metadata(
             frame,
-            ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "fatalities",
-             "num_sources"],
+            [
+                "event_date",
+                "event_type",
+                "sub_event_type",
+                "actor1",
+                "actor2",
+                "location",
+                "fatalities",
+                "num_sources",
+            ],
             multi_source_events=int((frame["num_sources"] > 1).sum()) if frame.height else 0,
         )  # fmt: skip
     )

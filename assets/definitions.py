@@ -13,7 +13,9 @@ from assets.resources import make_resources
 from assets.sensors import landing_schedule, landing_sensor
 
 
-def make_definitions(landing: str | Path | None = None, warehouse: str | Path | None = None) -> dg.Definitions:
+def make_definitions(
+    landing: str | Path | None = None, warehouse: str | Path | None = None
+) -> dg.Definitions:
     """Definitions over a landing folder and warehouse (defaults: EVENTS_LANDING_DIR, EVENTS_WAREHOUSE)."""
     return dg.Definitions(
         assets=dg.load_assets_from_modules([raw, clean, extract, dedup, aggregates]),

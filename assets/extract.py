@@ -1,6 +1,5 @@
 """Extract stage asset: sentence-level event mentions of the batch's articles."""
 
-
 import dagster as dg
 
 from assets.partitions import WAREHOUSE_POOL, landing_batches
@@ -24,13 +23,22 @@ def event_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse):
     with warehouse.connect() as con:
         mentions = extract_batch(con, context.partition_key)
         published = con.execute(
-            "select article_id, published_at from staging.articles where batch_id = ?", [context.partition_key]
+            "select article_id, published_at from staging.articles where batch_id = ?",
+            [context.partition_key],
         ).pl()
     yield dg.MaterializeResult(
         metadata=table_metadata(
             mentions,
-            ["event_type", "sub_event_type", "actor1", "actor2", "location", "event_date", "fatalities",
-             "sentence"],
+            [
+                "event_type",
+                "sub_event_type",
+                "actor1",
+                "actor2",
+                "location",
+                "event_date",
+                "fatalities",
+                "sentence",
+            ],
         )  # fmt: skip
     )
     frame = mentions.join(published, on="article_id", how="left")

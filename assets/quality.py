@@ -26,9 +26,7 @@ def preview(frame: pl.DataFrame, columns: list[str], rows: int = 10) -> dg.Metad
     if shown.height == 0:
         return dg.MetadataValue.md("_no rows_")
     header = "| " + " | ".join(shown.columns) + " |\n|" + "---|" * len(shown.columns) + "\n"
-    body = "".join(
-        "| " + " | ".join(_cell(v) for v in row) + " |\n" for row in shown.iter_rows()
-    )
+    body = "".join("| " + " | ".join(_cell(v) for v in row) + " |\n" for row in shown.iter_rows())
     return dg.MetadataValue.md(header + body)
 
 
@@ -39,9 +37,7 @@ def _cell(value) -> str:
 
 
 def schema_of(frame: pl.DataFrame) -> dg.TableSchema:
-    return dg.TableSchema(
-        columns=[dg.TableColumn(name=n, type=str(t)) for n, t in frame.schema.items()]
-    )
+    return dg.TableSchema(columns=[dg.TableColumn(name=n, type=str(t)) for n, t in frame.schema.items()])
 
 
 def table_metadata(frame: pl.DataFrame, columns: list[str], **extra) -> dict:

@@ -1,6 +1,5 @@
 """Raw stage asset: one landing batch appended to the article log."""
 
-
 import dagster as dg
 
 from assets.partitions import WAREHOUSE_POOL, landing_batches
@@ -25,7 +24,7 @@ from pipeline.raw import store_batch
     ],
 )
 def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landing: LandingFolder):
-    """Append-only article log: each new article version of the batch, keyed by content hash; bad input quarantined."""
+    """Append-only article log: the batch's new article versions by content hash; bad input quarantined."""
     batch_id = context.partition_key
     batch = read_batch(landing.root, batch_id)
     with warehouse.connect() as con:
@@ -53,7 +52,8 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
     )
     yield run_suite("raw_articles", "raw_articles", versions)
     reasons = "\n".join(
-        f"| {r['source_path']} | {r['record_index']} | {r['reason']} |" for r in quarantined.iter_rows(named=True)
+        f"| {r['source_path']} | {r['record_index']} | {r['reason']} |"
+        for r in quarantined.iter_rows(named=True)
     )
     yield dg.AssetCheckResult(
         check_name="nothing_quarantined",

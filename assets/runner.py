@@ -113,5 +113,7 @@ def summary_text(report: RunReport) -> str:
         f"checks passed: {report.checks_passed}  failed: {len(report.checks_failed)}",
     ]
     lines += [f"  failed: {name}" for name in report.checks_failed]
-    lines.append("run: " + ("succeeded" if report.success else "FAILED (see the Dagster UI for the run logs)"))
+    lines.append(
+        "run: " + ("succeeded" if report.success else "FAILED (see the Dagster UI for the run logs)")
+    )
     return "\n".join(lines)

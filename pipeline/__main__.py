@@ -36,7 +36,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(
         "\nNext:\n"
         "  UI:     make ui            (Dagster UI on http://127.0.0.1:3000: assets, checks, jobs, sensor)\n"
-        f"  SQL:    .venv/bin/python -m pipeline query \"select * from events\"   (warehouse: {where})\n"
+        f'  SQL:    .venv/bin/python -m pipeline query "select * from events"   (warehouse: {where})\n'
         "  Tests:  make test"
     )
     return code
@@ -110,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     ):
         p = sub.add_parser(name, help=help_text)
         p.add_argument("--landing", help="landing folder (default: EVENTS_LANDING_DIR or samples/landing)")
-        p.add_argument("--warehouse", help="DuckDB file (default: EVENTS_WAREHOUSE or warehouse/events.duckdb)")
+        p.add_argument(
+            "--warehouse", help="DuckDB file (default: EVENTS_WAREHOUSE or warehouse/events.duckdb)"
+        )
         p.add_argument("--all", action="store_true", help="rerun batches already loaded (idempotent)")
         p.set_defaults(func=func)
     p = sub.add_parser("rebuild", help="drop the projections and replay the whole article log (Dagster job)")

@@ -253,7 +253,7 @@ def _add_article(
 
 
 def batch_signature(landing: Path, batch_id: str) -> tuple[str, int, int]:
-    """(signature, file count, bytes) of a batch: changes when any of its files is added, removed or edited."""
+    """(signature, file count, bytes) of a batch: changes when a file is added, removed or edited."""
     parts, total = [], 0
     files = batch_files(landing, batch_id)
     for path in files:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import duckdb
 
 from pipeline.landing import Batch, QuarantineRecord
+from pipeline.warehouse import transaction
 
 
 @dataclass
@@ -40,8 +41,7 @@ def store_batch(
     result = RawResult()
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     quarantined = list(batch.quarantined)
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         for rec in batch.articles:
             h = rec.content_hash
             known = con.execute(
@@ -83,7 +83,9 @@ def store_batch(
                     )
                 )  # fmt: skip
             elif latest[0] != "retracted":
-                _log(con, "retracted", ret.article_key, None, batch_id, ret.source_path, ret.record_index, now)
+                _log(
+                    con, "retracted", ret.article_key, None, batch_id, ret.source_path, ret.record_index, now
+                )
                 result.log_entries += 1
         for q in quarantined:
             inserted = con.execute(
@@ -98,10 +100,6 @@ def store_batch(
             "last_loaded_at = excluded.last_loaded_at",
             [batch_id, signature[0], signature[1], signature[2], now, now],
         )
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
     return result
 
 

@@ -18,14 +18,16 @@ from pipeline.dedup import cluster_mentions
 from pipeline.extract.mentions import ArticleContext, SentenceInput, extract_mentions
 from pipeline.landing import QuarantineRecord
 from pipeline.raw import quarantine_id
-from pipeline.warehouse import refresh_marts
+from pipeline.warehouse import refresh_marts, transaction
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def _replace(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, where: str, params: list) -> None:
+def _replace(
+    con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, where: str, params: list
+) -> None:
     con.execute(f"delete from {table} where {where}", params)
     if frame.height:
         con.register("_incoming", frame.to_arrow())
@@ -89,8 +91,7 @@ def clean_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
         )
     article_frame = pl.DataFrame(articles, schema=_ARTICLE_SCHEMA)
     sentence_frame = pl.DataFrame(sentences, schema=_SENTENCE_SCHEMA)
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         con.execute(
             "delete from staging.sentences where article_id in "
             "(select article_id from staging.articles where batch_id = ?)",
@@ -107,10 +108,6 @@ def clean_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
                 [quarantine_id(batch_id, q), batch_id, q.source_path, q.record_index, q.reason,
                  q.raw_content, q.content_bytes, now],
             )  # fmt: skip
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
     return article_frame
 
 
@@ -132,8 +129,7 @@ def extract_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame
         [batch_id],
     ).fetchall()
     frames = []
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         con.execute("delete from core.mentions where batch_id = ?", [batch_id])
         written = 0
         for start in range(0, len(articles), EXTRACT_CHUNK_ARTICLES):
@@ -146,10 +142,6 @@ def extract_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame
             written += frame.height
             frames.append(frame)
             after_chunk_written(batch_id, written)
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
     return pl.concat(frames) if frames else pl.DataFrame(schema=_MENTION_SCHEMA)
 
 
@@ -178,15 +170,10 @@ def replay_log(con: duckdb.DuckDBPyConnection) -> list[str]:
             "group by v.batch_id order by min(l.seq)"
         ).fetchall()
     ]  # fmt: skip
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         for table in ("staging.sentences", "staging.articles", "core.mentions", "core.event_members",
                       "core.events"):  # fmt: skip
             con.execute(f"delete from {table}")
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
     for batch_id in batches:
         clean_batch(con, batch_id)
         extract_batch(con, batch_id)
@@ -200,7 +187,8 @@ CURRENT_MENTIONS_SQL = """
 select m.*, a.outlet, a.published_at, f.first_seq as log_seq
 from core.mentions m
 join main.articles a using (article_id)
-join (select article_key, min(seq) as first_seq from raw.article_log group by article_key) f using (article_key)
+join (select article_key, min(seq) as first_seq from raw.article_log group by article_key) f
+    using (article_key)
 """
 
 
@@ -210,26 +198,16 @@ def dedup_all(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     events, members = cluster_mentions(mentions)
     event_frame = pl.DataFrame(events, schema=_EVENT_SCHEMA)
     member_frame = pl.DataFrame(members, schema={"mention_id": pl.String, "event_id": pl.String})
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         _replace(con, "core.events", event_frame, "true", [])
         _replace(con, "core.event_members", member_frame, "true", [])
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
     return event_frame
 
 
 def build_marts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rebuild the aggregate tables; returns their row counts."""
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         refresh_marts(con)
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
     names = ("events_daily", "events_weekly", "actor_dyads", "source_coverage")
     return {n: con.execute(f"select count(*) from marts.{n}").fetchone()[0] for n in names}
 

@@ -25,6 +25,18 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(sql_file("views.sql"))
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection):
+    """All or nothing: commit when the block ends, roll back when it raises (readers never see half)."""
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
+
+
 def refresh_marts(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild the aggregate tables from the current events."""
     con.execute(sql_file("marts.sql"))

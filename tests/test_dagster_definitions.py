@@ -10,8 +10,8 @@ import duckdb
 import pytest
 
 from assets.definitions import make_definitions
-from assets.sensors import landing_schedule, landing_sensor
 from assets.resources import LandingFolder
+from assets.sensors import landing_schedule, landing_sensor
 
 
 def test_definitions_group_assets_by_stage(landing, warehouse):
@@ -46,7 +46,9 @@ def test_sensor_requests_one_run_per_new_batch_and_remembers(landing, warehouse)
         again = landing_sensor(dg.build_sensor_context(instance=instance, cursor=cursor, resources=resources))
         assert isinstance(again, dg.SkipReason)
         (landing / "drop-1" / "c.txt").write_text("Troops shelled a village.", encoding="utf-8")
-        changed = landing_sensor(dg.build_sensor_context(instance=instance, cursor=cursor, resources=resources))
+        changed = landing_sensor(
+            dg.build_sensor_context(instance=instance, cursor=cursor, resources=resources)
+        )
         assert [r.partition_key for r in changed.run_requests] == ["drop-1"]
 
 

@@ -1,4 +1,4 @@
-"""`dagster dev` serves this project: the UI's GraphQL API lists the assets, checks, jobs, sensor and schedule.
+"""`dagster dev` serves this project: its GraphQL API lists the assets, checks, jobs, sensor and schedule.
 
 `dagster dev` started in the background ignores SIGTERM, so it runs in its own process group and is killed as
 a group."""
@@ -74,7 +74,9 @@ def test_dagster_dev_serves_the_asset_graph(tmp_path: Path):
         (repo,) = data["repositoriesOrError"]["nodes"]
         assert {"process_batch", "refresh_events", "rebuild"} <= {j["name"] for j in repo["jobs"]}
         assert [s["name"] for s in repo["sensors"]] == ["landing_sensor"]
-        assert [(s["name"], s["cronSchedule"]) for s in repo["schedules"]] == [("landing_schedule", "0 * * * *")]
+        assert [(s["name"], s["cronSchedule"]) for s in repo["schedules"]] == [
+            ("landing_schedule", "0 * * * *")
+        ]
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)

@@ -1,4 +1,4 @@
-"""Event sourcing: the append-only article log, projections of it, rebuilds and lineage (real Dagster runs)."""
+"""Event sourcing: the append-only article log, its projections, rebuilds and lineage (real Dagster runs)."""
 
 from __future__ import annotations
 
@@ -75,14 +75,20 @@ def test_incremental_history_updates_retractions_and_rebuild(landing, warehouse,
     run_landing(landing, warehouse, instance=instance)
     assert rows(warehouse, "select fatalities, fatalities_max, num_articles from events "
                            "where location = 'Gao'") == [(7, 8, 2)]  # fmt: skip
-    assert rows(warehouse, "select count(*) from raw.article_versions where article_key = 'wire-101'") == [(2,)]
+    assert rows(warehouse, "select count(*) from raw.article_versions where article_key = 'wire-101'") == [
+        (2,)
+    ]
 
     # The abduction report is retracted: its event disappears; the clash keeps both reports.
     (landing / "b4.retract").write_text("wire-102\n", encoding="utf-8")
     run_landing(landing, warehouse, instance=instance)
     assert rows(warehouse, "select count(*) from events where location = 'Kano'") == [(0,)]
     assert rows(warehouse, "select kind from raw.article_log order by seq") == [
-        ("ingested",), ("ingested",), ("ingested",), ("updated",), ("retracted",)
+        ("ingested",),
+        ("ingested",),
+        ("ingested",),
+        ("updated",),
+        ("retracted",),
     ]
     assert rows(warehouse, "select count(*) from articles where source_id = 'wire-102'") == [(0,)]
 

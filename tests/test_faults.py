@@ -39,19 +39,26 @@ def state(path: Path) -> dict[str, list]:
     try:
         return {
             "articles": con.execute("select article_id, source_id, body from articles order by 1").fetchall(),
-            "mentions": con.execute("select mention_id, event_id, sub_event_type, location, fatalities "
-                                    "from event_mentions order by 1").fetchall(),  # fmt: skip
+            "mentions": con.execute(
+                "select mention_id, event_id, sub_event_type, location, fatalities "
+                "from event_mentions order by 1"
+            ).fetchall(),  # fmt: skip
             "events": con.execute("select * exclude (first_reported_at) from events order by 1").fetchall(),
-            "log": con.execute("select kind, article_key, content_hash from raw.article_log order by 3").fetchall(),
-            "quarantine": con.execute("select source_path, record_index, reason from quarantine order by all")
-            .fetchall(),
+            "log": con.execute(
+                "select kind, article_key, content_hash from raw.article_log order by 3"
+            ).fetchall(),
+            "quarantine": con.execute(
+                "select source_path, record_index, reason from quarantine order by all"
+            ).fetchall(),
             "weekly": con.execute("select * from marts.events_weekly order by all").fetchall(),
         }
     finally:
         con.close()
 
 
-def test_failure_midway_leaves_no_partial_rows_and_rerun_completes(landing, warehouse, instance, monkeypatch, tmp_path):
+def test_failure_midway_leaves_no_partial_rows_and_rerun_completes(
+    landing, warehouse, instance, monkeypatch, tmp_path
+):
     write_jsonl(landing / "batch.jsonl", REPORTS)
     monkeypatch.setattr(stages, "EXTRACT_CHUNK_ARTICLES", 1)
 
@@ -90,7 +97,8 @@ def test_same_file_twice_and_same_content_under_two_names(landing, warehouse, in
     try:
         assert con.execute("select count(*) from raw.article_versions").fetchone() == (2,)
         assert con.execute("select count(*) from articles").fetchone() == (2,)
-        assert con.execute("select location, num_mentions, num_articles from events order by 1").fetchall() == [
+        events = con.execute("select location, num_mentions, num_articles from events order by 1")
+        assert events.fetchall() == [
             ("Kismayo", 1, 1), ("Maiduguri", 1, 1)
         ]  # fmt: skip
         reasons = con.execute("select source_path, reason from quarantine order by 1").fetchall()
@@ -124,8 +132,9 @@ def test_bad_input_battery_is_quarantined_and_good_records_go_through(landing, w
     try:
         reasons = dict(
             (f"{path}:{index}", reason)
-            for path, index, reason in con.execute("select source_path, record_index, reason from quarantine")
-            .fetchall()
+            for path, index, reason in con.execute(
+                "select source_path, record_index, reason from quarantine"
+            ).fetchall()
         )
         events = con.execute("select location from events").fetchall()
     finally:
@@ -160,8 +169,20 @@ def test_two_runs_at_once_are_serialized_and_equal_running_them_in_turn(tmp_path
     env = {**os.environ, "DAGSTER_HOME": str(_dagster_home(tmp_path))}
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "pipeline", "run", "--landing", str(folder), "--warehouse", str(warehouse)],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            [
+                sys.executable,
+                "-m",
+                "pipeline",
+                "run",
+                "--landing",
+                str(folder),
+                "--warehouse",
+                str(warehouse),
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )  # fmt: skip
         for folder in (first, second)
     ]

@@ -54,7 +54,9 @@ def test_bad_files_are_quarantined_with_reasons(tmp_path):
 
 def test_jsonl_records_bad_lines_and_wrong_types(tmp_path):
     lines = [
-        json.dumps({"id": "a1", "outlet": "Wire", "published_at": "2026-03-02", "text": "Troops shelled a town."}),
+        json.dumps(
+            {"id": "a1", "outlet": "Wire", "published_at": "2026-03-02", "text": "Troops shelled a town."}
+        ),
         '{"id": "a2", "text": "truncated',
         json.dumps({"id": "a3", "title": "No body"}),
         json.dumps({"id": "a4", "text": 42}),

@@ -88,7 +88,7 @@ def test_expected_events(loaded):
         "select fatalities, fatalities_max, num_articles, num_sources, event_date::varchar, actor2 "
         "from events where location = 'Baqubah'",
     )
-    # Three outlets report it; the follow-up article mentions it as background (a fourth article, same outlet).
+    # Three outlets report it; the follow-up mentions it as background (a fourth article, same outlet).
     assert baqubah == [(12, 14, 4, 3, "2024-03-12", "Civilians (Iraq)")]
 
 
@@ -129,7 +129,9 @@ def test_undated_article_still_yields_its_event(loaded):
     _, warehouse, _, _ = loaded
     rows = query(warehouse, "select event_date, date_precision from events where location = 'Kankara'")
     assert rows == [(None, "unknown")]
-    source = query(warehouse, "select published_at_source from articles where source_id = 'undated_report.txt'")
+    source = query(
+        warehouse, "select published_at_source from articles where source_id = 'undated_report.txt'"
+    )
     assert source == [("unknown",)]
 
 

@@ -208,6 +208,11 @@ GROUP_COUNTRY: dict[str, str] = {
     "Fano Militia": "ET", "Mai-Mai Militia": "CD", "Tatmadaw": "MM", "Hizbul Mujahideen": "IN",
     "FDLR: Democratic Forces for the Liberation of Rwanda": "CD", "ZANU-PF": "ZW",
 }  # fmt: skip
+# Groups that fight in several countries, and where most of their fighting is: a weak hint for an article
+# that names no country ("IS militants kidnapped 12 people near Rawa").
+GROUP_THEATRES: dict[str, tuple[str, ...]] = {
+    "Islamic State": ("IQ", "SY"), "JNIM": ("ML", "BF"),
+}  # fmt: skip
 
 # Generic nouns (lemma) -> category. "forces" needs a state/armed modifier, handled in actors.py.
 GENERIC_ACTORS: dict[str, str] = {}

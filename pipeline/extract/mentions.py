@@ -39,6 +39,7 @@ from pipeline.extract.lexicon import (
     DEMONYMS,
     GENERIC_ACTORS,
     GROUP_COUNTRY,
+    GROUP_THEATRES,
     SECONDARY_SUB_TYPES,
     TRIGGERS,
     WEAK_TRIGGERS,
@@ -46,7 +47,7 @@ from pipeline.extract.lexicon import (
 from pipeline.extract.modality import is_realis
 from pipeline.extract.nlp import load_nlp
 from pipeline.extract.numbers import count_casualties
-from pipeline.extract.places import Place, gazetteer
+from pipeline.extract.places import Place, common_words, gazetteer, normalize_name
 
 # How far back an undated report may reach: news tells what happened in the last days.
 UNDATED_WINDOW_DAYS = 6
@@ -261,36 +262,24 @@ def _article_states(
 ) -> dict[str, _ArticleState]:
     """Per article: its main armed group, its country and its dateline place."""
     gaz = gazetteer()
-    countries: dict[str, Counter] = {}
-    for sent, doc in zip(sentences, docs, strict=True):
-        counter = countries.setdefault(sent.article_id, Counter())
-        for ent in doc.ents:
-            if ent.label_ == "GPE":
-                place = gaz.lookup(ent.text)
-                if (
-                    place is not None
-                    and place.country_code
-                    and (place.kind != "city" or place.population > 10_000)
-                ):
-                    counter[place.country_code] += 1
-        for place in _scan_places(sent.text, None):
-            counter[place.country_code] += 1
     states = {}
     for article_id, ctx in by_article.items():
-        counter = countries.get(article_id, Counter())
         text = f"{ctx.title or ''}\n{ctx.body}"
         groups = Counter(named_groups_in(text))
-        # Who is named tells where, too: "Yemeni troops", "HTS fighters", "Basra province".
+        # Where is told by the places named, by who is named ("Yemeni troops", "HTS fighters") and by the
+        # regions named ("Basra province"), each name weighed by how surely it points at one country.
+        counter: Counter = place_votes(text)
         for code in _demonym_codes(text):
             counter[code] += 1
         for name in groups:
             if name in GROUP_COUNTRY:
-                counter[GROUP_COUNTRY[name]] += 2
-        for code in _region_codes(text) + _place_name_codes(text):
-            counter[code] += 1
+                counter[GROUP_COUNTRY[name]] += 1.5
+            for code in GROUP_THEATRES.get(name, ()):
+                counter[code] += 0.3  # where the group mostly fights: breaks ties, never outvotes a place
         dateline = gaz.lookup(ctx.dateline_place) if ctx.dateline_place else None
         if dateline is not None and dateline.country_code:
             counter[dateline.country_code] += 2
+        _spelling_votes(text, counter)
         country = _main_country(counter)
         if dateline is not None and country and dateline.country_code != country:
             dateline = gaz.lookup(ctx.dateline_place, country_hint=country)
@@ -311,25 +300,82 @@ def _demonym_codes(text: str) -> list[str]:
     for m in _WORD_RE.finditer(text):
         word = m.group(0).lower().rstrip(".").removesuffix("'s").removesuffix("’s")
         code = DEMONYMS.get(word) or DEMONYMS.get(word.replace("-", " ")) or DEMONYMS.get(word.split(" ")[0])
+        if code is None and word.endswith("s"):
+            code = DEMONYMS.get(word[:-1])  # "Yemenis", "Pakistanis"
         if code is not None:
             codes.append(code)
     return codes
 
 
-_REGION_RE = re.compile(
-    r"\b([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s(?:province|governorate|state|region|district|county|countryside)\b"
-)
-
-
-def _region_codes(text: str) -> list[str]:
-    """Countries of the regions a text names as such ("Idleb countryside", "Borno State")."""
+def place_votes(text: str) -> Counter:
+    """How strongly the places a text names point at each country: a region or a city of more than 100,000
+    people is one vote, a smaller town less; a name that several countries have splits its vote between
+    them, so "Samba" (a city in Angola, a town in India) cannot outvote "Indian soldiers"."""
     gaz = gazetteer()
-    codes = []
-    for m in _REGION_RE.finditer(text):
-        place = gaz.lookup(m.group(1))
-        if place is not None and place.kind in ("admin1", "city") and place.country_code:
-            codes.append(place.country_code)
-    return codes
+    votes: Counter = Counter()
+    seen: set[str] = set()
+    for m in CAPITALIZED_RUN.finditer(text):
+        offset, name = _place_name_in(m.group(0))
+        key = name.lower()
+        if key in seen or key in DEMONYMS or key.rstrip("s") in DEMONYMS:
+            continue
+        seen.add(key)
+        said = _said_to_be_a_place(text, m.start() + offset, m.end())
+        weights: dict[str, float] = {}
+        for place in gaz.candidates(name):
+            if not place.country_code:
+                continue
+            if place.kind == "admin1" or place.population > MAJOR_TOWN:
+                weight = 1.0
+            elif place.population > 10_000:
+                weight = 0.5
+            else:
+                weight = 0.4 if said else 0.2
+            weights[place.country_code] = max(weight, weights.get(place.country_code, 0.0))
+        if said and len(weights) == 1:
+            # "in the Afrin area": a place only one country has (GeoNames lacks many villages, so a town
+            # named once is no proof)
+            weights = {code: max(weight, 0.6) for code, weight in weights.items()}
+        for code, weight in weights.items():
+            votes[code] += weight / len(weights)
+    return votes
+
+
+MAJOR_TOWN = 100_000
+
+
+def _spelling_votes(text: str, votes: Counter) -> None:
+    """Names the text calls places ("Deir Ez-Zour governorate", "the town of Saraqab") that the gazetteer
+    knows only under another spelling vote for the likely countries (those with votes already) that have
+    such a place."""
+    likely = [code for code, _ in votes.most_common(3)]
+    if not likely:
+        return
+    gaz = gazetteer()
+    for m in CAPITALIZED_RUN.finditer(text):
+        offset, name = _place_name_in(m.group(0))
+        start, end = m.start() + offset, m.end()
+        kind = "admin1" if _REGION_AFTER.match(text[end : end + 20]) else "city"
+        if (kind == "city" and not _said_to_be_a_place(text, start, end)) or gaz.is_place_name(name):
+            continue
+        for code in likely:
+            if gaz.lookup_spelling(name, code, kind=kind) is not None:
+                votes[code] += 0.5
+
+
+def _place_name_in(run: str) -> tuple[int, str]:
+    """(offset, name) of the place name a capitalized run may hold: "In Kondele" is Kondele, "Kisumu's" is
+    Kisumu, but "North Kivu" stays whole when the gazetteer knows it."""
+    name = re.sub(r"['’]s$", "", run)
+    offset = 0
+    gaz = gazetteer()
+    if gaz.is_place_name(_strip_place_words(name)):
+        return offset, _strip_place_words(name)
+    words = name.split(" ")
+    while len(words) > 1 and normalize_name(words[0]) in common_words():
+        offset += len(words[0]) + 1
+        words = words[1:]
+    return offset, _strip_place_words(" ".join(words))
 
 
 def _main_country(counter: Counter) -> str | None:
@@ -747,8 +793,10 @@ def place_spans(doc: Doc, state: _ArticleState) -> list[tuple[Span, Place]]:
             continue  # "U.S. officials", "Iraqi forces": who, not where
         if find_named_group(ent.text):
             continue
-        place = gaz.lookup(_strip_place_words(ent.text), country_hint=state.country)
+        name = _strip_place_words(ent.text)
+        place = gaz.lookup(name, country_hint=state.country)
         if place is not None:
+            place = contained_place(doc.text, ent.end_char, name, place, state.country)
             out.append((ent, place))
             taken.update(range(ent.start, ent.end))
     for found in _scan_places(doc.text[start:], state.country, with_offsets=True):
@@ -792,15 +840,17 @@ def _place_for(tok: Token, doc: Doc, state: _ArticleState) -> tuple[Place | None
                         if best[1].kind == "admin1"
                         else (nearby.country_code == best[1].country_code)
                     )
-                    if inside and best[0] >= 3:
+                    if inside and best[0] >= 3 and nearby.kind == "city":
                         return nearby, "place"
         return best[1], best[2]
     # Context: a town named just before (or, failing that, just after), else the dateline, else the country.
     if here is not None:
-        for offset in CONTEXT_WINDOW:
-            nearby = state.places_by_sentence.get(here + offset)
-            if nearby:
-                return nearby[0], "place"  # the specific place comes before its region
+        # The specific place comes before its region; a region beats the dateline and the country.
+        for kind in ("city", "admin1"):
+            for offset in (0, *CONTEXT_WINDOW):
+                nearby = [p for p in state.places_by_sentence.get(here + offset, []) if p.kind == kind]
+                if nearby:
+                    return nearby[0], "place" if kind == "city" else "admin1"
     if state.dateline is not None:
         return state.dateline, "place" if state.dateline.kind == "city" else state.dateline.kind
     if state.country:
@@ -841,23 +891,86 @@ CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:al-|el-)?[A-Z][\w’'-]
 
 
 def _scan_places(text: str, country: str | None, with_offsets: bool = False) -> list:
-    """Towns named in a text, found without the parser: capitalized runs that the gazetteer knows in the
-    article's country (or, when the country is unknown, large towns only)."""
+    """Towns and regions named in a text, found without the parser: capitalized runs that the gazetteer
+    knows in the article's country (or, when the country is unknown, large towns and regions only)."""
     gaz = gazetteer()
     found = []
     for m in CAPITALIZED_RUN.finditer(text):
-        name = _strip_place_words(m.group(0))
+        offset, name = _place_name_in(m.group(0))
+        start = m.start() + offset
+        end = start + len(name) if m.group(0)[offset:].startswith(name) else m.end()
         place = gaz.lookup(name, country_hint=country)
-        if place is None and country and _said_to_be_a_place(text, m.start(), m.end()):
-            place = gaz.lookup_spelling(name, country)  # "Saraqab" for Saraqib, "Quamishli" for Qamishli
-        if place is None or place.kind != "city":
+        if place is None and country:
+            if _said_to_be_a_place(text, start, end):
+                place = gaz.lookup_spelling(name, country)  # "Saraqab" for Saraqib, "Quamishli" for Qamishli
+            elif _REGION_AFTER.match(text[end : end + 20]):
+                place = gaz.lookup_spelling(name, country, kind="admin1")  # "Deir Ez-Zour governorate"
+        if place is None or place.kind == "country":
             continue
-        if (country and place.country_code != country) or (not country and place.population < 50_000):
+        if country and place.country_code != country:
             continue
-        found.append((m.start(), m.end(), place) if with_offsets else place)
+        if not country and place.kind == "city" and place.population < 50_000:
+            continue
+        place = contained_place(text, end, name, place, country)
+        found.append((start, end, place) if with_offsets else place)
     return found
 
 
+# "X village of Udaipur district", "X (Ballia, UP)", "X, Pulwama", "X neighbourhood of the city of Taizz",
+# "X in eastern al-Hasakeh countryside": the text says which district or region a place lies in.
+_CONTAINER_NAME = r"((?:al-|el-)?[A-Z][\w'’-]+(?:\s(?:al-|el-)?[A-Z][\w'’-]+)?)"
+_CONTAINER_RE = re.compile(
+    r"^\s*(?:village|town|city|area|neighbou?rhood|locality|camp|sector|township|subdistrict|district)?"
+    r"(?:\s*,?\s*(?:of|in|under|within)\s+(?:the\s+)?(?:(?:city|town|province|governorate|district|state)\s+of\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?" + _CONTAINER_NAME
+    + r"|\s*\(" + _CONTAINER_NAME + r"(?:\s+(?:district|province|state|governorate))?(?:,\s*" + _CONTAINER_NAME + r")?"
+    + r"|\s*,\s*" + _CONTAINER_NAME + r"(?=\s*(?:[,.;)]|$|district|province|governorate|state|countryside)))"
+)
+_COUNTRYSIDE_AFTER = re.compile(r"^\s+(countryside|governorate|province)\b", re.IGNORECASE)
+
+
+def contained_place(text: str, end: int, name: str, place: Place, country: str | None) -> Place:
+    """The place a name stands for, given what the text says contains it. "Dhana village of Udaipur
+    district" is not the Dhana of another state: among the homonyms, the one inside the named district or
+    region; failing that (the village is missing from the gazetteer), the container itself. "Idleb
+    countryside" is the governorate, not the city."""
+    gaz = gazetteer()
+    after = text[end : end + 90]
+    if place.kind == "city" and _COUNTRYSIDE_AFTER.match(after):
+        for region_name in (name, place.admin1 or ""):
+            for region in gaz.candidates(region_name):
+                if region.kind == "admin1" and region.country_code == place.country_code:
+                    return region
+        return place
+    m = _CONTAINER_RE.match(after)
+    if m is None or place.kind != "city":
+        return place
+    containers: list[list[Place]] = []  # per name the text gives, every place it may be
+    for group in m.groups():
+        if not group:
+            continue
+        key = _strip_place_words(group)
+        found = gaz.lookup(key, country_hint=country or place.country_code)
+        if found is None or found.kind == "country" or found.country_code != place.country_code:
+            continue
+        alike = [p for p in gaz.candidates(key) if p.country_code == place.country_code and p.kind != "country"]
+        containers.append([found, *alike])
+    if not containers or any(_inside(place, c) for options in containers for c in options):
+        return place
+    for candidate in gaz.candidates(name):
+        if candidate.country_code == place.country_code and candidate.kind == "city":
+            if any(_inside(candidate, c) for options in containers for c in options):
+                return candidate
+    return min((options[0] for options in containers), key=lambda c: c.kind != "city")  # district town first
+
+
+def _inside(place: Place, container: Place) -> bool:
+    """Whether a place can lie in a container the text names: the same region (districts and their towns
+    lie in one region; the gazetteer knows no districts)."""
+    return place == container or (place.admin1 is not None and place.admin1 == container.admin1)
+
+
+_REGION_AFTER = re.compile(r"^\s+(province|governorate|state|region)\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
     r"\b(in|at|near|of|from|outside|around|inside|stormed|raided|entered)\s+(the\s+)?((town|village|city|district|"
     r"area|camp|neighbou?rhood|suburb|outskirts|countryside)\s+of\s+)?$",
@@ -875,21 +988,6 @@ def _said_to_be_a_place(text: str, start: int, end: int) -> bool:
     return bool(
         _PLACE_BEFORE.search(text[max(0, start - 40) : start]) or _PLACE_AFTER.match(text[end : end + 20])
     )
-
-
-def _place_name_codes(text: str) -> list[str]:
-    """Countries of names the text calls places ("in Kafr Batna town") that only one country has."""
-    gaz = gazetteer()
-    codes = []
-    for m in CAPITALIZED_RUN.finditer(text):
-        if not _said_to_be_a_place(text, m.start(), m.end()):
-            continue
-        countries = {
-            p.country_code for p in gaz.candidates(_strip_place_words(m.group(0))) if p.kind == "city"
-        }
-        if len(countries) == 1:
-            codes.append(countries.pop())
-    return codes
 
 
 def _strip_place_words(name: str) -> str:

@@ -118,6 +118,7 @@ _NEWS_WORDS = """
     monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow morning
     evening night noon dawn week weekend month year january february march april may june july august
     september october november december spring summer autumn fall winter
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
     police army military navy union man men woman women child children people person will government
     forces force security state states city capital province district region village town border
     north south east west central northern southern eastern western new old great little upper lower
@@ -373,21 +374,22 @@ class Gazetteer:
                 return self.place(place_id)
         return None
 
-    def lookup_spelling(self, name: str, country_hint: str) -> Place | None:
-        """A place in ``country_hint`` whose name is another transliteration of ``name`` ("Saraqab" for
-        Saraqib, "Quamishli" for Qamishli): same consonants once vowels, doubled letters and the article
-        are dropped. Only for names of four consonants or more, and only when one place (or one clearly
-        largest place) matches: a last resort for towns of a known country that ``lookup`` misses."""
+    def lookup_spelling(self, name: str, country_hint: str, kind: str = "city") -> Place | None:
+        """A place of ``kind`` ("city" or "admin1") in ``country_hint`` whose name is another
+        transliteration of ``name`` ("Saraqab" for Saraqib, "Quamishli" for Qamishli, "Deir Ez-Zour" for Dayr
+        az Zawr): same consonants once vowels, doubled letters and the article are dropped. Only for names of
+        four consonants or more, and only when one place (or one clearly largest place) matches: a last
+        resort for places of a known country that ``lookup`` misses."""
         skeleton = consonant_skeleton(name)
         if len(skeleton) < 4:
             return None
-        found = self._skeletons(country_hint.upper()).get(skeleton, ())
-        cities = sorted(found, key=lambda i: -int(self._population[i]))
-        return self.place(cities[0]) if cities else None
+        found = self._skeletons(country_hint.upper(), _KIND_CODE[kind]).get(skeleton, ())
+        ranked = sorted(found, key=lambda i: -int(self._population[i]))
+        return self.place(ranked[0]) if ranked else None
 
     @functools.cache  # noqa: B019 - one gazetteer per process
-    def _city_names(self) -> pl.DataFrame:
-        """(key, place, country) for every name of every city, flat."""
+    def _names(self) -> pl.DataFrame:
+        """(key, place, country, kind) for every name of every city and region, flat."""
         keys: list[str] = []
         places: list[int] = []
         for key, ids in self._full.items():
@@ -395,12 +397,14 @@ class Gazetteer:
                 keys.append(key)
                 places.append(place_id)
         # The per-place columns are numpy arrays (see __init__): index them with the whole list at once.
-        frame = pl.DataFrame({"key": keys, "place": places, "country": self._country[places]})
-        return frame.filter(pl.Series(self._kind[places] == _CITY))
+        frame = pl.DataFrame(
+            {"key": keys, "place": places, "country": self._country[places], "kind": self._kind[places]}
+        )
+        return frame.filter(pl.col("kind") != _COUNTRY)
 
     @functools.cache  # noqa: B019 - one gazetteer per process
-    def _skeletons(self, country: str) -> dict[str, tuple[int, ...]]:
-        names = self._city_names().filter(pl.col("country") == country)
+    def _skeletons(self, country: str, kind: int = _CITY) -> dict[str, tuple[int, ...]]:
+        names = self._names().filter((pl.col("country") == country) & (pl.col("kind") == kind))
         grouped = (
             names.with_columns(skeleton=_skeleton_expr(pl.col("key")))
             .filter(pl.col("skeleton").str.len_chars() >= 4)
