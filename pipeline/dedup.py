@@ -3,10 +3,10 @@
 Two mentions are the same event when their places agree (same gazetteer place, within ``NEARBY_KM``, or one
 is a region that contains the other), their date windows overlap given each one's precision, their types are
 compatible and their actors do not contradict each other. Mentions are taken in the order the article log
-received them, and each event is named after its first mention (the article's key, not its version, with the
-mention's place and sub-type), so an ``event_id`` never changes when a new report arrives or when the first
-article is corrected, and replaying the log reproduces the same ids. Fatalities are reconciled as ACLED does: the
-lowest credible figure in ``fatalities``, the highest in ``fatalities_max``.
+received them, and each event is named after its first mention (the article's key, not its version, with
+the mention's place and sub-type), so an ``event_id`` never changes when a new report arrives or when the
+first article is corrected, and replaying the log reproduces the same ids. Fatalities are reconciled as
+ACLED does: the lowest credible figure in ``fatalities``, the highest in ``fatalities_max``.
 """
 
 from __future__ import annotations
@@ -157,13 +157,17 @@ def _new_event_id(m: dict, taken: set[str]) -> str:
 
 
 def _closeness(m: dict, c: _Cluster) -> tuple:
+    """Which of several compatible events a mention joins (smallest first).
+
+    A mention with a stated day joins the event nearest that day. A vaguer one ("500 people were left dead",
+    dated only by its article's week) cannot choose by date: it joins the event told most precisely and most
+    often, the main event of the place, rather than whichever event happened to be reported first."""
     same_place = m.get("geonameid") is not None and m.get("geonameid") == c.best_place.get("geonameid")
-    gap = (
-        abs((m["date_start"] - c.best_date["date_start"]).days)
-        if m.get("date_start") and c.best_date.get("date_start")
-        else 999
-    )
-    return (not same_place, m["sub_event_type"] != c.members[0]["sub_event_type"], gap)
+    same_type = m["sub_event_type"] == c.members[0]["sub_event_type"]
+    if m.get("date_precision") == "day" and m.get("date_start") and c.best_date.get("date_start"):
+        gap = abs((m["date_start"] - c.best_date["date_start"]).days)
+        return (not same_place, gap, not same_type, -len(c.members))
+    return (not same_place, _date_rank(c.best_date), not same_type, -len(c.members))
 
 
 def _vote(members: list[dict], key: str) -> str | None:

@@ -108,8 +108,10 @@ def resolve_actor(
     head: Token | None,
     location_country: str | None,
     article_group: tuple[str, str] | None,
+    as_agent: bool = False,
 ) -> Actor | None:
-    """The actor a head noun stands for, or None when it is not an actor (e.g. "the city")."""
+    """The actor a head noun stands for, or None when it is not an actor (e.g. "the city"). ``as_agent``:
+    the noun does the event (villagers who attack are a communal militia, villagers attacked are not)."""
     if head is None:
         return None
     toks = phrase_tokens(head)
@@ -130,6 +132,13 @@ def resolve_actor(
             return generic_actor("state", code)
         return None
     category = GENERIC_ACTORS.get(lemma)
+    modifiers = [t for t in toks if t.i != head.i]
+    if as_agent:
+        communal = communal_militia(head, modifiers, country)
+        if communal is not None:
+            return communal
+    if category in ("civilians", "rioters") and any(t.lower_ in UNIDENTIFIED_WORDS for t in modifiers):
+        category = "unidentified"  # "unidentified armed men", "unknown persons", "masked men"
     if lemma == "force" or lemma == "forces":
         category = _forces_category(text)
     if lemma in ARMED_TARGETS and re.search(
@@ -154,6 +163,51 @@ def resolve_actor(
     if category == "rebel" and article_group is not None:
         return Actor(article_group[0], article_group[1], country)
     return generic_actor(category, country)
+
+
+UNIDENTIFIED_WORDS = frozenset({"unidentified", "unknown", "armed", "masked", "hooded", "gunmen"})
+# Who ACLED codes as a communal militia when they attack: people organised by place, kin, faith or caste.
+COMMUNAL_HEADS = frozenset({
+    "villager", "villagers", "mob", "member", "members", "men", "man", "youth", "youths", "community",
+    "family", "families", "relative", "relatives", "clan", "tribesmen", "residents", "resident",
+})  # fmt: skip
+IDENTITY_WORDS = frozenset({
+    "muslim", "hindu", "christian", "buddhist", "sikh", "dalit", "caste", "tribal", "ethnic", "family",
+    "clan", "rival", "rivalling", "rivaling", "relatives",
+})  # fmt: skip
+
+
+def communal_militia(head: Token, modifiers: list[Token], country: str | None) -> Actor | None:
+    """ "Kharsan villagers", "a Muslim mob", "upper caste men from the Rajput community", "rival family
+    members" attacking: ACLED's "<identity> Communal Militia (<country>)". Plain "villagers" or "a mob" are
+    not: without an identity they stay a crowd (rioters)."""
+    if head.lemma_.lower() not in COMMUNAL_HEADS and head.lower_ not in COMMUNAL_HEADS:
+        return None
+    words = {t.lower_ for t in modifiers}
+    if head.lower_ in ("family", "families", "relatives", "clan"):
+        words.add("family")
+    if not words & IDENTITY_WORDS and not any(_identity_name(t) for t in modifiers):
+        return None
+    name = next((t.text for t in modifiers if _identity_name(t)), None)
+    if name is None:
+        name = next((t.text.capitalize() for t in modifiers if t.lower_ in IDENTITY_WORDS - _KIN_WORDS), None)
+    where = country_name(country)
+    label = f"{name or 'Unidentified'} Communal Militia" + (f" ({where})" if where else "")
+    return Actor(label, "militia", country)
+
+
+_KIN_WORDS = frozenset(
+    {"family", "clan", "rival", "rivalling", "rivaling", "relatives", "caste", "tribal", "ethnic"}
+)
+
+
+def _identity_name(tok: Token) -> bool:
+    """A proper name that says who a crowd is (a village, a caste, a faith), not which country."""
+    if tok.pos_ != "PROPN" and tok.ent_type_ != "NORP":
+        return False
+    if not tok.text[:1].isupper() or tok.lower_ in DEMONYMS or find_named_group(tok.text):
+        return False
+    return tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORG")
 
 
 def _forces_category(text: str) -> str | None:

@@ -126,6 +126,7 @@ class _ArticleState:
     dateline: Place | None
     # sentence index -> towns named in it (a cheap scan of every sentence, parsed or not)
     places_by_sentence: dict[int, list[Place]] = field(default_factory=dict)
+    last_actor: Actor | None = None  # who did the last event told, for "they" in the next sentence
 
 
 @cache
@@ -397,6 +398,7 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
     published = state.context.published_at.date() if state.context.published_at else None
     found: dict[str, tuple[Token, tuple[str, str], Roles, Place | None, str, DateSpan | None]] = {}
     doc.user_data["places"] = place_spans(doc, state)
+    doers: list[Actor] = []  # who does something in this sentence, by any trigger
     for tok in doc:
         family = _family(tok, cues, lower)
         if family is None or not is_realis(tok):
@@ -404,7 +406,13 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
         place, precision = _place_for(tok, doc, state)
         country = place.country_code if place else state.country
         agent, patient = _roles(tok)
-        actor1 = resolve_actor(agent, country, state.group)
+        actor1 = resolve_actor(agent, country, state.group, as_agent=True)
+        if actor1 is None and agent is not None and agent.lemma_.lower() in ("group", "gang", "band"):
+            actor1 = generic_actor("rebel", country)  # "a group attacked two workers"
+            if state.group is not None:
+                actor1 = Actor(state.group[0], state.group[1], country)
+        if actor1 is None and agent is None and pronoun_subject(tok):
+            actor1 = state.last_actor  # "They later burnt the party office": the doer told just before
         actor2 = resolve_actor(patient, country, state.group)
         if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
             actor2 = None
@@ -427,7 +435,8 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
         label = classify(roles)
         if label is None:
             continue
-        roles = _crowd_roles(roles, label, country)
+        if actor1 is not None:
+            doers.append(actor1)
         when = _date_for(tok, doc, published)
         if when is not None and published is not None and when.start > published:
             continue  # told as future
@@ -437,6 +446,16 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
             found[key] = (tok, label, roles, place, precision, when)
     if any(p is not None for *_, p, _, _ in found.values()):
         found.pop("?", None)
+    for key, (tok, label, roles, place, precision, when) in list(found.items()):
+        # "He was killed when he was attacked by a mob": the killing's doer is the attack's.
+        doer = next((a for a in doers if roles.actor2 is None or a.name != roles.actor2.name), None)
+        if roles.actor1 is None and doer is not None:
+            borrowed = replace(roles, actor1=doer)
+            label, roles = classify(borrowed) or label, borrowed if classify(borrowed) else roles
+        country = place.country_code if place else state.country
+        found[key] = (tok, label, _crowd_roles(roles, label, country), place, precision, when)
+    if doers:
+        state.last_actor = doers[0]
     mentions = []
     for i, (_, (tok, label, roles, place, precision, when)) in enumerate(sorted(found.items())):
         violent = label[0] in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
@@ -658,7 +677,7 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
         elif child.dep_ == "dobj":
             patient = patient or child
         elif child.dep_ == "agent":
-            agent = next((g for g in child.children if g.dep_ == "pobj"), agent)
+            agent = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), agent)
         elif child.dep_ == "prep" and child.lower_ in ("on", "at", "upon") and tok.lemma_ in ("open", "fire"):
             patient = patient or next((g for g in child.children if g.dep_ == "pobj"), None)
         elif child.dep_ == "prep" and child.lower_ in ("on", "against") and tok.pos_ == "NOUN":
@@ -691,9 +710,25 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
     # "Gunmen on motorcycles abducted ...", misparsed as a noun with a clause: the noun is the agent.
     if agent is None and tok.dep_ == "acl" and tok.tag_ == "VBD":
         agent = tok.head
-    # "..., killing 12 people": the participle's agent is the main verb's subject.
+    if agent is not None and agent.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        agent = None  # "5 Feb 2017, IS have kidnapped": a date misread as the subject
+    if agent is None:
+        # "IS have kidnapped ...", "by IS militants": the small model reads the acronym as the verb "is".
+        agent = next(
+            (
+                t
+                for t in _near_tokens(tok)
+                if t.pos_ == "AUX" and t.text.isupper() and find_named_group(t.text)
+            ),
+            None,
+        )
+    # "..., killing 12 people": the participle's agent is the main verb's subject (not so for a passive
+    # conjunct: "civilians went out and were abducted" were not the abductors).
     head = tok
-    for _ in range(3):  # "troops pushed in, clashing with insurgents and capturing a village"
+    passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)
+    for _ in range(
+        0 if passive else 3
+    ):  # "troops pushed in, clashing with insurgents and capturing a village"
         if (
             agent is not None
             or head.dep_ not in ("advcl", "xcomp", "conj", "acl")
@@ -716,6 +751,32 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
     return agent, patient
 
 
+def _near_tokens(tok: Token) -> list[Token]:
+    """The trigger's children and, below an agent phrase, theirs."""
+    out = []
+    for child in tok.children:
+        out.append(child)
+        if child.dep_ == "agent":
+            out.extend(child.subtree)
+    return out
+
+
+def pronoun_subject(tok: Token) -> bool:
+    """Whether the trigger's doer is a personal pronoun ("They later burnt the office")."""
+    head = tok
+    for _ in range(3):
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject.lower_ in PERSONAL_PRONOUNS
+        if head.dep_ not in ("advcl", "xcomp", "conj") or any(c.dep_ == "auxpass" for c in head.children):
+            return False
+        head = head.head
+    return False
+
+
+PERSONAL_PRONOUNS = frozenset({"they", "he", "she", "it"})
+
+
 def _content_head(tok: Token | None) -> Token | None:
     """Skip pronouns and quantity words to the noun they stand for ("dozens of civilians")."""
     if tok is None:
@@ -728,6 +789,9 @@ def _content_head(tok: Token | None) -> Token | None:
         "number",
         "tens",
         "thousands",
+        "group",
+        "band",
+        "gang",
     ):
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None:
@@ -922,9 +986,21 @@ _CONTAINER_NAME = r"((?:al-|el-)?[A-Z][\w'’-]+(?:\s(?:al-|el-)?[A-Z][\w'’-]+
 _CONTAINER_RE = re.compile(
     r"^\s*(?:village|town|city|area|neighbou?rhood|locality|camp|sector|township|subdistrict|district)?"
     r"(?:\s*,?\s*(?:of|in|under|within)\s+(?:the\s+)?(?:(?:city|town|province|governorate|district|state)\s+of\s+)?"
-    r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?" + _CONTAINER_NAME
-    + r"|\s*\(" + _CONTAINER_NAME + r"(?:\s+(?:district|province|state|governorate))?(?:,\s*" + _CONTAINER_NAME + r")?"
-    + r"|\s*,\s*" + _CONTAINER_NAME + r"(?=\s*(?:[,.;)]|$|district|province|governorate|state|countryside)))"
+    r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?"
+    + _CONTAINER_NAME
+    + r"|\s*\("
+    + _CONTAINER_NAME
+    + r"(?:\s+(?:district|province|state|governorate))?(?:,\s*"
+    + _CONTAINER_NAME
+    + r")?"
+    + r"|\s*,\s*"
+    + _CONTAINER_NAME
+    + r"(?=\s*(?:[,.;)]|$|district|province|governorate|state|countryside)))"
+)
+_KIND_WORD_RE = re.compile(
+    r"^\s*(?:tehsil|district|province|governorate|state|region|county|subdivision|sub-division|block|area|"
+    r"territory|township|locality|division)\b\)?",
+    re.IGNORECASE,
 )
 _COUNTRYSIDE_AFTER = re.compile(r"^\s+(countryside|governorate|province)\b", re.IGNORECASE)
 
@@ -942,19 +1018,30 @@ def contained_place(text: str, end: int, name: str, place: Place, country: str |
                 if region.kind == "admin1" and region.country_code == place.country_code:
                     return region
         return place
-    m = _CONTAINER_RE.match(after)
-    if m is None or place.kind != "city":
+    if place.kind != "city":
         return place
+    names: list[str] = []
+    rest = after
+    for _ in range(3):  # "Kharsan village of Bhinder Tehsil (Udaipur, Rajasthan)": a chain of containers
+        m = _CONTAINER_RE.match(rest)
+        if m is None:
+            break
+        names.extend(g for g in m.groups() if g)
+        rest = _KIND_WORD_RE.sub("", rest[m.end() :], count=1)
     containers: list[list[Place]] = []  # per name the text gives, every place it may be
-    for group in m.groups():
-        if not group:
-            continue
+    for group in names:
         key = _strip_place_words(group)
         found = gaz.lookup(key, country_hint=country or place.country_code)
         if found is None or found.kind == "country" or found.country_code != place.country_code:
             continue
-        alike = [p for p in gaz.candidates(key) if p.country_code == place.country_code and p.kind != "country"]
-        containers.append([found, *alike])
+        alike = [
+            p for p in gaz.candidates(key) if p.country_code == place.country_code and p.kind != "country"
+        ]
+        containers.append(sorted({found, *alike}, key=lambda p: (p != found, p.kind != "city")))
+    regions = {c.admin1 for options in containers for c in options if c.kind == "admin1"}
+    if regions:  # "(Aurangabad district, Bihar)": the district town of that name in Bihar
+        containers = [[c for c in options if c.admin1 in regions] or options for options in containers]
+        containers = [sorted(options, key=lambda p: p.kind != "city") for options in containers]
     if not containers or any(_inside(place, c) for options in containers for c in options):
         return place
     for candidate in gaz.candidates(name):

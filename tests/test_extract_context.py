@@ -1,0 +1,106 @@
+"""What the extractor reads from around a trigger: which country an article is in, which district or region
+contains a named village, and who did an event when the sentence names them only indirectly. All
+sentences are made up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.extract.mentions import ArticleContext, Mention, SentenceInput, extract_mentions, place_votes
+from pipeline.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def extract():
+    load_nlp()  # once per module
+
+    def run(*sentences: str) -> list[Mention]:
+        ctx = ArticleContext("art-1", dt.datetime(2024, 3, 12), body=" ".join(sentences))
+        inputs = [SentenceInput("art-1", i, 0, len(s), s) for i, s in enumerate(sentences)]
+        return extract_mentions([ctx], inputs)
+
+    return run
+
+
+# --- where -------------------------------------------------------------------------------------------------
+
+
+def test_a_name_several_countries_have_splits_its_vote():
+    votes = place_votes("Indian soldiers fired on two men near Samba town.")
+    # Samba is a large Angolan city and a small Indian town: alone it proves neither.
+    assert votes["AO"] < 1
+    assert place_votes("Clashes in Mymensingh and Gauripur town.").most_common(1)[0][0] == "BD"
+
+
+def test_a_demonym_outweighs_a_homonym_abroad(extract):
+    rows = extract("Indian soldiers fired on two smugglers near Samba town on Monday.")
+    assert rows and rows[0].country_code == "IN"
+
+
+def test_the_district_and_state_named_pick_the_homonym(extract):
+    rows = extract(
+        "Armed men shot dead a shopkeeper at Kothi village (Aurangabad district, Bihar) on Sunday."
+    )
+    assert rows and rows[0].admin1 == "Bihar"
+
+
+def test_a_region_named_nearby_is_the_fallback_for_an_unknown_village(extract):
+    rows = extract(
+        "The attack took place in Narathiwat on Monday.", "A teacher was shot dead outside a school."
+    )
+    shot = [m for m in rows if m.sentence_index == 1]
+    assert shot and shot[0].admin1 == "Narathiwat" and shot[0].geo_precision == "admin1"
+
+
+def test_a_region_spelled_differently_is_still_found(extract):
+    rows = extract("Syrian sources said gunmen abducted a trader in Deir Ez-Zour governorate on Friday.")
+    assert rows and rows[0].country_code == "SY" and rows[0].admin1 == "Dayr az Zawr"
+
+
+def test_countryside_of_a_city_is_its_region(extract):
+    rows = extract("Gunmen killed a shepherd in the eastern Aleppo countryside on Monday.")
+    assert rows and rows[0].geo_precision == "admin1"
+
+
+# --- who ---------------------------------------------------------------------------------------------------
+
+
+def test_unidentified_armed_men_are_an_unidentified_armed_group(extract):
+    rows = extract("Unidentified armed men kidnapped a pharmacist in Mosul on Tuesday.")
+    assert rows and rows[0].actor1.startswith("Unidentified Armed Group")
+
+
+def test_villagers_named_by_their_village_attacking_are_a_communal_militia(extract):
+    rows = extract("On Monday, Tarapur villagers killed a herder over a grazing dispute in Bihar.")
+    assert rows and rows[0].actor1 == "Tarapur Communal Militia (India)"
+    assert rows[0].sub_event_type == "Attack"
+
+
+def test_a_mob_named_by_faith_that_kills_is_a_communal_militia(extract):
+    rows = extract("A trader was killed when he was attacked by a Hindu mob in Bihar on Monday.")
+    assert rows and rows[0].actor1 == "Hindu Communal Militia (India)"
+
+
+def test_plain_villagers_attacked_stay_civilians(extract):
+    rows = extract("Militants killed three villagers in Borno State on Monday.")
+    assert rows and rows[0].actor2.startswith("Civilians")
+
+
+def test_an_acronym_read_as_a_verb_is_still_the_group(extract):
+    rows = extract("3 March 2024, IS have kidnapped four shepherds near Hatra.")
+    assert rows and rows[0].actor1 == "Islamic State"
+
+
+def test_victims_of_a_passive_conjunct_are_not_its_doers(extract):
+    rows = extract("Four farmers went out to their fields in Kirkuk and were abducted by IS militants.")
+    assert rows and rows[0].actor1 == "Islamic State"
+
+
+def test_they_is_the_doer_of_the_sentence_before(extract):
+    rows = extract(
+        "Gunmen stormed a police post in Kirkuk on Monday.", "They later burnt a school in the same town."
+    )
+    later = [m for m in rows if m.sentence_index == 1]
+    assert later and later[0].actor1 is not None and later[0].actor1.startswith("Unidentified Armed Group")
