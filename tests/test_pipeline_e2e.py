@@ -23,6 +23,12 @@ EXPECTED_EVENTS = {
     ("Arauquita", "Arrests"),
     ("Kankara", "Abduction/forced disappearance"),
 }
+# What the extractor also codes today, which a careful coder would not (see samples/EXPECTED.md, "Known
+# over-coding"): the weapons seized in the Arauquita arrests, and the Jos arrests placed at country level.
+OVER_CODED = {
+    ("Arauquita", "Disrupted weapons use"),
+    ("Nigeria", "Arrests"),
+}
 
 
 def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
@@ -82,7 +88,8 @@ def test_every_stage_runs_and_checks_pass(loaded):
 def test_expected_events(loaded):
     _, warehouse, _, _ = loaded
     events = query(warehouse, "select location, sub_event_type from events")
-    assert EXPECTED_EVENTS <= set(events)
+    assert len(events) == len(set(events))
+    assert set(events) == EXPECTED_EVENTS | OVER_CODED
     baqubah = query(
         warehouse,
         "select fatalities, fatalities_max, num_articles, num_sources, event_date::varchar, actor2 "

@@ -30,9 +30,10 @@ WEAPON_NOUNS = frozenset({
     "firearm", "bullet", "cartridge", "round", "shell", "mortar", "launcher", "detonator", "vest", "depot",
     "ammunitions",
 })  # fmt: skip
-# What a force sets up when ACLED codes "Headquarters or base established".
+# What a force sets up when ACLED codes "Headquarters or base established": a (semi-)permanent base, not
+# the checkpoints every search operation puts up.
 BASE_NOUNS = frozenset({
-    "base", "post", "outpost", "checkpoint", "point", "headquarters", "camp", "garrison", "position",
+    "base", "post", "outpost", "headquarters", "camp", "garrison", "position",
     "airbase", "barracks", "station",
 })  # fmt: skip
 # Things whose destruction or looting is ACLED's "Looting/property destruction".

@@ -484,6 +484,8 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return None
     if tok.ent_type_ in ("ORG", "PERSON", "GPE") and tok.pos_ == "PROPN":
         return None
+    if lemma in WEAK_TRIGGERS and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "-":
+        return None  # "hit-and-run raids": part of a compound modifier, not a report
     if tok.lower_ in ("according", "accordance") or (tok.lower_ == "striking" and tok.pos_ == "ADJ"):
         return None
     if lemma == "strike":
