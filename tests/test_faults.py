@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import dagster as dg
 import duckdb
 import pytest
 
@@ -152,11 +153,15 @@ def test_bad_input_battery_is_quarantined_and_good_records_go_through(landing, w
 
 
 def _dagster_home(tmp_path: Path) -> Path:
+    """A Dagster home with one warehouse writer at a time, its storage created before the runs start (two
+    processes creating a new SQLite storage at the same moment race on its tables)."""
     home = tmp_path / "dagster_home"
     home.mkdir()
     (home / "dagster.yaml").write_text(
         "telemetry:\n  enabled: false\nconcurrency:\n  pools:\n    default_limit: 1\n", encoding="utf-8"
     )
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        instance.get_runs(limit=1)
     return home
 
 
