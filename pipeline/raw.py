@@ -34,6 +34,16 @@ def quarantine_id(batch_id: str, q: QuarantineRecord) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+def quarantine(con: duckdb.DuckDBPyConnection, batch_id: str, q: QuarantineRecord, now: dt.datetime) -> int:
+    """Record one quarantined input; returns 1 when it is new, 0 when a rerun had recorded it already."""
+    inserted = con.execute(
+        "insert into raw.quarantine values (?,?,?,?,?,?,?,?) on conflict do nothing returning 1",
+        [quarantine_id(batch_id, q), batch_id, q.source_path, q.record_index, q.reason,
+         q.raw_content, q.content_bytes, now],
+    ).fetchall()  # fmt: skip
+    return len(inserted)
+
+
 def store_batch(
     con: duckdb.DuckDBPyConnection, batch_id: str, batch: Batch, signature: tuple[str, int, int] = ("", 0, 0)
 ) -> RawResult:
@@ -88,12 +98,7 @@ def store_batch(
                 )
                 result.log_entries += 1
         for q in quarantined:
-            inserted = con.execute(
-                "insert into raw.quarantine values (?,?,?,?,?,?,?,?) on conflict do nothing returning 1",
-                [quarantine_id(batch_id, q), batch_id, q.source_path, q.record_index, q.reason,
-                 q.raw_content, q.content_bytes, now],
-            ).fetchall()  # fmt: skip
-            result.quarantined += len(inserted)
+            result.quarantined += quarantine(con, batch_id, q, now)
         con.execute(
             "insert into raw.landing_batches values (?,?,?,?,?,?) on conflict (batch_id) do update set "
             "signature = excluded.signature, files = excluded.files, bytes = excluded.bytes, "

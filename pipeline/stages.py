@@ -17,7 +17,7 @@ from pipeline.clean import clean_article
 from pipeline.dedup import cluster_mentions
 from pipeline.extract.mentions import ArticleContext, SentenceInput, extract_mentions
 from pipeline.landing import QuarantineRecord
-from pipeline.raw import quarantine_id
+from pipeline.raw import quarantine
 from pipeline.warehouse import refresh_marts, transaction
 
 
@@ -29,6 +29,10 @@ def _replace(
     con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, where: str, params: list
 ) -> None:
     con.execute(f"delete from {table} where {where}", params)
+    _append(con, table, frame)
+
+
+def _append(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
     if frame.height:
         con.register("_incoming", frame.to_arrow())
         con.execute(f"insert into {table} by name select * from _incoming")
@@ -98,16 +102,9 @@ def clean_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
             [batch_id],
         )
         _replace(con, "staging.articles", article_frame, "batch_id = ?", [batch_id])
-        if sentence_frame.height:
-            con.register("_incoming", sentence_frame.to_arrow())
-            con.execute("insert into staging.sentences by name select * from _incoming")
-            con.unregister("_incoming")
+        _append(con, "staging.sentences", sentence_frame)
         for q in empty:
-            con.execute(
-                "insert into raw.quarantine values (?,?,?,?,?,?,?,?) on conflict do nothing",
-                [quarantine_id(batch_id, q), batch_id, q.source_path, q.record_index, q.reason,
-                 q.raw_content, q.content_bytes, now],
-            )  # fmt: skip
+            quarantine(con, batch_id, q, now)
     return article_frame
 
 
@@ -135,10 +132,7 @@ def extract_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame
         for start in range(0, len(articles), EXTRACT_CHUNK_ARTICLES):
             chunk = articles[start : start + EXTRACT_CHUNK_ARTICLES]
             frame = _extract_chunk(con, batch_id, chunk)
-            if frame.height:
-                con.register("_incoming", frame.to_arrow())
-                con.execute("insert into core.mentions by name select * from _incoming")
-                con.unregister("_incoming")
+            _append(con, "core.mentions", frame)
             written += frame.height
             frames.append(frame)
             after_chunk_written(batch_id, written)
