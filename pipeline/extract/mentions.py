@@ -22,7 +22,15 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.config import EXTRACTOR_VERSION
-from pipeline.extract.actors import Actor, find_named_group, generic_actor, named_groups_in, resolve_actor
+from pipeline.extract.actors import (
+    EXTRA_GROUP_COUNTRY,
+    Actor,
+    find_named_group,
+    generic_actor,
+    group_table,
+    named_groups_in,
+    resolve_actor,
+)
 from pipeline.extract.classify import (
     TERRITORY_NOUNS,
     VIOLENT_FAMILIES,
@@ -273,8 +281,8 @@ def _article_states(
         for code in _demonym_codes(text):
             counter[code] += 1
         for name in groups:
-            if name in GROUP_COUNTRY:
-                counter[GROUP_COUNTRY[name]] += 1.5
+            if name in GROUP_COUNTRY or name in EXTRA_GROUP_COUNTRY:
+                counter[GROUP_COUNTRY.get(name) or EXTRA_GROUP_COUNTRY[name]] += 1.5
             for code in GROUP_THEATRES.get(name, ()):
                 counter[code] += 0.3  # where the group mostly fights: breaks ties, never outvotes a place
         dateline = gaz.lookup(ctx.dateline_place) if ctx.dateline_place else None
@@ -385,9 +393,7 @@ def _main_country(counter: Counter) -> str | None:
 
 @cache
 def _all_groups() -> tuple[tuple[str, str], ...]:
-    from pipeline.extract.lexicon import NAMED_GROUPS
-
-    return tuple(set(NAMED_GROUPS.values()))
+    return tuple(set(group_table().values()))
 
 
 def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> list[Mention]:
@@ -447,7 +453,7 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
     if any(p is not None for *_, p, _, _ in found.values()):
         found.pop("?", None)
     for key, (tok, label, roles, place, precision, when) in list(found.items()):
-        # "He was killed when he was attacked by a mob": the killing's doer is the attack's.
+        # "A trader died as a mob beat him": the killing's doer is the beating's.
         doer = next((a for a in doers if roles.actor2 is None or a.name != roles.actor2.name), None)
         if roles.actor1 is None and doer is not None:
             borrowed = replace(roles, actor1=doer)
@@ -713,7 +719,7 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
     if agent is None and tok.dep_ == "acl" and tok.tag_ == "VBD":
         agent = tok.head
     if agent is not None and agent.ent_type_ in ("DATE", "TIME", "CARDINAL"):
-        agent = None  # "5 Feb 2017, IS have kidnapped": a date misread as the subject
+        agent = None  # "12 Mar 2019, rebels have abducted": a date misread as the subject
     if agent is None:
         # "IS have kidnapped ...", "by IS militants": the small model reads the acronym as the verb "is".
         agent = next(
@@ -730,7 +736,7 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
     passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)
     for _ in range(
         0 if passive else 3
-    ):  # "troops pushed in, clashing with insurgents and capturing a village"
+    ):  # "soldiers advanced, fighting rebels and seizing a hamlet"
         if (
             agent is not None
             or head.dep_ not in ("advcl", "xcomp", "conj", "acl")
@@ -982,7 +988,7 @@ def _scan_places(text: str, country: str | None, with_offsets: bool = False) -> 
     return found
 
 
-# "X village of Udaipur district", "X (Ballia, UP)", "X, Pulwama", "X neighbourhood of the city of Taizz",
+# "X village of Udaipur district", "X (Ballia, UP)", "X, Pulwama", "X quarter of the city of Aden",
 # "X in eastern al-Hasakeh countryside": the text says which district or region a place lies in.
 _CONTAINER_NAME = r"((?:al-|el-)?[A-Z][\w'’-]+(?:\s(?:al-|el-)?[A-Z][\w'’-]+)?)"
 _CONTAINER_RE = re.compile(
@@ -1024,7 +1030,7 @@ def contained_place(text: str, end: int, name: str, place: Place, country: str |
         return place
     names: list[str] = []
     rest = after
-    for _ in range(3):  # "Kharsan village of Bhinder Tehsil (Udaipur, Rajasthan)": a chain of containers
+    for _ in range(3):  # "Rampura village of Gogunda tehsil (Udaipur, Rajasthan)": a chain of containers
         m = _CONTAINER_RE.match(rest)
         if m is None:
             break
