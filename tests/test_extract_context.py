@@ -46,6 +46,14 @@ def test_the_district_and_state_named_pick_the_homonym(extract):
     assert rows and rows[0].admin1 == "Bihar"
 
 
+def test_a_state_abbreviation_names_the_region_and_excludes_homonyms_elsewhere(extract):
+    # Ballia is a district of Uttar Pradesh; the gazetteer's only town "Ballia" lies in Bihar.
+    rows = extract("A farmer was shot dead in Kotwa village (Ballia, UP) on Monday.")
+    assert rows and rows[0].admin1 == "Uttar Pradesh"
+    rows = extract("Cow vigilantes beat two traders in Ramban district (J&K) on Monday.")
+    assert rows and rows[0].admin1 == "Jammu and Kashmir"
+
+
 def test_a_region_named_nearby_is_the_fallback_for_an_unknown_village(extract):
     rows = extract(
         "The attack took place in Narathiwat on Monday.", "A teacher was shot dead outside a school."

@@ -55,7 +55,7 @@ from pipeline.extract.lexicon import (
 from pipeline.extract.modality import is_realis
 from pipeline.extract.nlp import load_nlp
 from pipeline.extract.numbers import count_casualties
-from pipeline.extract.places import Place, common_words, gazetteer, normalize_name
+from pipeline.extract.places import Place, common_words, expand_region_abbreviation, gazetteer, normalize_name
 
 # How far back an undated report may reach: news tells what happened in the last days.
 UNDATED_WINDOW_DAYS = 6
@@ -990,7 +990,7 @@ def _scan_places(text: str, country: str | None, with_offsets: bool = False) -> 
 
 # "X village of Udaipur district", "X (Ballia, UP)", "X, Pulwama", "X quarter of the city of Aden",
 # "X in eastern al-Hasakeh countryside": the text says which district or region a place lies in.
-_CONTAINER_NAME = r"((?:al-|el-)?[A-Z][\w'’-]+(?:\s(?:al-|el-)?[A-Z][\w'’-]+)?)"
+_CONTAINER_NAME = r"((?:al-|el-)?[A-Z][\w'’&-]+(?:\s(?:al-|el-)?[A-Z][\w'’-]+)?)"
 _CONTAINER_RE = re.compile(
     r"^\s*(?:village|town|city|area|neighbou?rhood|locality|camp|sector|township|subdistrict|district)?"
     r"(?:\s*,?\s*(?:of|in|under|within)\s+(?:the\s+)?(?:(?:city|town|province|governorate|district|state)\s+of\s+)?"
@@ -1038,7 +1038,7 @@ def contained_place(text: str, end: int, name: str, place: Place, country: str |
         rest = _KIND_WORD_RE.sub("", rest[m.end() :], count=1)
     containers: list[list[Place]] = []  # per name the text gives, every place it may be
     for group in names:
-        key = _strip_place_words(group)
+        key = expand_region_abbreviation(_strip_place_words(group), place.country_code)  # "UP": Uttar Pradesh
         found = gaz.lookup(key, country_hint=country or place.country_code)
         if found is None or found.kind == "country" or found.country_code != place.country_code:
             continue
@@ -1048,7 +1048,8 @@ def contained_place(text: str, end: int, name: str, place: Place, country: str |
         containers.append(sorted({found, *alike}, key=lambda p: (p != found, p.kind != "city")))
     regions = {c.admin1 for options in containers for c in options if c.kind == "admin1"}
     if regions:  # "(Aurangabad district, Bihar)": the district town of that name in Bihar
-        containers = [[c for c in options if c.admin1 in regions] or options for options in containers]
+        # A town of the district's name outside the named region is another town.
+        containers = [kept for options in containers if (kept := [c for c in options if c.admin1 in regions])]
         containers = [sorted(options, key=lambda p: p.kind != "city") for options in containers]
     if not containers or any(_inside(place, c) for options in containers for c in options):
         return place

@@ -163,6 +163,28 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "BS": ("The Bahamas",),
 }
 
+# Abbreviations news writes for regions ("Ballia, UP", "Ramban (J&K)", "Swat, KP"). Too short or too common
+# ("AP" is a news agency, "MP" a member of parliament) to index as names: expanded only where the text
+# names a place's region (see mentions.contained_place). Country code -> abbreviation -> region name.
+ADMIN1_ABBREVIATIONS: dict[str, dict[str, str]] = {
+    "IN": {
+        "UP": "Uttar Pradesh", "MP": "Madhya Pradesh", "HP": "Himachal Pradesh", "AP": "Andhra Pradesh",
+        "J&K": "Jammu and Kashmir", "JK": "Jammu and Kashmir", "WB": "West Bengal", "TN": "Tamil Nadu",
+        "NCT": "Delhi", "UK": "Uttarakhand", "Arunachal": "Arunachal Pradesh",
+    },
+    "PK": {
+        "KP": "Khyber Pakhtunkhwa", "KPK": "Khyber Pakhtunkhwa", "NWFP": "Khyber Pakhtunkhwa",
+        "ICT": "Islamabad", "AJK": "Azad Jammu and Kashmir", "GB": "Gilgit-Baltistan",
+    },
+    "NG": {"FCT": "Abuja Federal Capital Territory"},
+    "CD": {"N. Kivu": "North Kivu", "S. Kivu": "South Kivu"},
+}  # fmt: skip
+
+
+def expand_region_abbreviation(abbreviation: str, country_code: str | None) -> str:
+    """The region an abbreviation stands for in a country ("UP" in India: "Uttar Pradesh"), else itself."""
+    return ADMIN1_ABBREVIATIONS.get(country_code or "", {}).get(abbreviation, abbreviation)
+
 
 def normalize_name(name: str) -> str:
     """The lookup key of a name: lowercase ASCII words separated by single spaces ("" if nothing is left)."""
