@@ -33,7 +33,7 @@ def test_attack_on_soldiers_is_an_armed_clash_and_on_villagers_an_attack(extract
 
 
 def test_conjoined_verbs_share_their_object(extract):
-    rows = extract("The army killed and wounded scores of insurgents in Kidal on Monday.")
+    rows = extract("Soldiers killed and injured dozens of rebels in Kidal on Monday.")
     assert sub_types(rows) == {"Armed clash"}
 
 
@@ -118,6 +118,8 @@ def test_agreements_between_conflict_parties(extract):
         "Agreement"
     }
     assert extract("The two companies agreed on a new price for cocoa on Friday.") == []
+    assert extract("The army and the rebels signed a deal in Kidal on Friday.")
+    assert extract("Dealing with the rebels in Kidal has been hard for the army, he said.") == []
 
 
 def test_disasters_and_accidents_are_no_events(extract):

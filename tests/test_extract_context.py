@@ -46,6 +46,24 @@ def test_the_district_and_state_named_pick_the_homonym(extract):
     assert rows and rows[0].admin1 == "Bihar"
 
 
+def test_where_an_official_spoke_is_not_where_the_event_happened(extract):
+    rows = extract(
+        "Rebels overran an army post in Beni, in eastern Congo, on Saturday.",
+        "Congolese troops had held the post near Beni since January.",
+        "Speaking from Nairobi, Kenya, on Monday, the minister said dozens of rebels had been killed "
+        "since Friday.",
+    )
+    killed = [m for m in rows if m.sentence_index == 2]
+    assert killed and all(m.location not in ("Nairobi", "Kenya") for m in killed)
+    assert killed[0].country_code == "CD"
+
+
+def test_an_undated_event_told_inside_a_past_war_is_history(extract):
+    assert extract("During the civil war, rebels attacked the village of Kindu.") == []
+    rows = extract("During the civil war, rebels attacked the village of Kindu on 3 March 2024.")
+    assert rows and rows[0].event_date == dt.date(2024, 3, 3)
+
+
 def test_a_region_named_nearby_is_the_fallback_for_an_unknown_village(extract):
     rows = extract(
         "The attack took place in Narathiwat on Monday.", "A teacher was shot dead outside a school."
@@ -79,7 +97,7 @@ def test_villagers_named_by_their_village_attacking_are_a_communal_militia(extra
 
 
 def test_a_mob_named_by_faith_that_kills_is_a_communal_militia(extract):
-    rows = extract("A trader was killed when he was attacked by a Hindu mob in Bihar on Monday.")
+    rows = extract("A shopkeeper was killed as he was beaten by a Hindu mob in Bihar on Monday.")
     assert rows and rows[0].actor1 == "Hindu Communal Militia (India)"
 
 
