@@ -118,6 +118,8 @@ def test_agreements_between_conflict_parties(extract):
         "Agreement"
     }
     assert extract("The two companies agreed on a new price for cocoa on Friday.") == []
+    assert extract("The army and the rebels signed a deal in Kidal on Friday.")
+    assert extract("Dealing with the rebels in Kidal has been hard for the army, he said.") == []
 
 
 def test_disasters_and_accidents_are_no_events(extract):

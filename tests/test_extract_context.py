@@ -54,6 +54,24 @@ def test_a_state_abbreviation_names_the_region_and_excludes_homonyms_elsewhere(e
     assert rows and rows[0].admin1 == "Jammu and Kashmir"
 
 
+def test_where_an_official_spoke_is_not_where_the_event_happened(extract):
+    rows = extract(
+        "Rebels overran an army post in Beni, in eastern Congo, on Saturday.",
+        "Congolese troops had held the post near Beni since January.",
+        "Speaking from Nairobi, Kenya, on Monday, the minister said dozens of rebels had been killed "
+        "since Friday.",
+    )
+    killed = [m for m in rows if m.sentence_index == 2]
+    assert killed and all(m.location not in ("Nairobi", "Kenya") for m in killed)
+    assert killed[0].country_code == "CD"
+
+
+def test_an_undated_event_told_inside_a_past_war_is_history(extract):
+    assert extract("During the civil war, rebels attacked the village of Kindu.") == []
+    rows = extract("During the civil war, rebels attacked the village of Kindu on 3 March 2024.")
+    assert rows and rows[0].event_date == dt.date(2024, 3, 3)
+
+
 def test_a_region_named_nearby_is_the_fallback_for_an_unknown_village(extract):
     rows = extract(
         "The attack took place in Narathiwat on Monday.", "A teacher was shot dead outside a school."

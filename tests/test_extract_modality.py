@@ -29,3 +29,32 @@ def test_plans_threats_and_negations_are_not(nlp):
 def test_purpose_infinitives_are_plans_except_a_dispersal(nlp):
     assert not realis(nlp, "The army sent troops to fight the rebels.", "fight")
     assert realis(nlp, "Police fired tear gas to disperse the crowd.", "disperse")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        (
+            "The militia has a long track record of ruthlessly slaughtering prisoners it takes.",
+            "slaughtering",
+        ),
+        ("Analysts doubt the likelihood of an offensive on the port this year.", "offensive"),
+        ("Commanders say an assault on the city of Garissa is months away.", "assault"),
+        ("A new offensive on the valley is imminent, the governor warned.", "offensive"),
+        ("Aid groups want a safe corridor for families before the battle begins.", "battle"),
+    ],
+)
+def test_habits_prospects_and_what_has_not_begun_are_not_events(nlp, sentence, trigger):
+    assert not realis(nlp, sentence, trigger)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Civilians flee as fighting rages in the eastern districts.", "fighting"),
+        ("Soldiers repelled the attack before the militants reached the base.", "attack"),
+        ("Troops shelled the ridge until the rebels withdrew on Sunday.", "shelled"),
+    ],
+)
+def test_present_headlines_and_past_time_clauses_stay_events(nlp, sentence, trigger):
+    assert realis(nlp, sentence, trigger)

@@ -316,6 +316,11 @@ def _demonym_codes(text: str) -> list[str]:
     return codes
 
 
+SPOKEN_FROM = re.compile(
+    r"\b(?:[Ss]peaking|[Tt]alking|[Ww]riting) (?:from|in) [A-Z][\w'’-]*(?:[ ,]+[A-Z][\w'’-]*)*"
+)
+
+
 def place_votes(text: str) -> Counter:
     """How strongly the places a text names point at each country: a region or a city of more than 100,000
     people is one vote, a smaller town less; a name that several countries have splits its vote between
@@ -323,6 +328,7 @@ def place_votes(text: str) -> Counter:
     gaz = gazetteer()
     votes: Counter = Counter()
     seen: set[str] = set()
+    text = SPOKEN_FROM.sub(" ", text)  # where a minister spoke tells nothing of where the events are
     for m in CAPITALIZED_RUN.finditer(text):
         offset, name = _place_name_in(m.group(0))
         key = name.lower()
@@ -446,6 +452,8 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
         when = _date_for(tok, doc, published)
         if when is not None and published is not None and when.start > published:
             continue  # told as future
+        if when is None and _during_a_past_period(doc):
+            continue  # "with 1,300 soldiers killed there during the war": history, not news of the day
         key = place.name if place else "?"
         previous = found.get(key)
         if previous is None or _priority(label, tok) > _priority(previous[1], previous[0]):
@@ -494,6 +502,8 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return None  # "hit-and-run raids": part of a compound modifier, not a report
     if tok.lower_ in ("according", "accordance") or (tok.lower_ == "striking" and tok.pos_ == "ADJ"):
         return None
+    if lemma == "deal" and tok.pos_ == "VERB":
+        return None  # "dealing with the fighters": only the noun ("a deal") is an agreement
     if lemma == "strike":
         if "air" in cues or "drone" in lower:
             return "airstrike"
@@ -863,6 +873,11 @@ def place_spans(doc: Doc, state: _ArticleState) -> list[tuple[Span, Place]]:
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS or ent.start_char < start or _modifies_noun(ent):
             continue  # "U.S. officials", "Iraqi forces": who, not where
+        if _where_someone_spoke(ent):
+            taken.update(range(ent.start, ent.end))
+            place = gaz.lookup(_strip_place_words(ent.text), country_hint=state.country)
+            doc.user_data.setdefault("spoken_from", set()).add(place.name if place else ent.text)
+            continue
         if find_named_group(ent.text):
             continue
         name = _strip_place_words(ent.text)
@@ -920,7 +935,12 @@ def _place_for(tok: Token, doc: Doc, state: _ArticleState) -> tuple[Place | None
         # The specific place comes before its region; a region beats the dateline and the country.
         for kind in ("city", "admin1"):
             for offset in (0, *CONTEXT_WINDOW):
-                nearby = [p for p in state.places_by_sentence.get(here + offset, []) if p.kind == kind]
+                nearby = [
+                    p
+                    for p in state.places_by_sentence.get(here + offset, [])
+                    if p.kind == kind
+                    and not (offset == 0 and p.name in tok.doc.user_data.get("spoken_from", ()))
+                ]
                 if nearby:
                     return nearby[0], "place" if kind == "city" else "admin1"
     if state.dateline is not None:
@@ -947,6 +967,23 @@ def _modifies_noun(ent: Span) -> bool:
             return False
         return root.head.i >= ent.end  # the place name stands before the noun it describes
     return root.dep_ == "poss"
+
+
+# "Speaking from Seoul, the minister said ...", "the spokesman said in Geneva that ...": where the news was
+# told, not where its event happened.
+SPEECH_VERBS = frozenset({"speak", "say", "tell", "talk", "brief", "announce", "address", "comment"})
+
+
+def _where_someone_spoke(ent: Span) -> bool:
+    root = ent.root
+    while root.dep_ in ("appos", "conj") and root.head.i != root.i:
+        root = root.head  # "from Seoul, South Korea"
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in ("from", "in", "at")
+        and prep.head.lemma_.lower() in SPEECH_VERBS
+    )
 
 
 def _actor_tokens(tok: Token) -> set[int]:
@@ -1117,6 +1154,21 @@ def _tree_distance(a: Token, b: Token) -> float:
 
 
 # --- dates -------------------------------------------------------------------------------------------------
+
+
+# "during the civil war", "during the occupation": a period, mostly a past one; an undated event told inside
+# it is history, not the day's news.
+PERIOD_NOUNS = frozenset(
+    {"war", "insurgency", "occupation", "uprising", "revolution", "era", "regime", "reign"}
+)
+
+
+def _during_a_past_period(doc: Doc) -> bool:
+    return any(
+        t.lower_ == "during"
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in PERIOD_NOUNS for c in t.children)
+        for t in doc
+    )
 
 
 def _date_for(tok: Token, doc: Doc, published: dt.date | None) -> DateSpan | None:

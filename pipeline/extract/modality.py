@@ -14,6 +14,18 @@ from pipeline.extract.lexicon import IRREALIS_HEADS, MODAL_AUX, NEGATIONS
 REALIZED = frozenset({"begin", "start", "continue", "manage", "resume", "proceed", "keep", "go on"})
 # Dependencies that open a new clause: modal auxiliaries above them belong to another statement.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "ROOT"})
+# Nouns that make what they govern a habit, a capacity or a prospect, not an event: "a track record of
+# slaughtering opponents", "the likelihood of an offensive", "the history of raids on the town".
+GENERIC_HEADS = frozenset({
+    "record", "history", "habit", "tradition", "reputation", "likelihood", "possibility", "prospect",
+    "chance", "odds", "capability", "capacity", "ability", "potential", "specter", "spectre",
+})  # fmt: skip
+# "An attack on the city is months away", "a new offensive is imminent": a copula with one of these is a
+# prediction.
+FUTURE_PREDICATES = frozenset({"away", "imminent", "due", "expected", "inevitable", "looming"})
+# "... before the battle begins", "until the fighting ends": a subordinate clause in the simple present
+# under one of these tells what has not happened yet.
+NOT_YET_MARKERS = frozenset({"before", "until", "till", "once", "whenever"})
 
 
 def is_realis(trigger: Token) -> bool:
@@ -34,13 +46,29 @@ def is_realis(trigger: Token) -> bool:
             # says they came about ("began to shell", "managed to seize").
             if depth == 0 and child.dep_ == "aux" and child.lower_ == "to" and not _purpose_came_about(tok):
                 return False
-        if depth > 0 and tok.lemma_.lower() in IRREALIS_HEADS:
+        if depth > 0 and tok.lemma_.lower() in IRREALIS_HEADS | GENERIC_HEADS:
+            return False
+        if _predicted(tok) or _not_yet(tok):
             return False
         if tok.dep_ in CLAUSE_DEPS:
             in_clause = False
         if depth >= 6:
             break
     return not _negated_by_determiner(trigger)
+
+
+def _predicted(tok: Token) -> bool:
+    return tok.lemma_ == "be" and any(
+        c.dep_ in ("advmod", "acomp") and c.lower_ in FUTURE_PREDICATES for c in tok.children
+    )
+
+
+def _not_yet(tok: Token) -> bool:
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ == "mark" and c.lower_ in NOT_YET_MARKERS for c in tok.children)
+    )
 
 
 def _purpose_came_about(tok: Token) -> bool:
