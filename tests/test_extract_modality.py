@@ -29,3 +29,9 @@ def test_plans_threats_and_negations_are_not(nlp):
 def test_purpose_infinitives_are_plans_except_a_dispersal(nlp):
     assert not realis(nlp, "The army sent troops to fight the rebels.", "fight")
     assert realis(nlp, "Police fired tear gas to disperse the crowd.", "disperse")
+
+
+def test_claims_of_responsibility_and_reactions_are_background(nlp):
+    assert not realis(nlp, "The group claimed responsibility for the bombing in Kidal.", "bombing")
+    assert not realis(nlp, "Ruritania recalled its envoy in response to the attack on its embassy.", "attack")
+    assert not realis(nlp, "Freedonia condemned the test of a hydrogen bomb.", "bomb")

@@ -64,7 +64,8 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "of", 
                          "from", "towards", "toward", "through", "to", "within"})  # fmt: skip
 IRREGULAR_FORMS = ("beat", "beaten", "took", "taken", "fell", "fallen", "fought", "shot", "slain", "slew",
                    "died", "dead", "death", "struck", "overran", "blew", "hit", "stormed", "held", "seized",
-                   "razed")  # fmt: skip
+                   "razed", "found", "built", "withdrew", "retook", "overtook", "threw",
+                   "thrown")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def _prefilter() -> re.Pattern[str]:
 
 def might_report_event(text: str) -> bool:
     """Cheap test that lets most sentences skip the parser."""
-    return bool(_prefilter().search(text))
+    return bool(_prefilter().search(text) or CUES["chemical"].search(text))
 
 
 def extract_mentions(
@@ -431,6 +432,7 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
             object_of_lemma=_of_lemma(obj),
             particle=next((c.lower_ for c in tok.children if c.dep_ == "prt"), None),
             other_armed=_other_armed(doc, agent, actor1),
+            object_words=frozenset(t.lemma_.lower() for t in obj.subtree) if obj is not None else frozenset(),
         )
         label = classify(roles)
         if label is None:
@@ -447,7 +449,7 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
     if any(p is not None for *_, p, _, _ in found.values()):
         found.pop("?", None)
     for key, (tok, label, roles, place, precision, when) in list(found.items()):
-        # "He was killed when he was attacked by a mob": the killing's doer is the attack's.
+        # "A trader died as a mob beat him": the killing's doer is the beating's.
         doer = next((a for a in doers if roles.actor2 is None or a.name != roles.actor2.name), None)
         if roles.actor1 is None and doer is not None:
             borrowed = replace(roles, actor1=doer)
@@ -479,6 +481,12 @@ def _crowd_roles(roles: Roles, label: tuple[str, str], country: str | None) -> R
 
 def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     lemma = tok.lemma_.lower()
+    if lemma in CHEMICAL_USE and tok.pos_ == "VERB" and "chemical" in cues and _uses_chemical(tok):
+        return "attack"  # "chlorine was used", "dropped barrels of toxic gas": a chemical attack
+    if lemma == "violence" and tok.i > 0 and tok.nbor(-1).lower_ == "sexual":
+        return "sexual"
+    if lemma == "blow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return "explode"  # "blew themselves up", "blew up a bridge"
     family = TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
     if family is None or tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
         return None
@@ -489,6 +497,8 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     if tok.lower_ in ("according", "accordance") or (tok.lower_ == "striking" and tok.pos_ == "ADJ"):
         return None
     if lemma == "strike":
+        if NONVIOLENT_CONTEXT.search(lower) and not (cues & WEAPON_CUES):
+            return None  # "strikes back with sanctions"
         if "air" in cues or "drone" in lower:
             return "airstrike"
         if "shelling" in cues:
@@ -498,13 +508,11 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         ):
             return "protest"
         return "attack"
-    if (
-        family == "explode"
-        and tok.pos_ == "NOUN"
-        and tok.dep_ in ("dobj", "nsubjpass")
-        and (TRIGGERS.get(tok.head.lemma_.lower()) in ("disrupt", "find", "seize"))
-    ):
-        return None  # "defused a roadside bomb": the bomb never went off
+    if family in ("explode", "shell", "airstrike") and tok.pos_ == "NOUN" and _found_weapon(tok):
+        return None  # "defused a roadside bomb", "rocket shells were found": the weapon was never used
+    if family == "throw":
+        thrown = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return "attack" if any(c.lemma_.lower() in THROWN_WEAPONS for c in thrown) else None
     if lemma == "open" and any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in tok.children):
         return "attack"  # "opened fire on the crowd"
     if lemma == "fire":
@@ -535,6 +543,10 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         and not (cues & WEAPON_CUES)
     ):
         return None  # "targeted with sanctions", "strikes back at the US"
+    if lemma in WEAK_TRIGGERS and any(
+        c.dep_ == "nsubj" and NONVIOLENT_CONTEXT.fullmatch(c.lower_) for c in tok.children
+    ):
+        return None  # "the sanctions target officials": what hits them is no weapon
     if lemma == "march" and "protest" not in lower and not _has_subject(tok, ("protesters", "demonstrators")):
         return None
     if lemma in ("bomb", "bombing") and "air" in cues:
@@ -564,6 +576,33 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     if lemma in ("fight", "battle") and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod"):
         return None
     return family
+
+
+def _found_weapon(tok: Token) -> bool:
+    """Whether a weapon noun (or the noun it qualifies: "rocket shells") is what was found or defused."""
+    noun = tok.head if tok.dep_ == "compound" else tok
+    return noun.dep_ in ("dobj", "nsubjpass") and TRIGGERS.get(noun.head.lemma_.lower()) in (
+        "disrupt",
+        "find",
+        "seize",
+    )
+
+
+# Weapons whose throwing is an attack (stones and bottles thrown by a crowd are told by the riot rules).
+THROWN_WEAPONS = frozenset(
+    {"grenade", "bomb", "explosive", "device", "ied", "molotov", "cocktail", "firebomb"}
+)
+CHEMICAL_USE = frozenset({"use", "drop", "release", "unleash", "deploy", "fire", "launch"})
+
+
+def _uses_chemical(tok: Token) -> bool:
+    """Whether what the verb uses, drops or releases is a chemical agent ("chlorine was used")."""
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            text = " ".join(t.text for t in child.subtree)
+            if CUES["chemical"].search(text):
+                return True
+    return False
 
 
 NONVIOLENT_CONTEXT = re.compile(
@@ -713,7 +752,7 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
     if agent is None and tok.dep_ == "acl" and tok.tag_ == "VBD":
         agent = tok.head
     if agent is not None and agent.ent_type_ in ("DATE", "TIME", "CARDINAL"):
-        agent = None  # "5 Feb 2017, IS have kidnapped": a date misread as the subject
+        agent = None  # "12 Mar 2019, rebels have abducted": a date misread as the subject
     if agent is None:
         # "IS have kidnapped ...", "by IS militants": the small model reads the acronym as the verb "is".
         agent = next(
@@ -730,7 +769,7 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
     passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)
     for _ in range(
         0 if passive else 3
-    ):  # "troops pushed in, clashing with insurgents and capturing a village"
+    ):  # "soldiers advanced, fighting rebels and seizing a hamlet"
         if (
             agent is not None
             or head.dep_ not in ("advcl", "xcomp", "conj", "acl")
@@ -816,6 +855,10 @@ def _other_armed(doc: Doc, agent: Token | None, actor1: Actor | None) -> bool:
     return bool(groups - ({actor1.name} if actor1 else set()))
 
 
+QUANTITY_NOUNS = frozenset({"amount", "number", "quantity", "cache", "lot", "batch", "stock", "total", "haul",
+                            "consignment"})  # fmt: skip
+
+
 def _of_lemma(obj: Token | None) -> str | None:
     """ "caches of weapons", "a large amount of ammunition": what the object consists of."""
     if obj is None:
@@ -826,7 +869,7 @@ def _of_lemma(obj: Token | None) -> str | None:
         if pobj is None:
             return None
         obj = pobj
-        if obj.lemma_.lower() not in ("amount", "number", "quantity", "cache", "lot", "batch", "stock"):
+        if obj.lemma_.lower() not in QUANTITY_NOUNS:
             break
     return obj.lemma_.lower()
 
@@ -840,6 +883,13 @@ def _object_head(tok: Token) -> Token | None:
     for child in tok.children:  # "took over Mosul" parsed with a prepositional object
         if child.dep_ == "prep" and child.lower_ in ("over", "of"):
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    for child in tok.children:
+        # "discovered a cache of arms believed to belong to ...", misparsed as a clause: its subject after
+        # the verb is the verb's object.
+        if child.dep_ == "ccomp" and child.i > tok.i:
+            subject = next((g for g in child.children if g.dep_ == "nsubj" and g.i > tok.i), None)
+            if subject is not None and subject.pos_ == "NOUN":
+                return subject
     return None
 
 
@@ -982,7 +1032,7 @@ def _scan_places(text: str, country: str | None, with_offsets: bool = False) -> 
     return found
 
 
-# "X village of Udaipur district", "X (Ballia, UP)", "X, Pulwama", "X neighbourhood of the city of Taizz",
+# "X village of Udaipur district", "X (Ballia, UP)", "X, Pulwama", "X quarter of the city of Aden",
 # "X in eastern al-Hasakeh countryside": the text says which district or region a place lies in.
 _CONTAINER_NAME = r"((?:al-|el-)?[A-Z][\w'’-]+(?:\s(?:al-|el-)?[A-Z][\w'’-]+)?)"
 _CONTAINER_RE = re.compile(
@@ -1024,7 +1074,7 @@ def contained_place(text: str, end: int, name: str, place: Place, country: str |
         return place
     names: list[str] = []
     rest = after
-    for _ in range(3):  # "Kharsan village of Bhinder Tehsil (Udaipur, Rajasthan)": a chain of containers
+    for _ in range(3):  # "Rampura village of Gogunda tehsil (Udaipur, Rajasthan)": a chain of containers
         m = _CONTAINER_RE.match(rest)
         if m is None:
             break
@@ -1163,6 +1213,8 @@ def _mention(
     # Background developments rarely are what a report is about; casualties make a mention its core.
     confidence -= 0.25 if label[1] in SECONDARY_SUB_TYPES else 0.0
     confidence += 0.05 if roles.fatalities else 0.0
+    # ACLED codes sexual violence over the killing, looting or abduction told with it.
+    confidence += 0.15 if label[1] == "Sexual violence" else 0.0
     key = f"{sent.article_id}|{sent.sentence_index}|{place.name if place else ''}|{label[1]}"
     return Mention(
         mention_id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:24],
