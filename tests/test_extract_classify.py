@@ -190,3 +190,19 @@ def test_accidents_robberies_and_diplomatic_reactions_report_no_event(extract):
     assert extract("Ruritania expelled four diplomats over the poison gas attack on a former officer.") == []
     assert extract("Ruritania strikes back at Freedonia and expels its diplomats.") == []
     assert extract("The new sanctions target officials responsible for the chemical attacks on Kidal.") == []
+
+
+def test_counted_rapes_are_events_and_a_claim_reports_one(extract):
+    assert sub_types(extract("Rebel fighters carried out 4 rapes in villages around Kidal.")) == {
+        "Sexual violence"
+    }
+    assert sub_types(extract("A prisoner held in Kidal claims to be repeatedly and sexually tortured by guards.")) == {
+        "Sexual violence"
+    }
+
+
+def test_the_event_that_led_to_the_news_gives_way_to_the_news(extract):
+    rows = extract(
+        "The army dispatched hundreds of troops to Kidal on Monday after a militant attack on its base."
+    )
+    assert sub_types(rows) == {"Change to group/activity"}

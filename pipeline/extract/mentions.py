@@ -571,7 +571,8 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return None
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return None  # "no arrests were made"
-    if tok.tag_ == "NNS" and not _specific(tok.doc):
+    counted = any(c.dep_ == "nummod" for c in tok.children)  # "carried out 2 rapes": events counted
+    if tok.tag_ == "NNS" and not counted and not _specific(tok.doc):
         return None  # "similar bombings in the past", "hit-and-run raids": a pattern, not an event
     if lemma in ("fight", "battle") and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod"):
         return None
@@ -692,7 +693,21 @@ def _priority(label: tuple[str, str], tok: Token) -> int:
     if tok.lemma_.lower() in WEAK_TRIGGERS:
         score -= 1
     depth = sum(1 for _ in tok.ancestors)
+    if _antecedent(tok):
+        score -= 40  # "troops were sent in after the attack": the attack is what led to the news
     return score - 15 * depth
+
+
+def _antecedent(tok: Token) -> bool:
+    """Whether the trigger sits in an "after ..." or "following ..." phrase or clause of another verb."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "ROOT":
+            return False
+        if t.lower_ in ("after", "following") and t.dep_ in ("prep", "mark"):
+            return True
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children):
+            return True
+    return False
 
 
 # --- roles -------------------------------------------------------------------------------------------------

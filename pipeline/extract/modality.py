@@ -13,7 +13,9 @@ from spacy.tokens import Token
 
 from pipeline.extract.lexicon import IRREALIS_HEADS, MODAL_AUX, NEGATIONS
 
-REALIZED = frozenset({"begin", "start", "continue", "manage", "resume", "proceed", "keep", "go on"})
+REALIZED = frozenset({"begin", "start", "continue", "manage", "resume", "proceed", "keep", "go on",
+                      # reported facts: "claims to have been tortured", "is reported to have killed"
+                      "claim", "report", "say"})  # fmt: skip
 # Claims and attributions of responsibility tell who did a past event, not a new one.
 # A reaction "in response to" or "in retaliation for" an attack is the news, the attack its background.
 ATTRIBUTION_HEADS = frozenset({"responsibility", "responsible", "response", "retaliation", "reprisal"})
