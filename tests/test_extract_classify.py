@@ -206,3 +206,11 @@ def test_the_event_that_led_to_the_news_gives_way_to_the_news(extract):
         "The army dispatched hundreds of troops to Kidal on Monday after a militant attack on its base."
     )
     assert sub_types(rows) == {"Change to group/activity"}
+
+
+def test_gunmen_storming_a_school_attack_civilians_unless_fighting_is_told(extract):
+    assert sub_types(extract("Militants attacked a school in Kidal on Monday, killing four pupils.")) == {
+        "Attack"
+    }
+    rows = extract("Militants attacked a school in Kidal on Monday and clashed with soldiers guarding it.")
+    assert sub_types(rows) == {"Armed clash"}

@@ -283,6 +283,15 @@ def _territory(r: Roles, a1: str | None) -> tuple[str, str] | None:
     return "Battles", "Non-state actor overtakes territory"
 
 
+# Places where civilians, not combatants, are found; an attack on them is one-sided unless fighting is told.
+CIVILIAN_SITES = frozenset({
+    "school", "college", "campus", "university", "dormitory", "hospital", "clinic", "market", "mosque",
+    "church", "temple", "home", "house", "village", "hamlet", "shop", "restaurant", "hotel",
+})  # fmt: skip
+FIGHTING = re.compile(
+    r"\b(clash\w*|fought|fight\w*|repel\w*|repuls\w*|exchange[sd]? (of )?fire|gunfight|battle\w*|"
+    r"firefight|retaliat\w*)\b"
+)
 WEAPON_CUES = frozenset({"chemical", "suicide", "air", "shelling", "grenade", "ied", "firearm"})
 CROWDS = frozenset({"civilians", "protesters", "rioters"})
 
@@ -339,6 +348,13 @@ def _violence(r: Roles, a1: str | None, a2: str | None) -> tuple[str, str] | Non
         return "Riots", "Violent demonstration" if is_protest_text(r.sentence_lower) else "Mob violence"
     if armed2 and a1 is None:
         return "Battles", "Armed clash"
+    if (
+        armed1
+        and a2 is None
+        and (r.object_lemma in CIVILIAN_SITES or r.object_of_lemma in CIVILIAN_SITES)
+        and not FIGHTING.search(r.sentence_lower)
+    ):
+        return "Violence against civilians", "Attack"  # gunmen stormed a school: nobody fought back
     if (
         armed1
         and a2 is None
