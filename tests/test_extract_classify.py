@@ -130,3 +130,89 @@ def test_disasters_and_accidents_are_no_events(extract):
 
 def test_sanctions_are_no_attack(extract):
     assert extract("The government targeted the ministers with sanctions on Friday.") == []
+
+
+# --- missed strategic developments, remote violence and sexual violence; quiet on non-ACLED reports --------
+
+
+def test_weapons_found_seized_or_held_in_a_depot_disrupt_weapons_use(extract):
+    assert sub_types(
+        extract("Hand grenades and rifles were found near the old mill in Kidal on Monday.")
+    ) == {"Disrupted weapons use"}
+    assert sub_types(extract("Police seized a lot of rifles and ammunition in Kidal on Monday.")) == {
+        "Disrupted weapons use"
+    }
+    rows = extract("Soldiers discovered a bunker used by the militants to store ammunition near Kidal.")
+    assert sub_types(rows) == {"Disrupted weapons use"}
+    assert sub_types(extract("Fishermen identified rocket shells on the beach near Kidal on Monday.")) == {
+        "Disrupted weapons use"
+    }
+
+
+def test_civilians_evacuated_is_no_transfer_of_territory(extract):
+    assert extract("About forty villagers were evacuated from Kidal on Monday.") == []
+
+
+def test_bases_and_observation_points_set_up_by_forces(extract):
+    assert sub_types(extract("The Malian army set up three new bases outside Kidal on Monday.")) == {
+        "Headquarters or base established"
+    }
+    assert sub_types(
+        extract("Malian troops established a total of nine observation points around Kidal on Monday.")
+    ) == {"Headquarters or base established"}
+
+
+def test_grenades_thrown_and_chemical_agents_used(extract):
+    assert sub_types(extract("A militant lobbed a grenade into a police post in Kidal on Monday.")) == {
+        "Grenade"
+    }
+    assert sub_types(extract("Chlorine was dropped on a rebel-held suburb of Kidal on Monday.")) == {
+        "Chemical weapon"
+    }
+
+
+def test_bombers_who_blew_themselves_up_are_suicide_bombs(extract):
+    assert sub_types(extract("Two bombers blew themselves up at a checkpoint in Kidal on Monday.")) == {
+        "Suicide bomb"
+    }
+    assert sub_types(
+        extract("Two kamikazes went off at a market in Kidal on Monday, killing four people.")
+    ) == {"Suicide bomb"}
+
+
+def test_rape_is_sexual_violence_whatever_the_lemma(extract):
+    assert sub_types(extract("Soldiers raped three women in Kidal on Monday.")) == {"Sexual violence"}
+
+
+def test_accidents_robberies_and_diplomatic_reactions_report_no_event(extract):
+    assert extract("A strong earthquake damaged hundreds of buildings in Kidal on Monday.") == []
+    assert extract("A fuel tank exploded at an industrial park in Kidal on Monday.") == []
+    assert extract("Nine people were killed in Kidal on Monday when their bus plunged into a river.") == []
+    assert extract("A grenade went off during a failed robbery at a fuel station in Kidal on Monday.") == []
+    assert extract("Ruritania expelled four diplomats over the poison gas attack on a former officer.") == []
+    assert extract("Ruritania strikes back at Freedonia and expels its diplomats.") == []
+    assert extract("The new sanctions target officials responsible for the chemical attacks on Kidal.") == []
+
+
+def test_counted_rapes_are_events_and_a_claim_reports_one(extract):
+    assert sub_types(extract("Rebel fighters carried out 4 rapes in villages around Kidal.")) == {
+        "Sexual violence"
+    }
+    assert sub_types(extract("A prisoner held in Kidal claims to be repeatedly and sexually tortured by guards.")) == {
+        "Sexual violence"
+    }
+
+
+def test_the_event_that_led_to_the_news_gives_way_to_the_news(extract):
+    rows = extract(
+        "The army dispatched hundreds of troops to Kidal on Monday after a militant attack on its base."
+    )
+    assert sub_types(rows) == {"Change to group/activity"}
+
+
+def test_gunmen_storming_a_school_attack_civilians_unless_fighting_is_told(extract):
+    assert sub_types(extract("Militants attacked a school in Kidal on Monday, killing four pupils.")) == {
+        "Attack"
+    }
+    rows = extract("Militants attacked a school in Kidal on Monday and clashed with soldiers guarding it.")
+    assert sub_types(rows) == {"Armed clash"}

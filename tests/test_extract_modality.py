@@ -58,3 +58,9 @@ def test_habits_prospects_and_what_has_not_begun_are_not_events(nlp, sentence, t
 )
 def test_present_headlines_and_past_time_clauses_stay_events(nlp, sentence, trigger):
     assert realis(nlp, sentence, trigger)
+
+
+def test_claims_of_responsibility_and_reactions_are_background(nlp):
+    assert not realis(nlp, "The group claimed responsibility for the bombing in Kidal.", "bombing")
+    assert not realis(nlp, "Ruritania recalled its envoy in response to the attack on its embassy.", "attack")
+    assert not realis(nlp, "Freedonia condemned the test of a hydrogen bomb.", "bomb")

@@ -34,8 +34,9 @@ WEAPON_NOUNS = frozenset({
 # the checkpoints every search operation puts up.
 BASE_NOUNS = frozenset({
     "base", "post", "outpost", "headquarters", "camp", "garrison", "position",
-    "airbase", "barracks", "station",
+    "airbase", "barracks", "station", "point",
 })  # fmt: skip
+GENERIC_CIVILIANS = frozenset({"civilian", "resident", "people", "villager", "family", "patient", "student"})
 # Things whose destruction or looting is ACLED's "Looting/property destruction".
 PROPERTY_NOUNS = frozenset({
     "house", "home", "shop", "store", "vehicle", "car", "building", "property", "properties", "office",
@@ -68,6 +69,7 @@ class Roles:
     object_of_lemma: str | None = None  # "caches of weapons": the noun the object is made of
     particle: str | None = None  # "set up", "shoot down"
     other_armed: bool = False  # the sentence names an armed party besides actor1 ("clashes", "the army")
+    object_words: frozenset[str] = frozenset()  # lemmas below the object ("a hideout used to store arms")
 
 
 def is_protest_text(lower: str) -> bool:
@@ -79,6 +81,11 @@ def is_protest_text(lower: str) -> bool:
 
 def _weapon_object(r: Roles) -> bool:
     return r.object_lemma in WEAPON_NOUNS or r.object_of_lemma in WEAPON_NOUNS
+
+
+def _holds_weapons(r: Roles) -> bool:
+    """Weapons found or seized, or a place found holding them ("a depot containing ammunition")."""
+    return _weapon_object(r) or (not r.object_is_place and bool(r.object_words & WEAPON_NOUNS))
 
 
 def classify(r: Roles) -> tuple[str, str] | None:
@@ -115,14 +122,16 @@ def classify(r: Roles) -> tuple[str, str] | None:
         # Intercepting smugglers or dismantling a network disrupts no weapon.
         if (
             r.lemma == "defuse"
-            or _weapon_object(r)
+            or _holds_weapons(r)
             or r.object_lemma in ("bomb", "missile", "rocket", "drone")
         ):
             return "Strategic developments", "Disrupted weapons use"
         return None
     if family == "find":
-        return ("Strategic developments", "Disrupted weapons use") if _weapon_object(r) else None
+        return ("Strategic developments", "Disrupted weapons use") if _holds_weapons(r) else None
     if family == "destroy":
+        if "accident" in cues and a1 not in ARMED_CATEGORIES:
+            return None  # an earthquake or an explosion at a plant damaged the buildings
         if _weapon_object(r):
             return "Strategic developments", "Disrupted weapons use"
         if r.object_lemma in PROPERTY_NOUNS or r.object_of_lemma in PROPERTY_NOUNS:
@@ -133,7 +142,7 @@ def classify(r: Roles) -> tuple[str, str] | None:
     if family == "establish":
         if r.lemma == "set" and r.particle != "up":
             return None
-        if (r.object_lemma in BASE_NOUNS or r.object_of_lemma in BASE_NOUNS) and a1 not in (
+        if _base_object(r) and a1 not in (
             "civilians",
             "protesters",
             "rioters",
@@ -146,6 +155,8 @@ def classify(r: Roles) -> tuple[str, str] | None:
     if family == "base":
         return None
     if family == "withdraw":
+        if a2 in CROWDS or r.object_lemma in GENERIC_CIVILIANS:
+            return None  # civilians evacuated: nobody handed territory over
         if a1 in ARMED_CATEGORIES or a1 is None:
             return "Strategic developments", "Non-violent transfer of territory"
         return None
@@ -154,6 +165,16 @@ def classify(r: Roles) -> tuple[str, str] | None:
     if family in VIOLENT_FAMILIES:
         return _violence(r, a1, a2)
     return None
+
+
+def _base_object(r: Roles) -> bool:
+    """A base, post or observation point set up; a checkpoint only when "established" (search operations
+    "set up" checkpoints for a day)."""
+    nouns = {r.object_lemma, r.object_of_lemma}
+    if nouns & BASE_NOUNS or (r.lemma == "establish" and "checkpoint" in nouns):
+        return True
+    # "set up two bases": the small model lemmatizes "bases" as "basis"
+    return "basis" in nouns and r.actor1 is not None and r.actor1.category in ARMED_CATEGORIES
 
 
 def _agreement(r: Roles, a1: str | None) -> tuple[str, str] | None:
@@ -249,7 +270,7 @@ def _force_on_crowd(lower: str) -> bool:
 
 
 def _territory(r: Roles, a1: str | None) -> tuple[str, str] | None:
-    if r.object_lemma in WEAPON_NOUNS:
+    if _weapon_object(r):
         return "Strategic developments", "Disrupted weapons use"
     if r.actor2 is not None and r.actor2.category == "civilians" and not r.object_is_place:
         return "Violence against civilians", "Abduction/forced disappearance"
@@ -262,6 +283,15 @@ def _territory(r: Roles, a1: str | None) -> tuple[str, str] | None:
     return "Battles", "Non-state actor overtakes territory"
 
 
+# Places where civilians, not combatants, are found; an attack on them is one-sided unless fighting is told.
+CIVILIAN_SITES = frozenset({
+    "school", "college", "campus", "university", "dormitory", "hospital", "clinic", "market", "mosque",
+    "church", "temple", "home", "house", "village", "hamlet", "shop", "restaurant", "hotel",
+})  # fmt: skip
+FIGHTING = re.compile(
+    r"\b(clash\w*|fought|fight\w*|repel\w*|repuls\w*|exchange[sd]? (of )?fire|gunfight|battle\w*|"
+    r"firefight|retaliat\w*)\b"
+)
 WEAPON_CUES = frozenset({"chemical", "suicide", "air", "shelling", "grenade", "ied", "firearm"})
 CROWDS = frozenset({"civilians", "protesters", "rioters"})
 
@@ -273,6 +303,8 @@ def _violence(r: Roles, a1: str | None, a2: str | None) -> tuple[str, str] | Non
     armed2 = a2 in ARMED_CATEGORIES
     if "accident" in cues and not armed1 and not (cues & (WEAPON_CUES - {"ied"})):
         return None  # an earthquake, a crash, a plant explosion: no actor, no political violence
+    if "robbery" in cues and a1 in (None, "civilians"):
+        return None  # a robbery gone wrong is crime, not political violence (armed gangs are coded)
     if "chemical" in cues:
         return "Explosions/Remote violence", "Chemical weapon"
     if "suicide" in cues:
@@ -316,6 +348,13 @@ def _violence(r: Roles, a1: str | None, a2: str | None) -> tuple[str, str] | Non
         return "Riots", "Violent demonstration" if is_protest_text(r.sentence_lower) else "Mob violence"
     if armed2 and a1 is None:
         return "Battles", "Armed clash"
+    if (
+        armed1
+        and a2 is None
+        and (r.object_lemma in CIVILIAN_SITES or r.object_of_lemma in CIVILIAN_SITES)
+        and not FIGHTING.search(r.sentence_lower)
+    ):
+        return "Violence against civilians", "Attack"  # gunmen stormed a school: nobody fought back
     if (
         armed1
         and a2 is None

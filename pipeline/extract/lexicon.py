@@ -32,7 +32,7 @@ _add("airstrike", "airstrike air-strike warplane")
 _add("shell", "shell shelling mortar artillery rocket missile")
 _add("explode", "explode explosion blast detonate bombing bomb")
 _add("abduct", "abduct kidnap abduction kidnapping hostage")
-_add("sexual", "rape molest")
+_add("sexual", "rape raped rapes raping molest")  # the small model lemmatizes "raped" as "rap"
 _add("protest", "protest demonstrate demonstration rally march picket sit-in strike protester protestor "
      "demonstrator gather")  # fmt: skip
 _add("disperse", "disperse")
@@ -40,9 +40,11 @@ _add("riot", "riot rioting vandalize vandalise torch burn loot ransack plunder p
 _add("arrest", "arrest detain apprehend")
 _add("agreement", "ceasefire truce accord")
 _add("disrupt", "defuse dismantle intercept")
+_add("throw", "throw hurl lob")  # a grenade or a bomb thrown: classify.py keeps only weapons
 _add("base", "headquarters")
 # Families below report an ACLED event only with the right object or actor; classify.py checks which.
-_add("find", "find discover uncover recover confiscate unearth")  # weapons found -> disrupted weapons use
+# weapons found -> disrupted weapons use
+_add("find", "find discover uncover recover confiscate unearth identify")
 _add("establish", "establish set build open")  # a base or post set up -> headquarters established
 _add("change", "defect defection reinforce reinforcement deploy redeploy dispatch mobilize mobilise fortify "
      "merge")  # fmt: skip
@@ -62,13 +64,16 @@ CUES: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern, re.IGNORECASE)
     for name, pattern in {
         "chemical": r"\b(chemical (weapon|attack|agent|munition)s?|chlorine|sarin|mustard gas|nerve agent|"
+        r"sul(f|ph)ur mustard|mustard agent|novichok|phosgene|"
         r"toxic gas|poison(ous)? gas)\b",
         "suicide": r"\b(suicide (bomb(er|ing)?s?|attack(er)?s?|vest|car|truck|blast|bulldozer)s?|"
-        r"blew (himself|herself|themselves) up|self-immolat|explosive-laden .{0,40}suicide|"
+        r"(blew|blow|blows|blowing) (himself|herself|themselves) up|kamikazes?|self-immolat|"
+        r"explosive-laden .{0,40}suicide|"
         r"driven by (a )?suicide)",
         "air": r"\b(air ?strikes?|air-strikes?|air raids?|aerial (bombardment|attack|strike)s?|"
         r"drone strikes?|drones?|warplanes?|war planes?|fighter jets?|jets?|aircraft|helicopter gunships?|"
-        r"helicopters?|bombers?|air force|airstrike|bombed from the air)\b",
+        r"helicopters?|(b-?\d+|tu-?\d+|su-?\d+|strategic|stealth|heavy) bombers?|"
+        r"bomber (jets?|planes?|aircraft)|air force|airstrike|bombed from the air)\b",
         "shelling": r"\b(shell(s|ed|ing)?|artillery|mortars?|rockets?(?!-propelled)|missiles?|katyusha|"
         r"howitzers?|bombard(ed|ment)?|projectiles?|tank fire|drone-dropped)\b",
         "ied": r"\b(ieds?|improvised explosive|roadside bomb|landmines?|land mines?|mines?|car bombs?|"
@@ -86,12 +91,18 @@ CUES: dict[str, re.Pattern[str]] = {
         "property": r"\b(loot(ed|ing)?|torch(ed|ing)?|set (fire|ablaze)|burn(ed|t|ing) down|razed?|"
         r"destroy(ed|ing)?|demolish(ed|ing)?|vandali[sz](ed|ing)?|ransack(ed|ing)?|plunder(ed|ing)?|arson)\b",
         "sexual": r"\b(rap(ed|es|ing)|rapes?|sexual(ly)? (assault(ed)?|abuse[ds]?|violence|slavery|tortured?|"
-        r"harass(ed|ment)?)|gang-?raped?|sex slaves?|molest(ed|ing)?)\b",
+        r"harass(ed|ment)?)|gang-?raped?|sex slaves?|molest(ed|ing)?|stripped(?! of)|naked)\b",
         "accident": r"\b(accident(al(ly)?)?|crash(ed|es)?|collided|collision|earthquake|floods?|flooding|"
         r"landslides?|mudslides?|storm|cyclone|hurricane|typhoon|gas (leak|cylinder)|cylinder|boiler|"
         r"short[- ]circuit|(chemical|fertili[sz]er|industrial|power) plant|factory|warehouse|mine collapse|"
         r"poisoning|overdose|drown(ed|ing)?|heat ?wave|disease|outbreak|epidemic|covid|virus|"
-        r"(nuclear|hydrogen|missile) tests?|tested)\b",
+        r"(nuclear|hydrogen|missile) tests?|tested|industrial|"
+        r"(storage|cold[- ]storage|fuel|oil|gas) (tank|container|depot|bunker)s?|containers?|solvents?|"
+        r"fireworks?|plunged|overturned|capsized|derailed|(building|house|roof|bridge|wall)s? collapsed|"
+        r"(struck|hit|rammed) by an? (\w+ ){0,3}(carrier|ship|vessel|tanker|truck|lorry|bus|train|boat)\b"
+        r"(?! bomb))\b",
+        "robbery": r"\b(rob(bed|bery|beries|bers?|bing)?|steal(ing|s)?|stole(n)?|burglar\w*|mugg(ed|ing|er)|"
+        r"thie(f|ves)|shoplift\w*|carjack\w*)\b",
         "protest_violence": r"\b(stones?|rocks?|bricks?|brickbat(s|ting)?|petrol bombs?|molotov|"
         r"(burn(ed|t|ing)?|torch(ed|ing)?|set fire to|set alight|ignit(ed|ing)) (\w+ )?(tyres|tires|cars?|"
         r"vehicles?|buildings?|offices?|shops?|police)|(tyres|tires) (on fire|alight|ablaze)|"
@@ -319,6 +330,6 @@ IRREALIS_HEADS = frozenset({
     "promise", "pledge", "deny", "refuse", "consider", "propose", "call", "urge", "demand", "mull", "weigh",
     "risk", "avoid", "prevent", "foil", "thwart", "plot", "predict", "forecast", "rumor", "rumour", "allege",
     "need", "decide", "ready", "able", "likely", "possible", "unlikely", "ask", "authorize", "approve",
-    "reject", "debate", "discuss", "study", "if",
+    "reject", "debate", "discuss", "study", "if", "test",
 })  # fmt: skip
 NEGATIONS = frozenset({"not", "never", "no", "n't", "neither", "nor", "without"})

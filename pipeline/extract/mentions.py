@@ -72,7 +72,8 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "of", 
                          "from", "towards", "toward", "through", "to", "within"})  # fmt: skip
 IRREGULAR_FORMS = ("beat", "beaten", "took", "taken", "fell", "fallen", "fought", "shot", "slain", "slew",
                    "died", "dead", "death", "struck", "overran", "blew", "hit", "stormed", "held", "seized",
-                   "razed")  # fmt: skip
+                   "razed", "found", "built", "withdrew", "retook", "overtook", "threw",
+                   "thrown")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def _prefilter() -> re.Pattern[str]:
 
 def might_report_event(text: str) -> bool:
     """Cheap test that lets most sentences skip the parser."""
-    return bool(_prefilter().search(text))
+    return bool(_prefilter().search(text) or CUES["chemical"].search(text))
 
 
 def extract_mentions(
@@ -443,6 +444,7 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
             object_of_lemma=_of_lemma(obj),
             particle=next((c.lower_ for c in tok.children if c.dep_ == "prt"), None),
             other_armed=_other_armed(doc, agent, actor1),
+            object_words=frozenset(t.lemma_.lower() for t in obj.subtree) if obj is not None else frozenset(),
         )
         label = classify(roles)
         if label is None:
@@ -493,6 +495,12 @@ def _crowd_roles(roles: Roles, label: tuple[str, str], country: str | None) -> R
 
 def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     lemma = tok.lemma_.lower()
+    if lemma in CHEMICAL_USE and tok.pos_ == "VERB" and "chemical" in cues and _uses_chemical(tok):
+        return "attack"  # "chlorine was used", "dropped barrels of toxic gas": a chemical attack
+    if lemma == "violence" and tok.i > 0 and tok.nbor(-1).lower_ == "sexual":
+        return "sexual"
+    if lemma == "blow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return "explode"  # "blew themselves up", "blew up a bridge"
     family = TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
     if family is None or tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
         return None
@@ -505,6 +513,8 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     if lemma == "deal" and tok.pos_ == "VERB":
         return None  # "dealing with the fighters": only the noun ("a deal") is an agreement
     if lemma == "strike":
+        if NONVIOLENT_CONTEXT.search(lower) and not (cues & WEAPON_CUES):
+            return None  # "strikes back with sanctions"
         if "air" in cues or "drone" in lower:
             return "airstrike"
         if "shelling" in cues:
@@ -514,13 +524,11 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         ):
             return "protest"
         return "attack"
-    if (
-        family == "explode"
-        and tok.pos_ == "NOUN"
-        and tok.dep_ in ("dobj", "nsubjpass")
-        and (TRIGGERS.get(tok.head.lemma_.lower()) in ("disrupt", "find", "seize"))
-    ):
-        return None  # "defused a roadside bomb": the bomb never went off
+    if family in ("explode", "shell", "airstrike") and tok.pos_ == "NOUN" and _found_weapon(tok):
+        return None  # "defused a roadside bomb", "rocket shells were found": the weapon was never used
+    if family == "throw":
+        thrown = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return "attack" if any(c.lemma_.lower() in THROWN_WEAPONS for c in thrown) else None
     if lemma == "open" and any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in tok.children):
         return "attack"  # "opened fire on the crowd"
     if lemma == "fire":
@@ -551,6 +559,10 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         and not (cues & WEAPON_CUES)
     ):
         return None  # "targeted with sanctions", "strikes back at the US"
+    if lemma in WEAK_TRIGGERS and any(
+        c.dep_ == "nsubj" and NONVIOLENT_CONTEXT.fullmatch(c.lower_) for c in tok.children
+    ):
+        return None  # "the sanctions target officials": what hits them is no weapon
     if lemma == "march" and "protest" not in lower and not _has_subject(tok, ("protesters", "demonstrators")):
         return None
     if lemma in ("bomb", "bombing") and "air" in cues:
@@ -575,11 +587,39 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return None
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return None  # "no arrests were made"
-    if tok.tag_ == "NNS" and not _specific(tok.doc):
+    counted = any(c.dep_ == "nummod" for c in tok.children)  # "carried out 2 rapes": events counted
+    if tok.tag_ == "NNS" and not counted and not _specific(tok.doc):
         return None  # "similar bombings in the past", "hit-and-run raids": a pattern, not an event
     if lemma in ("fight", "battle") and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod"):
         return None
     return family
+
+
+def _found_weapon(tok: Token) -> bool:
+    """Whether a weapon noun (or the noun it qualifies: "rocket shells") is what was found or defused."""
+    noun = tok.head if tok.dep_ == "compound" else tok
+    return noun.dep_ in ("dobj", "nsubjpass") and TRIGGERS.get(noun.head.lemma_.lower()) in (
+        "disrupt",
+        "find",
+        "seize",
+    )
+
+
+# Weapons whose throwing is an attack (stones and bottles thrown by a crowd are told by the riot rules).
+THROWN_WEAPONS = frozenset(
+    {"grenade", "bomb", "explosive", "device", "ied", "molotov", "cocktail", "firebomb"}
+)
+CHEMICAL_USE = frozenset({"use", "drop", "release", "unleash", "deploy", "fire", "launch"})
+
+
+def _uses_chemical(tok: Token) -> bool:
+    """Whether what the verb uses, drops or releases is a chemical agent ("chlorine was used")."""
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            text = " ".join(t.text for t in child.subtree)
+            if CUES["chemical"].search(text):
+                return True
+    return False
 
 
 NONVIOLENT_CONTEXT = re.compile(
@@ -669,7 +709,21 @@ def _priority(label: tuple[str, str], tok: Token) -> int:
     if tok.lemma_.lower() in WEAK_TRIGGERS:
         score -= 1
     depth = sum(1 for _ in tok.ancestors)
+    if _antecedent(tok):
+        score -= 40  # "troops were sent in after the attack": the attack is what led to the news
     return score - 15 * depth
+
+
+def _antecedent(tok: Token) -> bool:
+    """Whether the trigger sits in an "after ..." or "following ..." phrase or clause of another verb."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "ROOT":
+            return False
+        if t.lower_ in ("after", "following") and t.dep_ in ("prep", "mark"):
+            return True
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children):
+            return True
+    return False
 
 
 # --- roles -------------------------------------------------------------------------------------------------
@@ -832,6 +886,10 @@ def _other_armed(doc: Doc, agent: Token | None, actor1: Actor | None) -> bool:
     return bool(groups - ({actor1.name} if actor1 else set()))
 
 
+QUANTITY_NOUNS = frozenset({"amount", "number", "quantity", "cache", "lot", "batch", "stock", "total", "haul",
+                            "consignment"})  # fmt: skip
+
+
 def _of_lemma(obj: Token | None) -> str | None:
     """ "caches of weapons", "a large amount of ammunition": what the object consists of."""
     if obj is None:
@@ -842,7 +900,7 @@ def _of_lemma(obj: Token | None) -> str | None:
         if pobj is None:
             return None
         obj = pobj
-        if obj.lemma_.lower() not in ("amount", "number", "quantity", "cache", "lot", "batch", "stock"):
+        if obj.lemma_.lower() not in QUANTITY_NOUNS:
             break
     return obj.lemma_.lower()
 
@@ -856,6 +914,13 @@ def _object_head(tok: Token) -> Token | None:
     for child in tok.children:  # "took over Mosul" parsed with a prepositional object
         if child.dep_ == "prep" and child.lower_ in ("over", "of"):
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    for child in tok.children:
+        # "discovered a cache of arms believed to belong to ...", misparsed as a clause: its subject after
+        # the verb is the verb's object.
+        if child.dep_ == "ccomp" and child.i > tok.i:
+            subject = next((g for g in child.children if g.dep_ == "nsubj" and g.i > tok.i), None)
+            if subject is not None and subject.pos_ == "NOUN":
+                return subject
     return None
 
 
@@ -1222,6 +1287,8 @@ def _mention(
     # Background developments rarely are what a report is about; casualties make a mention its core.
     confidence -= 0.25 if label[1] in SECONDARY_SUB_TYPES else 0.0
     confidence += 0.05 if roles.fatalities else 0.0
+    # ACLED codes sexual violence over the killing, looting or abduction told with it.
+    confidence += 0.15 if label[1] == "Sexual violence" else 0.0
     key = f"{sent.article_id}|{sent.sentence_index}|{place.name if place else ''}|{label[1]}"
     return Mention(
         mention_id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:24],

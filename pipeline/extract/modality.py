@@ -7,11 +7,20 @@ soldiers were killed" and "if the talks fail, fighting will resume" report no ev
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from pipeline.extract.lexicon import IRREALIS_HEADS, MODAL_AUX, NEGATIONS
 
-REALIZED = frozenset({"begin", "start", "continue", "manage", "resume", "proceed", "keep", "go on"})
+REALIZED = frozenset({"begin", "start", "continue", "manage", "resume", "proceed", "keep", "go on",
+                      # reported facts: "claims to have been tortured", "is reported to have killed"
+                      "claim", "report", "say"})  # fmt: skip
+# Claims and attributions of responsibility tell who did a past event, not a new one.
+# A reaction "in response to" or "in retaliation for" an attack is the news, the attack its background.
+ATTRIBUTION_HEADS = frozenset({"responsibility", "responsible", "response", "retaliation", "reprisal"})
+# Diplomatic reactions (sanctions, expulsions) name the attack that caused them only in passing.
+DIPLOMATIC = re.compile(r"\b(sanctions?|expel\w*|expulsions?|diplomats?|consulates?|ambassadors?)\b", re.I)
 # Dependencies that open a new clause: modal auxiliaries above them belong to another statement.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "ROOT"})
 # Nouns that make what they govern a habit, a capacity or a prospect, not an event: "a track record of
@@ -46,7 +55,7 @@ def is_realis(trigger: Token) -> bool:
             # says they came about ("began to shell", "managed to seize").
             if depth == 0 and child.dep_ == "aux" and child.lower_ == "to" and not _purpose_came_about(tok):
                 return False
-        if depth > 0 and tok.lemma_.lower() in IRREALIS_HEADS | GENERIC_HEADS:
+        if depth > 0 and tok.lemma_.lower() in IRREALIS_HEADS | GENERIC_HEADS | ATTRIBUTION_HEADS:
             return False
         if _predicted(tok) or _not_yet(tok):
             return False
@@ -54,6 +63,8 @@ def is_realis(trigger: Token) -> bool:
             in_clause = False
         if depth >= 6:
             break
+    if trigger.pos_ == "NOUN" and DIPLOMATIC.search(sent.text):
+        return False
     return not _negated_by_determiner(trigger)
 
 
