@@ -115,11 +115,13 @@ def _compatible(m: dict, c: _Cluster) -> bool:
         return False
     if any(o.get("article_id") == m.get("article_id") for o in c.members):
         return True
-    # Across reports, a mention that says only "in Syria", or no date at all, is the same event only when it
-    # tells the same kind of event: otherwise every vague report of a country would join its first event.
-    vague_place = max(_place_rank(m), _place_rank(c.best_place)) >= 3
-    undated = m.get("date_start") is None or c.best_date.get("date_start") is None
-    if vague_place or undated:
+    # Across reports, time must be known: two undated reports of a suicide bombing in Maiduguri are as likely
+    # two bombings as one, and a false merge loses an event for good while a split only counts it twice.
+    if m.get("date_start") is None or c.best_date.get("date_start") is None:
+        return False
+    # A mention that says only "in Syria" is the same event only when it tells the same kind of event:
+    # otherwise every vague report of a country would join its first event.
+    if max(_place_rank(m), _place_rank(c.best_place)) >= 3:
         return any(o["sub_event_type"] == m["sub_event_type"] for o in c.members)
     return True
 

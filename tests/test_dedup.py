@@ -1,4 +1,5 @@
-"""Dedup: vague or undated mentions of different reports merge only when they tell the same kind of event."""
+"""Dedup: vague mentions of different reports merge only when they tell the same kind of event; undated ones of
+different reports never merge."""
 
 import datetime as dt
 
@@ -26,8 +27,25 @@ def test_vague_reports_of_different_kinds_stay_apart():
     assert len(events) == 2
 
 
+WEEK = {"date_start": dt.date(2024, 3, 5), "date_end": dt.date(2024, 3, 12), "date_precision": "week",
+        "event_date": dt.date(2024, 3, 11)}  # fmt: skip
+
+
 def test_vague_reports_of_the_same_kind_merge():
-    events, _ = cluster_mentions([mention("m1", "a", "Attack"), mention("m2", "b", "Attack")])
+    events, _ = cluster_mentions([mention("m1", "a", "Attack", **WEEK), mention("m2", "b", "Attack", **WEEK)])
+    assert len(events) == 1
+
+
+def test_undated_reports_of_the_same_place_and_kind_stay_apart():
+    # Two articles without any date: one bombing or two, nothing tells; within one article they merge.
+    town = {"geo_precision": "place", "geonameid": 7, "location": "Maiduguri"}
+    events, _ = cluster_mentions(
+        [mention("m1", "a", "Suicide bomb", **town), mention("m2", "b", "Suicide bomb", **town)]
+    )
+    assert len(events) == 2
+    events, _ = cluster_mentions(
+        [mention("m1", "a", "Suicide bomb", **town), mention("m2", "a", "Suicide bomb", **town)]
+    )
     assert len(events) == 1
 
 
