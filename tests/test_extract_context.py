@@ -79,7 +79,7 @@ def test_villagers_named_by_their_village_attacking_are_a_communal_militia(extra
 
 
 def test_a_mob_named_by_faith_that_kills_is_a_communal_militia(extract):
-    rows = extract("A trader was killed when he was attacked by a Hindu mob in Bihar on Monday.")
+    rows = extract("A shopkeeper was killed as he was beaten by a Hindu mob in Bihar on Monday.")
     assert rows and rows[0].actor1 == "Hindu Communal Militia (India)"
 
 

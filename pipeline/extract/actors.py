@@ -178,7 +178,7 @@ IDENTITY_WORDS = frozenset({
 
 
 def communal_militia(head: Token, modifiers: list[Token], country: str | None) -> Actor | None:
-    """ "Kharsan villagers", "a Muslim mob", "upper caste men from the Rajput community", "rival family
+    """ "Dharampur villagers", "a Muslim mob", "men of a rival caste", "rival family
     members" attacking: ACLED's "<identity> Communal Militia (<country>)". Plain "villagers" or "a mob" are
     not: without an identity they stay a crowd (rioters)."""
     if head.lemma_.lower() not in COMMUNAL_HEADS and head.lower_ not in COMMUNAL_HEADS:

@@ -64,7 +64,7 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "of", 
                          "from", "towards", "toward", "through", "to", "within"})  # fmt: skip
 IRREGULAR_FORMS = ("beat", "beaten", "took", "taken", "fell", "fallen", "fought", "shot", "slain", "slew",
                    "died", "dead", "death", "struck", "overran", "blew", "hit", "stormed", "held", "seized",
-                   "razed")  # fmt: skip
+                   "razed", "threw", "thrown", "tore", "torn")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,16 @@ def resolve_protest_episodes(mentions: list[Mention], sentences: list[SentenceIn
         cues = frozenset(name for name, rx in CUES.items() if rx.search(lower))
         fatalities = max((m.fatalities or 0 for m in members), default=0)
         injured = max((m.injured or 0 for m in members), default=0)
-        label = protest_label(lower, cues, fatalities, injured)
+        label = protest_label(
+            lower,
+            cues,
+            fatalities,
+            injured,
+            crowd_violent=any(_crowd_violent(m, root) for m in members),
+            shot_at=any(_force_used(m) and CUES["firearm"].search(m.sentence) for m in members)
+            and not _IN_THE_AIR.search(lower),
+            intervened=any(_force_used(m) or m.sub_event_type == "Arrests" for m in members),
+        )
         force = next((m.actor1 for m in members if _is_force(m.actor1)), None) or next(
             (m.actor2 for m in members if _is_force(m.actor2)), None
         )
@@ -220,7 +229,14 @@ def _in_episode(m: Mention, root: Mention) -> bool:
     if m is root or m.event_type == "Protests" or m.sub_event_type == "Violent demonstration":
         return True
     if m.sentence_index != root.sentence_index and not is_protest_text(m.sentence.lower()):
-        # Arrests and shootings told next to a protest belong to it when they name the crowd.
+        # Arrests and shootings told next to a protest belong to it when they name the crowd (or no one
+        # else) at the protest's place.
+        if m.sub_event_type in ("Attack", "Armed clash"):
+            return (
+                _is_force(m.actor1)
+                and (m.actor2 is None or m.actor2.startswith("Protesters"))
+                and m.location == root.location
+            )
         return m.sub_event_type == "Arrests" and not _is_force(m.actor2)
     return m.sub_event_type in (
         "Arrests",
@@ -228,6 +244,23 @@ def _in_episode(m: Mention, root: Mention) -> bool:
         "Armed clash",
         "Mob violence",
         "Looting/property destruction",
+    )
+
+
+_IN_THE_AIR = re.compile(r"\b(in|into) the air\b")
+
+
+def _crowd_violent(m: Mention, root: Mention) -> bool:
+    """The parse found the crowd itself violent: demonstrators who attacked, burnt or stormed."""
+    if m.sub_event_type == "Violent demonstration":
+        return True
+    return m.sub_event_type == "Mob violence" and m.sentence_index == root.sentence_index
+
+
+def _force_used(m: Mention) -> bool:
+    """A force (not the crowd) attacked, shot at or beat people in the report of a protest."""
+    return m.sub_event_type in ("Attack", "Armed clash", "Excessive force against protesters") and _is_force(
+        m.actor1
     )
 
 
@@ -411,6 +444,14 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
             actor1 = generic_actor("rebel", country)  # "a group attacked two workers"
             if state.group is not None:
                 actor1 = Actor(state.group[0], state.group[1], country)
+            elif (
+                agent.lemma_.lower() == "group"
+                and not cues & WEAPON_CUES
+                and not ORGANISED.search(" ".join(t.lower_ for t in agent.subtree))
+            ):
+                # A group without guns or bombs, in a report naming no armed group: a crowd, not an
+                # armed organisation ("two groups of villagers clashed", "a group beat a man").
+                actor1 = generic_actor("rioters", country)
         if actor1 is None and agent is None and pronoun_subject(tok):
             actor1 = state.last_actor  # "They later burnt the party office": the doer told just before
         actor2 = resolve_actor(patient, country, state.group)
@@ -447,7 +488,7 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
     if any(p is not None for *_, p, _, _ in found.values()):
         found.pop("?", None)
     for key, (tok, label, roles, place, precision, when) in list(found.items()):
-        # "He was killed when he was attacked by a mob": the killing's doer is the attack's.
+        # "A trader died as a mob beat him": the killing's doer is the beating's.
         doer = next((a for a in doers if roles.actor2 is None or a.name != roles.actor2.name), None)
         if roles.actor1 is None and doer is not None:
             borrowed = replace(roles, actor1=doer)
@@ -479,6 +520,13 @@ def _crowd_roles(roles: Roles, label: tuple[str, str], country: str | None) -> R
 
 def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     lemma = tok.lemma_.lower()
+    if (
+        tok.lower_ == "sit"
+        and tok.i + 2 < len(tok.doc)
+        and tok.nbor(1).text == "-"
+        and tok.nbor(2).lower_ == "in"
+    ):
+        return "protest"  # "held a sit-in", split by the tokenizer
     family = TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
     if family is None or tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
         return None
@@ -514,6 +562,10 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
             return "disperse"  # "fired tear gas at the marchers": an intervention, not an attack
         if tok.pos_ != "VERB" or not (aimed or shots) or _into_the_air(tok):
             return None  # "fired from his job", "fire broke out", warning shots in the air
+    if lemma == "tear" and not (
+        tok.pos_ == "VERB" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+    ):
+        return None  # "tear gas"; posters and statues torn down are vandalism
     if lemma == "beat" and not (_has_object(tok) or tok.tag_ == "VBN"):
         return None  # "beat the odds" has an object too, but a beating needs a victim: see _roles
     if lemma == "take" and _to_the_streets(tok):
@@ -559,13 +611,28 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return None
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return None  # "no arrests were made"
-    if tok.tag_ == "NNS" and not _specific(tok.doc):
+    if tok.tag_ == "NNS" and not _specific(tok.doc) and _between(tok) is None:
         return None  # "similar bombings in the past", "hit-and-run raids": a pattern, not an event
     if lemma in ("fight", "battle") and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod"):
         return None
+    if lemma in ("fight", "battle") and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in CAMPAIGN_NOUNS for g in c.children)
+        for c in tok.children
+    ):
+        return None  # "fighting for the removal of the priests": a campaign, not combat
     return family
 
 
+# "fighting for the removal of the priests", "for their rights": a campaign, not combat.
+CAMPAIGN_NOUNS = frozenset({
+    "right", "removal", "justice", "release", "equality", "recognition", "reform", "compensation", "wage",
+    "salary", "reinstatement", "dignity", "cause", "change", "resignation", "return",
+})  # fmt: skip
+# "a group linked to an armed outfit": organised, unlike "a group of villagers".
+ORGANISED = re.compile(
+    r"\b(associated|linked|affiliated|belonging|loyal|armed|organi[sz]ation|outfit|militant\w*|terror\w*|"
+    r"extremist|criminal|gang)\b"
+)
 NONVIOLENT_CONTEXT = re.compile(
     r"\b(sanctions?|diplomats?|diplomatic|tariffs?|embargo|expel\w*|cyber\w*|elections?|votes?|polls?|"
     r"goals?|matches|stocks?|shares|prices?|markets?|economy|economic|inflation|covid|pandemic|virus)\b"
@@ -693,12 +760,11 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
         elif (
             child.dep_ == "prep" and child.lower_ == "between" and tok.lemma_ in ("clash", "fight", "battle")
         ):
-            first = next((g for g in child.children if g.dep_ == "pobj"), None)
-            second = (
-                next((g for g in first.children if g.dep_ == "conj"), None) if first is not None else None
-            )
+            first, second = _between(tok) or (None, None)
             agent = agent or first
             patient = patient or second
+    if agent is None and tok.pos_ == "NOUN" and tok.dep_ == "nsubj":
+        agent, patient = _between(tok) or (None, patient)
     if patient is None and tok.pos_ == "VERB":
         for child in tok.children:
             # "killed and wounded scores of fighters": conjoined verbs share their object; "attacked
@@ -713,7 +779,7 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
     if agent is None and tok.dep_ == "acl" and tok.tag_ == "VBD":
         agent = tok.head
     if agent is not None and agent.ent_type_ in ("DATE", "TIME", "CARDINAL"):
-        agent = None  # "5 Feb 2017, IS have kidnapped": a date misread as the subject
+        agent = None  # "12 Mar 2019, rebels have abducted": a date misread as the subject
     if agent is None:
         # "IS have kidnapped ...", "by IS militants": the small model reads the acronym as the verb "is".
         agent = next(
@@ -730,7 +796,7 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
     passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)
     for _ in range(
         0 if passive else 3
-    ):  # "troops pushed in, clashing with insurgents and capturing a village"
+    ):  # "soldiers advanced, fighting rebels and seizing a hamlet"
         if (
             agent is not None
             or head.dep_ not in ("advcl", "xcomp", "conj", "acl")
@@ -751,6 +817,26 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
     agent = _content_head(agent)
     patient = _content_head(patient)
     return agent, patient
+
+
+def _between(tok: Token) -> tuple[Token, Token | None] | None:
+    """The two sides of "clashes between X and Y", also when the parse hangs "between" on the verb the
+    clashes are subject of ("clashes broke out between X and Y")."""
+    if tok.lemma_.lower() not in ("clash", "fight", "battle", "skirmish"):
+        return None
+    holders = [tok]
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+        holders.append(tok.head)
+    for holder in holders:
+        # "broke out in parts of the city between X and Y": the small model hangs it on the nearest noun
+        for child in holder.subtree if holder is not tok else holder.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                first = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if first is None:
+                    continue
+                second = next((g for g in first.children if g.dep_ == "conj"), None)
+                return first, second
+    return None
 
 
 def _near_tokens(tok: Token) -> list[Token]:
@@ -982,7 +1068,7 @@ def _scan_places(text: str, country: str | None, with_offsets: bool = False) -> 
     return found
 
 
-# "X village of Udaipur district", "X (Ballia, UP)", "X, Pulwama", "X neighbourhood of the city of Taizz",
+# "X village of Udaipur district", "X (Ballia, UP)", "X, Pulwama", "X quarter of the city of Aden",
 # "X in eastern al-Hasakeh countryside": the text says which district or region a place lies in.
 _CONTAINER_NAME = r"((?:al-|el-)?[A-Z][\w'’-]+(?:\s(?:al-|el-)?[A-Z][\w'’-]+)?)"
 _CONTAINER_RE = re.compile(
@@ -1024,7 +1110,7 @@ def contained_place(text: str, end: int, name: str, place: Place, country: str |
         return place
     names: list[str] = []
     rest = after
-    for _ in range(3):  # "Kharsan village of Bhinder Tehsil (Udaipur, Rajasthan)": a chain of containers
+    for _ in range(3):  # "Rampura village of Gogunda tehsil (Udaipur, Rajasthan)": a chain of containers
         m = _CONTAINER_RE.match(rest)
         if m is None:
             break

@@ -16,7 +16,7 @@ Conventions (ACLED's conservative coding):
   fatalities (ACLED's code for them), nothing for injuries; and only when no exact figure is given;
 - a single named or singular victim counts 1 ("a farmer was shot dead", "he died"), "no one"/"no
   injuries" count 0;
-- coordinated victims of the same word add up ("71 prisoners and five police officers" -> 76); distinct
+- coordinated victims of the same word add up ("38 miners and six guards" -> 44); distinct
   victim groups in one sentence add up; a group said to be "killed or injured" counts as neither;
 - injuries are never counted as deaths, and "casualties" (dead and wounded together) as neither;
 - a death named as the context of something else ("protests against the killing of a student", "arrested
@@ -272,7 +272,7 @@ def _background(noun: Token) -> bool:
     "after the death of", "in connection with the murder of", "the death anniversary of"."""
     if noun.dep_ == "compound":
         return True
-    while noun.dep_ == "conj":  # "following the raping and the killing of a girl"
+    while noun.dep_ == "conj":  # "after the beating and the killing of a trader"
         noun = noun.head
     return noun.dep_ == "pobj" and noun.head.lower_ in _BACKGROUND_PREPOSITIONS
 
@@ -401,7 +401,7 @@ def _verb_victims(verb: Token, as_patient: bool = False, patients_only: bool = F
 
 
 def _groups(victims: list[Token], inherited: bool) -> list[_Claim]:
-    """One claim per coordinated victim group: "71 prisoners and five police officers" -> two."""
+    """One claim per coordinated victim group: "38 miners and six guards" -> two."""
     claims = []
     seen: set[int] = set()
     for victim in victims:
