@@ -209,3 +209,35 @@ def test_blocking_roads_over_a_grievance_is_a_violent_demonstration(extract):
 
 def test_fighting_for_a_cause_is_no_fight(extract):
     assert extract("Activists fighting for the removal of the governor met in Kano on Friday.") == []
+
+
+def test_rallies_and_marches_of_a_crowd_are_protests(extract):
+    assert sub_types(extract("Hundreds of students rallied in Kano on Friday.")) == {"Peaceful protest"}
+    rows = extract("Thousands of demonstrators marched through Kano on Friday.")
+    assert sub_types(rows) == {"Peaceful protest"}
+
+
+def test_baton_charge_and_rubber_bullets_are_crowd_control(extract):
+    rows = extract("Police baton charged a human chain of teachers in Kano on Friday.")
+    assert sub_types(rows) == {"Protest with intervention"}
+    rows = extract(
+        "Scores of people were hurt in Kano as police fired rubber bullets and tear gas on Friday."
+    )
+    assert sub_types(rows) == {"Excessive force against protesters"}
+
+
+def test_riot_police_are_no_riot(extract):
+    rows = extract("Riot police chased demonstrators during a protest in Kano on Friday.")
+    assert sub_types(rows) == {"Protest with intervention"}
+
+
+def test_clashes_between_police_and_demonstrators_are_a_violent_demonstration(extract):
+    rows = extract(
+        "Clashes broke out between police in Kano and demonstrators protesting against the new tax."
+    )
+    assert sub_types(rows) == {"Violent demonstration"}
+
+
+def test_a_victim_of_clashing_villagers_is_mob_violence(extract):
+    rows = extract("A man was killed on Friday as villagers clashed with sticks over a field near Jos.")
+    assert sub_types(rows) == {"Mob violence"}

@@ -65,7 +65,17 @@ FIXTURE_NOUNS = frozenset({
 })  # fmt: skip
 ROAD_NOUNS = frozenset({"road", "street", "highway", "route", "motorway", "junction", "intersection",
                         "roundabout", "bridge", "traffic"})  # fmt: skip
-PROTEST_WORDS = ("protest", "demonstrat", "rally", "rallies", "march", "sit-in", "picket", "strike")
+PROTEST_WORDS = (
+    "protest",
+    "demonstrat",
+    "rally",
+    "rallies",
+    "march",
+    "sit-in",
+    "picket",
+    "human chain",
+    "strike",
+)
 
 
 @dataclass(frozen=True)
@@ -287,6 +297,7 @@ def _protest(r: Roles, a1: str | None) -> tuple[str, str] | None:
         r.object_lemma in ("protest", "protester", "demonstrator", "crowd", "demonstration", "rally", "sit",
                            "gathering", "march", "people", "student", "mob", "rioter")
         or is_protest_text(r.sentence_lower)
+        or "tear_gas" in r.cues  # tear gas, water cannon, batons: crowd control
     ):  # fmt: skip
         return None
     if r.lemma == "gather" and not is_protest_text(r.sentence_lower) and "demand" not in r.sentence_lower:
@@ -400,6 +411,13 @@ def _violence(r: Roles, a1: str | None, a2: str | None) -> tuple[str, str] | Non
         if is_protest_text(r.sentence_lower):
             return "Riots", "Violent demonstration"
         return "Riots", "Mob violence"
+    if (
+        a1 in ("state", "police")
+        and "tear_gas" in cues
+        and a2 in ("civilians", "protesters", "rioters", None)
+    ):
+        # Tear gas, water cannon, rubber bullets, batons: forces controlling a crowd, not attacking civilians.
+        return protest_label(r.sentence_lower, cues, r.fatalities, r.injured, intervened=True)
     if a2 == "civilians" and a1 != "civilians":
         return "Violence against civilians", "Attack"
     if family == "clash" or (armed1 and armed2):

@@ -23,8 +23,8 @@ _add("kill", "kill murder slay execute behead massacre slaughter assassinate sho
      "die dead death killing")  # fmt: skip
 _add("wound", "wound injure")
 _add("attack", "fire beat thrash torture")  # "fired at", "opened fire on", "beat up"; checked in mentions.py
-_add("clash", "clash fight battle skirmish firefight gunfight exchange engage repel repulse offensive "
-     "counteroffensive counterattack")  # fmt: skip
+_add("clash", "clash scuffle fight battle skirmish firefight gunfight exchange engage repel repulse "
+     "offensive counteroffensive counterattack")  # fmt: skip
 _add("seize", "seize capture overrun take overtake conquer occupy fall")
 _add("retake", "retake recapture liberate regain reclaim")
 _add("withdraw", "withdraw withdrawal retreat evacuate")

@@ -64,7 +64,8 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "of", 
                          "from", "towards", "toward", "through", "to", "within"})  # fmt: skip
 IRREGULAR_FORMS = ("beat", "beaten", "took", "taken", "fell", "fallen", "fought", "shot", "slain", "slew",
                    "died", "dead", "death", "struck", "overran", "blew", "hit", "stormed", "held", "seized",
-                   "razed", "threw", "thrown", "tore", "torn")  # fmt: skip
+                   "razed", "threw", "thrown", "tore", "torn", "rallied", "rallies", "baton",
+                   "lathi")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -432,6 +433,7 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
     found: dict[str, tuple[Token, tuple[str, str], Roles, Place | None, str, DateSpan | None]] = {}
     doc.user_data["places"] = place_spans(doc, state)
     doers: list[Actor] = []  # who does something in this sentence, by any trigger
+    fighting_crowds: list[Actor] = []  # crowds that fight or attack in this sentence
     for tok in doc:
         family = _family(tok, cues, lower)
         if family is None or not is_realis(tok):
@@ -478,6 +480,8 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
             continue
         if actor1 is not None:
             doers.append(actor1)
+            if actor1.category in ("civilians", "rioters") and family in VIOLENT_FAMILIES:
+                fighting_crowds.append(actor1)
         when = _date_for(tok, doc, published)
         if when is not None and published is not None and when.start > published:
             continue  # told as future
@@ -490,6 +494,8 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
     for key, (tok, label, roles, place, precision, when) in list(found.items()):
         # "A trader died as a mob beat him": the killing's doer is the beating's.
         doer = next((a for a in doers if roles.actor2 is None or a.name != roles.actor2.name), None)
+        # "A man was killed as villagers clashed": the crowd's victim may be called a civilian too.
+        doer = doer or next(iter(fighting_crowds), None)
         if roles.actor1 is None and doer is not None:
             borrowed = replace(roles, actor1=doer)
             label, roles = classify(borrowed) or label, borrowed if classify(borrowed) else roles
@@ -527,6 +533,8 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         and tok.nbor(2).lower_ == "in"
     ):
         return "protest"  # "held a sit-in", split by the tokenizer
+    if tok.pos_ == "VERB" and _baton_charge(tok):
+        return "disperse"  # police baton-charged (lathi-charged) a crowd
     family = TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
     if family is None or tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
         return None
@@ -558,10 +566,19 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     if lemma == "fire":
         aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into") for c in tok.children)
         shots = any(c.dep_ == "dobj" and c.lemma_.lower() in SHOTS for c in tok.children)
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in ("gas", "cannon", "canister") for c in tok.children):
+        if any(
+            c.dep_ == "dobj"
+            and (
+                c.lemma_.lower() in ("gas", "cannon", "canister")
+                or any(g.lower_ in ("rubber", "plastic") for g in c.children)  # rubber bullets
+            )
+            for c in tok.children
+        ):
             return "disperse"  # "fired tear gas at the marchers": an intervention, not an attack
         if tok.pos_ != "VERB" or not (aimed or shots) or _into_the_air(tok):
             return None  # "fired from his job", "fire broke out", warning shots in the air
+    if lemma == "riot" and tok.dep_ in ("compound", "amod"):
+        return None  # "riot police", "riot gear"
     if lemma == "tear" and not (
         tok.pos_ == "VERB" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
     ):
@@ -587,7 +604,7 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         and not (cues & WEAPON_CUES)
     ):
         return None  # "targeted with sanctions", "strikes back at the US"
-    if lemma == "march" and "protest" not in lower and not _has_subject(tok, ("protesters", "demonstrators")):
+    if lemma == "march" and "protest" not in lower and not _marchers(tok):
         return None
     if lemma in ("bomb", "bombing") and "air" in cues:
         return "airstrike"
@@ -688,6 +705,27 @@ def _territorial_use(tok: Token) -> bool:
     if "over" in particles or any(c.lemma_ == "control" for c in objects):
         return True
     return any(_is_place_token(o) for o in objects)
+
+
+def _marchers(tok: Token) -> bool:
+    """Whether a march is a protest: demonstrators march, or a crowd marches chanting or with signs."""
+    subject = _content_head(next((c for c in tok.children if c.dep_ == "nsubj"), None))
+    if subject is None:
+        return False
+    if subject.lemma_.lower() in ("protester", "protestor", "demonstrator", "activist"):
+        return True
+    return GENERIC_ACTORS.get(subject.lemma_.lower()) == "civilians" and bool(
+        re.search(
+            r"\b(chant\w*|slogans?|placards?|banners?|signs|demand\w*|solidarity)\b", tok.doc.text.lower()
+        )
+    )
+
+
+def _baton_charge(tok: Token) -> bool:
+    if tok.lemma_.lower() in ("lathicharge", "lathi-charge", "baton-charge"):
+        return True
+    before = [t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i] if t.text != "-"]
+    return tok.lemma_.lower() == "charge" and bool(before) and before[-1] in ("baton", "lathi")
 
 
 def _has_subject(tok: Token, words: tuple[str, ...]) -> bool:
@@ -834,7 +872,8 @@ def _between(tok: Token) -> tuple[Token, Token | None] | None:
                 first = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if first is None:
                     continue
-                second = next((g for g in first.children if g.dep_ == "conj"), None)
+                # "between police in Bahrain and demonstrators": the conjunct may hang below the first
+                second = next((g for g in first.subtree if g.dep_ == "conj"), None)
                 return first, second
     return None
 
