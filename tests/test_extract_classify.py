@@ -241,3 +241,18 @@ def test_clashes_between_police_and_demonstrators_are_a_violent_demonstration(ex
 def test_a_victim_of_clashing_villagers_is_mob_violence(extract):
     rows = extract("A man was killed on Friday as villagers clashed with sticks over a field near Jos.")
     assert sub_types(rows) == {"Mob violence"}
+
+
+def test_residents_gathered_with_demands_who_clash_with_police_are_violent_demonstrators(extract):
+    rows = extract(
+        "Hundreds of residents clashed with police in Kano after they gathered outside the governor's "
+        "office on Friday, calling for better services."
+    )
+    assert sub_types(rows) == {"Violent demonstration"}
+
+
+def test_troops_barricading_roads_over_unpaid_salaries_demonstrate_violently(extract):
+    rows = extract(
+        "Soldiers and police officers barricaded streets in Jos on Friday to protest unpaid wages."
+    )
+    assert sub_types(rows) == {"Violent demonstration"}

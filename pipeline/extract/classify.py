@@ -109,7 +109,10 @@ def is_protest_text(lower: str) -> bool:
     """Whether a (lower-cased) text talks about a protest."""
     lower = _MONTH_MARCH.sub(" ", lower)
     return any(w in lower for w in PROTEST_WORDS[:-1]) or bool(
-        re.search(r"\b(general|hunger|workers'?|teachers'?) strike", lower)
+        re.search(
+            r"\b(general|hunger|workers'?|teachers'?) strike|\bgathered\b.{0,80}\b(demanding|calling for)",
+            lower,
+        )
     )
 
 
@@ -241,7 +244,9 @@ def _blockade(r: Roles, a1: str | None) -> tuple[str, str] | None:
         r"\b(tried|attempt\w*) to block", low
     ):
         return None
-    if a1 in STATE_CATEGORIES and re.search(r"\b(prevent\w*|stop\w*|keep\w*|secur\w*|operations?)\b", low):
+    if a1 in STATE_CATEGORIES and re.search(
+        r"\b((prevent|stop|keep)\w* ([\w-]+ ){0,3}(protest|demonstrat|march|rall)\w*|operations?)\b", low
+    ):
         return None
     return "Riots", "Violent demonstration"
 

@@ -448,7 +448,7 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
                 actor1 = Actor(state.group[0], state.group[1], country)
             elif (
                 agent.lemma_.lower() == "group"
-                and not cues & WEAPON_CUES
+                and not cues & HAND_WEAPON_CUES
                 and not ORGANISED.search(" ".join(t.lower_ for t in agent.subtree))
             ):
                 # A group without guns or bombs, in a report naming no armed group: a crowd, not an
@@ -645,6 +645,8 @@ CAMPAIGN_NOUNS = frozenset({
     "right", "removal", "justice", "release", "equality", "recognition", "reform", "compensation", "wage",
     "salary", "reinstatement", "dignity", "cause", "change", "resignation", "return",
 })  # fmt: skip
+# Weapons a group itself carries (an air strike in the same report is someone else's).
+HAND_WEAPON_CUES = frozenset({"firearm", "ied", "grenade", "suicide", "chemical"})
 # "a group linked to an armed outfit": organised, unlike "a group of villagers".
 ORGANISED = re.compile(
     r"\b(associated|linked|affiliated|belonging|loyal|armed|organi[sz]ation|outfit|militant\w*|terror\w*|"
