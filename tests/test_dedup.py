@@ -1,5 +1,5 @@
-"""Dedup: vague mentions of different reports merge only when they tell the same kind of event; undated ones of
-different reports never merge."""
+"""Dedup: vague mentions of different reports merge only when they tell the same kind of event; undated
+ones of different reports never merge."""
 
 import datetime as dt
 

@@ -216,3 +216,131 @@ def test_gunmen_storming_a_school_attack_civilians_unless_fighting_is_told(extra
     }
     rows = extract("Militants attacked a school in Kidal on Monday and clashed with soldiers guarding it.")
     assert sub_types(rows) == {"Armed clash"}
+
+
+def test_the_month_of_march_is_no_protest_march(extract):
+    rows = extract("On March 14, villagers vandalised the house of a suspect in a village near Jos.")
+    assert sub_types(rows) == {"Mob violence"}
+
+
+def test_protesters_who_attack_a_building_make_a_violent_demonstration(extract):
+    rows = extract("On Friday, demonstrators attacked the offices of two political parties in Kano.")
+    assert sub_types(rows) == {"Violent demonstration"}
+
+
+def test_protesters_clashing_with_police_make_a_violent_demonstration(extract):
+    rows = extract(
+        "Residents protested outside the oil company in Kano on Friday, clashing with police forces."
+    )
+    assert sub_types(rows) == {"Violent demonstration"}
+
+
+def test_firing_on_a_protest_is_excessive_force_without_casualties(extract):
+    rows = extract("Militiamen opened fire on unarmed demonstrators in Kano on Friday.")
+    assert sub_types(rows) == {"Excessive force against protesters"}
+    rows = extract(
+        "Residents held a demonstration in Kano on Friday.",
+        "A few soldiers opened gun fire, wounding three people.",
+    )
+    assert sub_types(rows) == {"Excessive force against protesters"}
+
+
+def test_forces_blocking_or_beating_a_protest_intervene(extract):
+    rows = extract(
+        "Hundreds of protesters gathered in Kano on Friday as police tried to block more protesters."
+    )
+    assert sub_types(rows) == {"Protest with intervention"}
+    rows = extract("Boko Haram fighters attacked with clubs protesters who were marching in Maiduguri.")
+    assert sub_types(rows) == {"Protest with intervention"}
+
+
+def test_protesters_arrested_at_their_protest_is_a_protest_with_intervention(extract):
+    rows = extract("Several protesters were arrested in Kano on Friday following a rally of unpaid teachers.")
+    assert sub_types(rows) == {"Protest with intervention"}
+    rows = extract(
+        "Activists held a sit-in in the main square of Kano on Friday.",
+        "Police detained several of them.",
+    )
+    assert sub_types(rows) == {"Protest with intervention"}
+
+
+def test_burning_an_effigy_is_a_peaceful_protest(extract):
+    rows = extract("Activists burned copies of the new law in Kano on Friday.")
+    assert sub_types(rows) == {"Peaceful protest"}
+
+
+def test_crowds_fighting_forces_or_each_other_are_rioters_not_armed_groups(extract):
+    assert sub_types(extract("Youths clashed with soldiers in a village near Jos on Friday.")) == {
+        "Mob violence"
+    }
+    rows = extract("Clashes erupted in parts of Jos between rioters and police after a funeral.")
+    assert sub_types(rows) == {"Mob violence"}
+    rows = extract("Two groups from rival communities clashed in a village near Jos on Friday.")
+    assert sub_types(rows) == {"Mob violence"}
+    assert sub_types(extract("Angry pupils threw stones at their teachers in Jos on Friday.")) == {
+        "Mob violence"
+    }
+
+
+def test_a_group_linked_to_an_armed_outfit_is_not_a_mob(extract):
+    rows = extract("A group linked to a militant outfit assaulted a student in Jos on Friday.")
+    assert sub_types(rows) == {"Attack"}
+
+
+def test_blocking_roads_over_a_grievance_is_a_violent_demonstration(extract):
+    rows = extract("Soldiers blocked the road to Jos on Friday, demanding their unpaid salaries.")
+    assert sub_types(rows) == {"Violent demonstration"}
+    assert sub_types(extract("Protesters tore down billboards in Kano on Friday.")) == {
+        "Violent demonstration"
+    }
+
+
+def test_fighting_for_a_cause_is_no_fight(extract):
+    assert extract("Activists fighting for the removal of the governor met in Kano on Friday.") == []
+
+
+def test_rallies_and_marches_of_a_crowd_are_protests(extract):
+    assert sub_types(extract("Hundreds of students rallied in Kano on Friday.")) == {"Peaceful protest"}
+    rows = extract("Thousands of demonstrators marched through Kano on Friday.")
+    assert sub_types(rows) == {"Peaceful protest"}
+
+
+def test_baton_charge_and_rubber_bullets_are_crowd_control(extract):
+    rows = extract("Police baton charged a human chain of teachers in Kano on Friday.")
+    assert sub_types(rows) == {"Protest with intervention"}
+    rows = extract(
+        "Scores of people were hurt in Kano as police fired rubber bullets and tear gas on Friday."
+    )
+    assert sub_types(rows) == {"Excessive force against protesters"}
+
+
+def test_riot_police_are_no_riot(extract):
+    rows = extract("Riot police chased demonstrators during a protest in Kano on Friday.")
+    assert sub_types(rows) == {"Protest with intervention"}
+
+
+def test_clashes_between_police_and_demonstrators_are_a_violent_demonstration(extract):
+    rows = extract(
+        "Clashes broke out between police in Kano and demonstrators protesting against the new tax."
+    )
+    assert sub_types(rows) == {"Violent demonstration"}
+
+
+def test_a_victim_of_clashing_villagers_is_mob_violence(extract):
+    rows = extract("A man was killed on Friday as villagers clashed with sticks over a field near Jos.")
+    assert sub_types(rows) == {"Mob violence"}
+
+
+def test_residents_gathered_with_demands_who_clash_with_police_are_violent_demonstrators(extract):
+    rows = extract(
+        "Hundreds of residents clashed with police in Kano after they gathered outside the governor's "
+        "office on Friday, calling for better services."
+    )
+    assert sub_types(rows) == {"Violent demonstration"}
+
+
+def test_troops_barricading_roads_over_unpaid_salaries_demonstrate_violently(extract):
+    rows = extract(
+        "Soldiers and police officers barricaded streets in Jos on Friday to protest unpaid wages."
+    )
+    assert sub_types(rows) == {"Violent demonstration"}

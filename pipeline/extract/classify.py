@@ -49,7 +49,34 @@ CONFLICT_PARTIES = (
     "ceasefire", "cease-fire", "truce", "peace", "prisoner", "hostage", "rebel", "militant", "insurgent",
     "armed", "fighter", "militia", "guerrilla", "disarm", "captive", "detainee", "opposition forces",
 )  # fmt: skip
-PROTEST_WORDS = ("protest", "demonstrat", "rally", "rallies", "march", "sit-in", "picket", "strike")
+# What a crowd throws: stones make a riot, a grenade or a bomb is remote violence (weapon cues decide).
+THROWN_NOUNS = frozenset({
+    "stone", "rock", "brick", "brickbat", "bottle", "projectile", "object", "molotov", "cocktail", "egg",
+    "shoe", "chair", "firecracker",
+})  # fmt: skip
+# Burning these is a protest's symbol, not violence: ACLED codes effigy and flag burnings as protests.
+SYMBOLIC_NOUNS = frozenset({
+    "effigy", "copy", "flag", "poster", "letter", "picture", "photo", "photograph", "portrait", "banner",
+    "book", "document", "bill", "card", "placard", "image",
+})  # fmt: skip
+# Smashed or torn down in a riot.
+FIXTURE_NOUNS = frozenset({
+    "window", "windscreen", "glass", "door", "gate", "fence", "equipment", "furniture", "billboard", "poster",
+    "banner", "sign", "statue", "barrier", "camera",
+})  # fmt: skip
+ROAD_NOUNS = frozenset({"road", "street", "highway", "route", "motorway", "junction", "intersection",
+                        "roundabout", "bridge", "traffic"})  # fmt: skip
+PROTEST_WORDS = (
+    "protest",
+    "demonstrat",
+    "rally",
+    "rallies",
+    "march",
+    "sit-in",
+    "picket",
+    "human chain",
+    "strike",
+)
 
 
 @dataclass(frozen=True)
@@ -72,10 +99,22 @@ class Roles:
     object_words: frozenset[str] = frozenset()  # lemmas below the object ("a hideout used to store arms")
 
 
+# "On March 30", "in early March", "the March 23 Movement": the month, not a march.
+_MONTH_MARCH = re.compile(
+    r"\b\d{1,2}(st|nd|rd|th)? march\b|\bmarch \d|\b(in|on|since|early|late|mid|of|until|during|last|next|"
+    r"this|from)[ -]march\b|\bmarch(,| of| and| to| in| last| this) (\d|early|late|mid|"
+    r"april|may|june|february)"
+)
+
+
 def is_protest_text(lower: str) -> bool:
     """Whether a (lower-cased) text talks about a protest."""
+    lower = _MONTH_MARCH.sub(" ", lower)
     return any(w in lower for w in PROTEST_WORDS[:-1]) or bool(
-        re.search(r"\b(general|hunger|workers'?|teachers'?) strike", lower)
+        re.search(
+            r"\b(general|hunger|workers'?|teachers'?) strike|\bgathered\b.{0,80}\b(demanding|calling for)",
+            lower,
+        )
     )
 
 
@@ -98,7 +137,20 @@ def classify(r: Roles) -> tuple[str, str] | None:
         return "Violence against civilians", "Sexual violence"
     if family in ("protest", "disperse"):
         return _protest(r, a1)
+    if family == "pelt":
+        return _pelting(r, a1)
+    if family == "block":
+        return _blockade(r, a1)
     if family == "riot":
+        if r.lemma in ("burn", "torch") and r.object_lemma in SYMBOLIC_NOUNS:
+            # An effigy or a flag burnt: the protest's symbol, not violence.
+            if a1 == "protesters" or is_protest_text(r.sentence_lower):
+                return protest_label(r.sentence_lower, cues - {"property"}, r.fatalities, r.injured)
+            return None
+        if r.lemma in ("smash", "tear") and not (
+            r.object_lemma in PROPERTY_NOUNS | FIXTURE_NOUNS or r.object_of_lemma in PROPERTY_NOUNS
+        ):
+            return None  # "police smashed a smuggling ring"
         if "mob" in cues:
             return "Riots", "Mob violence"
         if a1 in ("protesters", "rioters") or is_protest_text(r.sentence_lower):
@@ -107,6 +159,13 @@ def classify(r: Roles) -> tuple[str, str] | None:
             return "Riots", "Mob violence"
         return "Strategic developments", "Looting/property destruction"
     if family == "arrest":
+        if (
+            a1 in (None, "police", "state")
+            and (a2 == "protesters" or is_protest_text(r.sentence_lower))
+            and not _ARRESTED_FOR.search(r.sentence_lower)
+        ):
+            # Protesters arrested at their protest: ACLED codes the protest, with intervention.
+            return protest_label(r.sentence_lower, cues, r.fatalities, r.injured, intervened=True)
         if "unknown_fate" in cues or a1 in ("rebel", "unidentified", "militia"):
             return "Violence against civilians", "Abduction/forced disappearance"
         if r.actor1 is not None and a1 == "pro_gov" and "Forces" not in r.actor1.name:
@@ -177,6 +236,42 @@ def _base_object(r: Roles) -> bool:
     return "basis" in nouns and r.actor1 is not None and r.actor1.category in ARMED_CATEGORIES
 
 
+# Arrested for a protest held earlier (an investigation), not at it.
+_ARRESTED_FOR = re.compile(
+    r"\b(in connection with|accused of|charged with|suspected of|for (organi[sz]|incit|lead|plann)\w*)"
+)
+
+
+def _pelting(r: Roles, a1: str | None) -> tuple[str, str] | None:
+    """Stones and bottles thrown by a crowd: a riot, violent demonstration when it protests."""
+    if not (r.object_lemma in THROWN_NOUNS or r.object_of_lemma in THROWN_NOUNS or r.lemma == "pelt"):
+        return None
+    if a1 in ARMED_CATEGORIES or "grenade" in r.cues:
+        return None
+    if a1 == "protesters" or is_protest_text(r.sentence_lower):
+        return "Riots", "Violent demonstration"
+    return "Riots", "Mob violence"
+
+
+def _blockade(r: Roles, a1: str | None) -> tuple[str, str] | None:
+    """ACLED counts road blockades by demonstrators among violent demonstrations (barricades, burning
+    tyres): whoever blocks, unless forces block to stop a protest or for an operation."""
+    if not (r.object_lemma in ROAD_NOUNS or r.object_of_lemma in ROAD_NOUNS):
+        return None
+    low = r.sentence_lower
+    grievance = re.search(r"\b(demand\w*|denounc\w*|condemn\w*|in protest|to protest|protesting|against|"
+                          r"anger\w*|angry|frustrat\w*|salar(y|ies)|unpaid|refus\w*)\b", low)  # fmt: skip
+    if not (a1 in CROWDS or is_protest_text(low) or grievance) or re.search(
+        r"\b(tried|attempt\w*) to block", low
+    ):
+        return None
+    if a1 in STATE_CATEGORIES and re.search(
+        r"\b((prevent|stop|keep)\w* ([\w-]+ ){0,3}(protest|demonstrat|march|rall)\w*|operations?)\b", low
+    ):
+        return None
+    return "Riots", "Violent demonstration"
+
+
 def _agreement(r: Roles, a1: str | None) -> tuple[str, str] | None:
     """Ceasefires, peace deals, prisoner exchanges and surrenders between conflict actors."""
     low = r.sentence_lower
@@ -228,6 +323,7 @@ def _protest(r: Roles, a1: str | None) -> tuple[str, str] | None:
         r.object_lemma in ("protest", "protester", "demonstrator", "crowd", "demonstration", "rally", "sit",
                            "gathering", "march", "people", "student", "mob", "rioter")
         or is_protest_text(r.sentence_lower)
+        or "tear_gas" in r.cues  # tear gas, water cannon, batons: crowd control
     ):  # fmt: skip
         return None
     if r.lemma == "gather" and not is_protest_text(r.sentence_lower) and "demand" not in r.sentence_lower:
@@ -236,27 +332,37 @@ def _protest(r: Roles, a1: str | None) -> tuple[str, str] | None:
 
 
 def protest_label(
-    lower: str, cues: frozenset[str], fatalities: int | None = None, injured: int | None = None
+    lower: str,
+    cues: frozenset[str],
+    fatalities: int | None = None,
+    injured: int | None = None,
+    *,
+    crowd_violent: bool = False,
+    shot_at: bool = False,
+    intervened: bool = False,
 ) -> tuple[str, str]:
-    """ACLED's protest sub-types from what a report says the crowd and the forces did."""
-    if _force_on_crowd(lower) or (
-        (fatalities or injured)
-        and "lethal_force" in cues
-        and re.search(r"police|forces|troops|soldiers", lower)
-    ):
-        return "Protests", "Excessive force against protesters"
-    if "protest_violence" in cues or "property" in cues:
+    """ACLED's protest sub-types from what a report says the crowd and the forces did. Demonstrators who
+    turn violent make a violent demonstration whatever the forces answer with; force used on a peaceful
+    crowd is excessive when it is lethal (firing at it, killing or wounding by fire), an intervention when
+    it disperses, beats or arrests. The flags carry what the parse found in the sentences of the report:
+    a crowd's violence, shooting at the crowd, any other intervention."""
+    if crowd_violent or "protest_violence" in cues or "property" in cues:
         return "Riots", "Violent demonstration"
-    if "intervention" in cues:
+    killed = bool(fatalities) and "accident" not in cues
+    wounded = bool(injured) and bool(_FORCES.search(lower))
+    if shot_at or _force_on_crowd(lower) or ("lethal_force" in cues and (killed or wounded)):
+        return "Protests", "Excessive force against protesters"
+    if intervened or "intervention" in cues:
         return "Protests", "Protest with intervention"
     return "Protests", "Peaceful protest"
 
 
+_FORCES = re.compile(r"police|forces|troops|soldiers|fighters|militiamen|gunmen|guards|security|army")
 _CROWD = r"(protest\w*|demonstrat\w*|crowds?|marchers|rally|gathering|them|sit-in)"
 _FIRE_AT_CROWD = re.compile(
     r"\b(fired|firing|fire|opened fire|shot|shooting|shoot)\b( (live )?(rounds|bullets|shots))? "
-    rf"(at|on|upon|into)"
-    rf"( \w+){{0,3}} {_CROWD}\b"
+    rf"(at|on|upon|into)(?! the air)(?! air)"
+    rf"( [\w'-]+){{0,5}} {_CROWD}\b"
 )
 _CROWD_HURT = re.compile(
     r"\b(protesters?|demonstrators?|marchers?)\b[^.;]{0,30}\b(killed|shot|died|wounded by (gun)?fire|"
@@ -323,7 +429,7 @@ def _violence(r: Roles, a1: str | None, a2: str | None) -> tuple[str, str] | Non
     if family == "wound" and a1 is None and a2 is None and "firearm" not in cues:
         return None
     # Force used on a crowd that was demonstrating, by the state or by any armed group.
-    if a2 == "protesters" and (armed1 or a1 is None):
+    if a2 == "protesters" and (armed1 or a1 is None) and family != "clash":
         return "Protests", "Excessive force against protesters"
     # Crowds without an organisation: riots. With a demonstration they are violent demonstrators, otherwise
     # a mob; whoever they fight or beat.
@@ -336,10 +442,19 @@ def _violence(r: Roles, a1: str | None, a2: str | None) -> tuple[str, str] | Non
         and a1 in CROWDS | {None}
         and a2 in CROWDS | {"police", None}
         and not (a1 is None and a2 is None)
-    ):
+    ) or (family == "clash" and {a1, a2} & CROWDS and {a1, a2} <= CROWDS | {"state", "police", "pro_gov"}):
+        # Youths, villagers or party supporters fighting each other or the police and troops are rioters,
+        # not an armed group (ACLED's mob violence; violent demonstration when they protest).
         if is_protest_text(r.sentence_lower):
             return "Riots", "Violent demonstration"
         return "Riots", "Mob violence"
+    if (
+        a1 in ("state", "police")
+        and "tear_gas" in cues
+        and a2 in ("civilians", "protesters", "rioters", None)
+    ):
+        # Tear gas, water cannon, rubber bullets, batons: forces controlling a crowd, not attacking civilians.
+        return protest_label(r.sentence_lower, cues, r.fatalities, r.injured, intervened=True)
     if a2 == "civilians" and a1 != "civilians":
         return "Violence against civilians", "Attack"
     if family == "clash" or (armed1 and armed2):

@@ -23,8 +23,8 @@ _add("kill", "kill murder slay execute behead massacre slaughter assassinate sho
      "die dead death killing")  # fmt: skip
 _add("wound", "wound injure")
 _add("attack", "fire beat thrash torture")  # "fired at", "opened fire on", "beat up"; checked in mentions.py
-_add("clash", "clash fight battle skirmish firefight gunfight exchange engage repel repulse offensive "
-     "counteroffensive counterattack")  # fmt: skip
+_add("clash", "clash scuffle fight battle skirmish firefight gunfight exchange engage repel repulse "
+     "offensive counteroffensive counterattack")  # fmt: skip
 _add("seize", "seize capture overrun take overtake conquer occupy fall")
 _add("retake", "retake recapture liberate regain reclaim")
 _add("withdraw", "withdraw withdrawal retreat evacuate")
@@ -36,11 +36,14 @@ _add("sexual", "rape raped rapes raping molest")  # the small model lemmatizes "
 _add("protest", "protest demonstrate demonstration rally march picket sit-in strike protester protestor "
      "demonstrator gather")  # fmt: skip
 _add("disperse", "disperse")
-_add("riot", "riot rioting vandalize vandalise torch burn loot ransack plunder pillage raze")
+_add("riot", "riot rioting vandalize vandalise torch burn loot ransack plunder pillage raze smash tear")
+_add("pelt", "pelt")  # stones, bricks, bottles thrown by a crowd; checked in classify.py
+_add("block", "block barricade")  # roads blocked by a crowd; checked in classify.py
 _add("arrest", "arrest detain apprehend")
 _add("agreement", "ceasefire truce accord")
 _add("disrupt", "defuse dismantle intercept")
-_add("throw", "throw hurl lob")  # a grenade or a bomb thrown: classify.py keeps only weapons
+# A grenade or a bomb thrown is an attack, stones or bottles a riot ("pelt"): mentions._family decides.
+_add("throw", "throw hurl lob")
 _add("base", "headquarters")
 # Families below report an ACLED event only with the right object or actor; classify.py checks which.
 # weapons found -> disrupted weapons use
@@ -74,7 +77,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"drone strikes?|drones?|warplanes?|war planes?|fighter jets?|jets?|aircraft|helicopter gunships?|"
         r"helicopters?|(b-?\d+|tu-?\d+|su-?\d+|strategic|stealth|heavy) bombers?|"
         r"bomber (jets?|planes?|aircraft)|air force|airstrike|bombed from the air)\b",
-        "shelling": r"\b(shell(s|ed|ing)?|artillery|mortars?|rockets?(?!-propelled)|missiles?|katyusha|"
+        "shelling": r"\b((?<!tear gas )(?<!tear smoke )(?<!tear-gas )shell(s|ed|ing)?|"
+        r"artillery|mortars?|rockets?(?!-propelled)|missiles?|katyusha|"
         r"howitzers?|bombard(ed|ment)?|projectiles?|tank fire|drone-dropped)\b",
         "ied": r"\b(ieds?|improvised explosive|roadside bomb|landmines?|land mines?|mines?|car bombs?|"
         r"booby[- ]trap|explosive devices?|bomb (blast|explosion)s?|bombs? (exploded|went off|detonated)|"
@@ -104,23 +108,43 @@ CUES: dict[str, re.Pattern[str]] = {
         "robbery": r"\b(rob(bed|bery|beries|bers?|bing)?|steal(ing|s)?|stole(n)?|burglar\w*|mugg(ed|ing|er)|"
         r"thie(f|ves)|shoplift\w*|carjack\w*)\b",
         "protest_violence": r"\b(stones?|rocks?|bricks?|brickbat(s|ting)?|petrol bombs?|molotov|"
-        r"(burn(ed|t|ing)?|torch(ed|ing)?|set fire to|set alight|ignit(ed|ing)) (\w+ )?(tyres|tires|cars?|"
-        r"vehicles?|buildings?|offices?|shops?|police)|(tyres|tires) (on fire|alight|ablaze)|"
-        r"burning (tyres|tires)|"
-        r"block(ed|ing)? (\w+ ){0,2}(roads?|streets?|highways?)|roadblocks?|barricad\w*|"
-        r"clash(ed|es)? with (the )?(police|security|troops|soldiers|forces)|stormed|ransack\w*|"
+        r"(burn(ed|t|ing)?|torch(ed|ing)?|set fire to|set alight|ignit(ed|ing)) ([\w'-]+ ){0,3}(tyres|tires|"
+        r"cars?|vehicles?|buildings?|offices?|shops?|police|stations?|headquarters)|"
+        r"(tyres|tires) (on fire|alight|ablaze)|"
+        r"burning (tyres|tires)|set ([\w'-]+ ){1,4}(on fire|ablaze|alight)|"
+        r"(?<!tried to )(?<!attempted to )(?<!attempt to )"
+        r"block(ed|ing)? ([\w'-]+ ){0,2}(roads?|streets?|highways?)|"
+        r"roadblocks?|barricad\w*|"
+        r"(cut|clos(ed|ing))( off)? ([\w'-]+ ){0,2}(roads?|streets?|highways?)|"
+        r"clash(ed|es|ing)? with (the )?(\w+ )?(police|security|troops|soldiers|forces|officers)|"
+        r"clash(ed|es)? (broke out |erupted )?between (\w+ ){0,3}(police|security|troops|soldiers|forces)|"
+        r"stormed|ransack\w*|forc(e|ed|ing) (their way|(an )?entry)|"
+        r"attack(ed|ing)? (the )?([\w'-]+ ){0,3}(offices?|buildings?|headquarters|premises|station|"
+        r"police station|detachment|checkpoint)|"
+        r"(threw|throwing|hurl(ed|ing)?|pelt(ed|ing)?) ([\w'-]+ ){0,2}(stones?|rocks?|bricks?|bottles?|"
+        r"projectiles?|objects)|(stones?|rocks?|bricks?|projectiles?|bottles?) (were )?(thrown|hurled)|"
+        r"stone[- ]pelt\w*|pelted|scuffles?|"
         r"vandali[sz]\w*|smash(ed|ing)?|tore down|tear(ing)? down|turned violent|went on the rampage|"
-        r"rioting)\b",
+        r"rioting|violent (protest|demonstration)s?)\b",
         # What forces did to a crowd; a crowd "dispersing peacefully" or "no arrests" is no intervention.
         "intervention": r"\b(dispersed (the |a |an )?(\w+ )?"
         r"(protest|crowd|demonstrat|march|rally|sit-in|them|"
-        r"gathering|people|students|workers)\w*|(was|were|been) dispersed|to disperse|dispersal|tear ?gas|"
+        r"gathering|people|students|workers)\w*|dispersed (on \w+ )?(a |the )?(sit-in|protest|demonstration)|"
+        r"(was|were|been) dispersed|to disperse|dispersal|dispersing (the |a )?(\w+ )?"
+        r"(protest|crowd|demonstrat|march|rally|sit-in|them|gathering|people)\w*|tear ?gas|"
+        r"pepper[- ]spray(ed)?|suppress(ed|ing)?|crack(ed)? down|crackdown|evict(ed|ing)?|"
+        r"chas(e|ed|ing) (away |off )?(the )?(protesters|demonstrators|crowds?|marchers|them)|"
+        r"halt(ed|ing)? (the )?([\w-]+ ){0,2}(protest|march|rally|event|demonstration|sit-in)|"
+        r"drag(ged)? (them|protesters|demonstrators)|"
+        r"(block|prevent|stop)(ed|ped|ing)? (any |the )?(further |more )?(protesters|demonstrators|marchers|"
+        r"march|rally|protest)|"
         r"water cannons?|rubber bullets?|batons?|baton[- ]charg\w*|lathi[- ]?charg\w*|lathis|pepper spray|"
         r"stun grenades?|(?<!no )arrest(ed|s)?|detained|detaining|"
         r"rounded up|intervened|broke up|cleared|prevented|blocked (the )?(protesters|demonstrators|march)|"
         r"fired (shots|warning shots|live rounds|bullets)? ?(in|into) the air|beat(en)?|assaulted|"
         r"(fired|shot|opened fire) (at|on|upon) (the )?(protesters|demonstrators|crowd))\b",
-        "lethal_force": r"\b(live (ammunition|rounds|fire|bullets)|opened fire|fired (at|on|upon|into)|"
+        "lethal_force": r"\b(live (ammunition|rounds|fire|bullets)|open(ed|ing)? (gun ?)?fire|"
+        r"fired (at|on|upon|into)|"
         r"shot (at|dead)|shooting (at|into)|firing (at|on|into)|gunfire|bullets?|killed|died|dead)\b",
         "unknown_fate": r"\b(unknown (location|locations|destination|place)|whereabouts|secret (location|"
         r"prison|place)s?|forcibly disappeared|disappeared)\b",

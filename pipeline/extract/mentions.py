@@ -73,7 +73,7 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "of", 
 IRREGULAR_FORMS = ("beat", "beaten", "took", "taken", "fell", "fallen", "fought", "shot", "slain", "slew",
                    "died", "dead", "death", "struck", "overran", "blew", "hit", "stormed", "held", "seized",
                    "razed", "found", "built", "withdrew", "retook", "overtook", "threw",
-                   "thrown")  # fmt: skip
+                   "thrown", "tore", "torn", "rallied", "rallies", "baton", "lathi")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -216,7 +216,16 @@ def resolve_protest_episodes(mentions: list[Mention], sentences: list[SentenceIn
         cues = frozenset(name for name, rx in CUES.items() if rx.search(lower))
         fatalities = max((m.fatalities or 0 for m in members), default=0)
         injured = max((m.injured or 0 for m in members), default=0)
-        label = protest_label(lower, cues, fatalities, injured)
+        label = protest_label(
+            lower,
+            cues,
+            fatalities,
+            injured,
+            crowd_violent=any(_crowd_violent(m, root) for m in members),
+            shot_at=any(_force_used(m) and CUES["firearm"].search(m.sentence) for m in members)
+            and not _IN_THE_AIR.search(lower),
+            intervened=any(_force_used(m) or m.sub_event_type == "Arrests" for m in members),
+        )
         force = next((m.actor1 for m in members if _is_force(m.actor1)), None) or next(
             (m.actor2 for m in members if _is_force(m.actor2)), None
         )
@@ -229,7 +238,14 @@ def _in_episode(m: Mention, root: Mention) -> bool:
     if m is root or m.event_type == "Protests" or m.sub_event_type == "Violent demonstration":
         return True
     if m.sentence_index != root.sentence_index and not is_protest_text(m.sentence.lower()):
-        # Arrests and shootings told next to a protest belong to it when they name the crowd.
+        # Arrests and shootings told next to a protest belong to it when they name the crowd (or no one
+        # else) at the protest's place.
+        if m.sub_event_type in ("Attack", "Armed clash"):
+            return (
+                _is_force(m.actor1)
+                and (m.actor2 is None or m.actor2.startswith("Protesters"))
+                and m.location == root.location
+            )
         return m.sub_event_type == "Arrests" and not _is_force(m.actor2)
     return m.sub_event_type in (
         "Arrests",
@@ -237,6 +253,23 @@ def _in_episode(m: Mention, root: Mention) -> bool:
         "Armed clash",
         "Mob violence",
         "Looting/property destruction",
+    )
+
+
+_IN_THE_AIR = re.compile(r"\b(in|into) the air\b")
+
+
+def _crowd_violent(m: Mention, root: Mention) -> bool:
+    """The parse found the crowd itself violent: demonstrators who attacked, burnt or stormed."""
+    if m.sub_event_type == "Violent demonstration":
+        return True
+    return m.sub_event_type == "Mob violence" and m.sentence_index == root.sentence_index
+
+
+def _force_used(m: Mention) -> bool:
+    """A force (not the crowd) attacked, shot at or beat people in the report of a protest."""
+    return m.sub_event_type in ("Attack", "Armed clash", "Excessive force against protesters") and _is_force(
+        m.actor1
     )
 
 
@@ -412,6 +445,7 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
     found: dict[str, tuple[Token, tuple[str, str], Roles, Place | None, str, DateSpan | None]] = {}
     doc.user_data["places"] = place_spans(doc, state)
     doers: list[Actor] = []  # who does something in this sentence, by any trigger
+    fighting_crowds: list[Actor] = []  # crowds that fight or attack in this sentence
     for tok in doc:
         family = _family(tok, cues, lower)
         if family is None or not is_realis(tok):
@@ -424,6 +458,14 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
             actor1 = generic_actor("rebel", country)  # "a group attacked two workers"
             if state.group is not None:
                 actor1 = Actor(state.group[0], state.group[1], country)
+            elif (
+                agent.lemma_.lower() == "group"
+                and not cues & HAND_WEAPON_CUES
+                and not ORGANISED.search(" ".join(t.lower_ for t in agent.subtree))
+            ):
+                # A group without guns or bombs, in a report naming no armed group: a crowd, not an
+                # armed organisation ("two groups of villagers clashed", "a group beat a man").
+                actor1 = generic_actor("rioters", country)
         if actor1 is None and agent is None and pronoun_subject(tok):
             actor1 = state.last_actor  # "They later burnt the party office": the doer told just before
         actor2 = resolve_actor(patient, country, state.group)
@@ -451,6 +493,8 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
             continue
         if actor1 is not None:
             doers.append(actor1)
+            if actor1.category in ("civilians", "rioters") and family in VIOLENT_FAMILIES:
+                fighting_crowds.append(actor1)
         when = _date_for(tok, doc, published)
         if when is not None and published is not None and when.start > published:
             continue  # told as future
@@ -465,6 +509,8 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
     for key, (tok, label, roles, place, precision, when) in list(found.items()):
         # "A trader died as a mob beat him": the killing's doer is the beating's.
         doer = next((a for a in doers if roles.actor2 is None or a.name != roles.actor2.name), None)
+        # "A man was killed as villagers clashed": the crowd's victim may be called a civilian too.
+        doer = doer or next(iter(fighting_crowds), None)
         if roles.actor1 is None and doer is not None:
             borrowed = replace(roles, actor1=doer)
             label, roles = classify(borrowed) or label, borrowed if classify(borrowed) else roles
@@ -501,6 +547,15 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return "sexual"
     if lemma == "blow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
         return "explode"  # "blew themselves up", "blew up a bridge"
+    if (
+        tok.lower_ == "sit"
+        and tok.i + 2 < len(tok.doc)
+        and tok.nbor(1).text == "-"
+        and tok.nbor(2).lower_ == "in"
+    ):
+        return "protest"  # "held a sit-in", split by the tokenizer
+    if tok.pos_ == "VERB" and _baton_charge(tok):
+        return "disperse"  # police baton-charged (lathi-charged) a crowd
     family = TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
     if family is None or tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
         return None
@@ -528,16 +583,31 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return None  # "defused a roadside bomb", "rocket shells were found": the weapon was never used
     if family == "throw":
         thrown = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        return "attack" if any(c.lemma_.lower() in THROWN_WEAPONS for c in thrown) else None
+        if any(c.lemma_.lower() in THROWN_WEAPONS for c in thrown):
+            return "attack"
+        return "pelt"  # stones and bottles: classify.py keeps only what a crowd throws
     if lemma == "open" and any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in tok.children):
         return "attack"  # "opened fire on the crowd"
     if lemma == "fire":
         aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into") for c in tok.children)
         shots = any(c.dep_ == "dobj" and c.lemma_.lower() in SHOTS for c in tok.children)
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in ("gas", "cannon", "canister") for c in tok.children):
+        if any(
+            c.dep_ == "dobj"
+            and (
+                c.lemma_.lower() in ("gas", "cannon", "canister")
+                or any(g.lower_ in ("rubber", "plastic") for g in c.children)  # rubber bullets
+            )
+            for c in tok.children
+        ):
             return "disperse"  # "fired tear gas at the marchers": an intervention, not an attack
         if tok.pos_ != "VERB" or not (aimed or shots) or _into_the_air(tok):
             return None  # "fired from his job", "fire broke out", warning shots in the air
+    if lemma == "riot" and tok.dep_ in ("compound", "amod"):
+        return None  # "riot police", "riot gear"
+    if lemma == "tear" and not (
+        tok.pos_ == "VERB" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+    ):
+        return None  # "tear gas"; posters and statues torn down are vandalism
     if lemma == "beat" and not (_has_object(tok) or tok.tag_ == "VBN"):
         return None  # "beat the odds" has an object too, but a beating needs a victim: see _roles
     if lemma == "take" and _to_the_streets(tok):
@@ -563,7 +633,7 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         c.dep_ == "nsubj" and NONVIOLENT_CONTEXT.fullmatch(c.lower_) for c in tok.children
     ):
         return None  # "the sanctions target officials": what hits them is no weapon
-    if lemma == "march" and "protest" not in lower and not _has_subject(tok, ("protesters", "demonstrators")):
+    if lemma == "march" and "protest" not in lower and not _marchers(tok):
         return None
     if lemma in ("bomb", "bombing") and "air" in cues:
         return "airstrike"
@@ -588,10 +658,15 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return None  # "no arrests were made"
     counted = any(c.dep_ == "nummod" for c in tok.children)  # "carried out 2 rapes": events counted
-    if tok.tag_ == "NNS" and not counted and not _specific(tok.doc):
+    if tok.tag_ == "NNS" and not counted and not _specific(tok.doc) and _between(tok) is None:
         return None  # "similar bombings in the past", "hit-and-run raids": a pattern, not an event
     if lemma in ("fight", "battle") and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod"):
         return None
+    if lemma in ("fight", "battle") and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in CAMPAIGN_NOUNS for g in c.children)
+        for c in tok.children
+    ):
+        return None  # "fighting for the removal of the priests": a campaign, not combat
     return family
 
 
@@ -622,6 +697,18 @@ def _uses_chemical(tok: Token) -> bool:
     return False
 
 
+# "fighting for the removal of the priests", "for their rights": a campaign, not combat.
+CAMPAIGN_NOUNS = frozenset({
+    "right", "removal", "justice", "release", "equality", "recognition", "reform", "compensation", "wage",
+    "salary", "reinstatement", "dignity", "cause", "change", "resignation", "return",
+})  # fmt: skip
+# Weapons a group itself carries (an air strike in the same report is someone else's).
+HAND_WEAPON_CUES = frozenset({"firearm", "ied", "grenade", "suicide", "chemical"})
+# "a group linked to an armed outfit": organised, unlike "a group of villagers".
+ORGANISED = re.compile(
+    r"\b(associated|linked|affiliated|belonging|loyal|armed|organi[sz]ation|outfit|militant\w*|terror\w*|"
+    r"extremist|criminal|gang)\b"
+)
 NONVIOLENT_CONTEXT = re.compile(
     r"\b(sanctions?|diplomats?|diplomatic|tariffs?|embargo|expel\w*|cyber\w*|elections?|votes?|polls?|"
     r"goals?|matches|stocks?|shares|prices?|markets?|economy|economic|inflation|covid|pandemic|virus)\b"
@@ -677,6 +764,27 @@ def _territorial_use(tok: Token) -> bool:
     if "over" in particles or any(c.lemma_ == "control" for c in objects):
         return True
     return any(_is_place_token(o) for o in objects)
+
+
+def _marchers(tok: Token) -> bool:
+    """Whether a march is a protest: demonstrators march, or a crowd marches chanting or with signs."""
+    subject = _content_head(next((c for c in tok.children if c.dep_ == "nsubj"), None))
+    if subject is None:
+        return False
+    if subject.lemma_.lower() in ("protester", "protestor", "demonstrator", "activist"):
+        return True
+    return GENERIC_ACTORS.get(subject.lemma_.lower()) == "civilians" and bool(
+        re.search(
+            r"\b(chant\w*|slogans?|placards?|banners?|signs|demand\w*|solidarity)\b", tok.doc.text.lower()
+        )
+    )
+
+
+def _baton_charge(tok: Token) -> bool:
+    if tok.lemma_.lower() in ("lathicharge", "lathi-charge", "baton-charge"):
+        return True
+    before = [t.lower_ for t in tok.doc[max(0, tok.i - 2) : tok.i] if t.text != "-"]
+    return tok.lemma_.lower() == "charge" and bool(before) and before[-1] in ("baton", "lathi")
 
 
 def _has_subject(tok: Token, words: tuple[str, ...]) -> bool:
@@ -763,12 +871,11 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
         elif (
             child.dep_ == "prep" and child.lower_ == "between" and tok.lemma_ in ("clash", "fight", "battle")
         ):
-            first = next((g for g in child.children if g.dep_ == "pobj"), None)
-            second = (
-                next((g for g in first.children if g.dep_ == "conj"), None) if first is not None else None
-            )
+            first, second = _between(tok) or (None, None)
             agent = agent or first
             patient = patient or second
+    if agent is None and tok.pos_ == "NOUN" and tok.dep_ == "nsubj":
+        agent, patient = _between(tok) or (None, patient)
     if patient is None and tok.pos_ == "VERB":
         for child in tok.children:
             # "killed and wounded scores of fighters": conjoined verbs share their object; "attacked
@@ -821,6 +928,27 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
     agent = _content_head(agent)
     patient = _content_head(patient)
     return agent, patient
+
+
+def _between(tok: Token) -> tuple[Token, Token | None] | None:
+    """The two sides of "clashes between X and Y", also when the parse hangs "between" on the verb the
+    clashes are subject of ("clashes broke out between X and Y")."""
+    if tok.lemma_.lower() not in ("clash", "fight", "battle", "skirmish"):
+        return None
+    holders = [tok]
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+        holders.append(tok.head)
+    for holder in holders:
+        # "broke out in parts of the city between X and Y": the small model hangs it on the nearest noun
+        for child in holder.subtree if holder is not tok else holder.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                first = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if first is None:
+                    continue
+                # "between police in Bahrain and demonstrators": the conjunct may hang below the first
+                second = next((g for g in first.subtree if g.dep_ == "conj"), None)
+                return first, second
+    return None
 
 
 def _near_tokens(tok: Token) -> list[Token]:
