@@ -114,7 +114,7 @@ def _compatible(m: dict, c: _Cluster) -> bool:
     if not all(types_agree(m, o) and actors_agree(m, o) for o in c.members[:20]):
         return False
     if any(o.get("article_id") == m.get("article_id") for o in c.members):
-        return True
+        return not _tolls_differ(m, c)
     # Across reports, time must be known: two undated reports of a suicide bombing in Maiduguri are as likely
     # two bombings as one, and a false merge loses an event for good while a split only counts it twice.
     if m.get("date_start") is None or c.best_date.get("date_start") is None:
@@ -124,6 +124,21 @@ def _compatible(m: dict, c: _Cluster) -> bool:
     if max(_place_rank(m), _place_rank(c.best_place)) >= 3:
         return any(o["sub_event_type"] == m["sub_event_type"] for o in c.members)
     return True
+
+
+def _tolls_differ(m: dict, c: _Cluster) -> bool:
+    """Within one article, "76 killed when militants attacked a convoy" and "four killed in a shelling" are
+    two events: an article keeps one toll per event (updates say "rose to"), so a count far from every count
+    the event already has is another event. Across outlets early and late tolls differ too much to tell."""
+    mine = m.get("fatalities")
+    theirs = [
+        o["fatalities"]
+        for o in c.members
+        if o.get("fatalities") and o.get("article_id") == m.get("article_id")
+    ]
+    if not mine or not theirs:
+        return False
+    return all(max(mine, t) > 3 * min(mine, t) and abs(mine - t) > 3 for t in theirs)
 
 
 def cluster_mentions(mentions: list[dict]) -> tuple[list[dict], list[dict]]:

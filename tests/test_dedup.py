@@ -58,3 +58,24 @@ def test_precise_reports_merge_a_generic_with_a_specific_sub_type():
     )
     events, _ = cluster_mentions([mention("m1", "a", "Attack", **precise), bombing])
     assert len(events) == 1
+
+
+def test_one_article_telling_two_tolls_at_one_place_tells_two_events():
+    town = {"geo_precision": "place", "geonameid": 7, "location": "Hilla", **WEEK}
+    convoy = mention("m1", "a", "Attack", fatalities=76, **town)
+    shelling = mention(
+        "m2",
+        "a",
+        "Shelling/artillery/missile attack",
+        event_type="Explosions/Remote violence",
+        fatalities=4,
+        **town,
+    )
+    update = mention("m3", "a", "Attack", fatalities=80, **town)
+    events, members = cluster_mentions([convoy, shelling, update])
+    assert len(events) == 2
+    event_of = {m["mention_id"]: m["event_id"] for m in members}
+    assert event_of["m1"] == event_of["m3"] != event_of["m2"]
+    # Across outlets, an early toll and a late one are still one event.
+    events, _ = cluster_mentions([convoy, {**shelling, "article_id": "b", "outlet": "b"}])
+    assert len(events) == 1

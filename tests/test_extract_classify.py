@@ -344,3 +344,9 @@ def test_troops_barricading_roads_over_unpaid_salaries_demonstrate_violently(ext
         "Soldiers and police officers barricaded streets in Jos on Friday to protest unpaid wages."
     )
     assert sub_types(rows) == {"Violent demonstration"}
+
+
+def test_ground_gained_counts_only_somewhere(extract):
+    assert extract("The militants capture even more ground.") == []  # a headline: where?
+    rows = extract("The militants seized ground inside the northern part of Kidal on Monday.")
+    assert sub_types(rows) == {"Non-state actor overtakes territory"}

@@ -72,6 +72,10 @@ def test_an_undated_event_told_inside_a_past_war_is_history(extract):
     assert rows and rows[0].event_date == dt.date(2024, 3, 3)
 
 
+def test_an_undated_event_in_a_since_clause_is_history(extract):
+    assert extract("Fighting resumed near Bunia, the first since the rebels seized the town of Goma.") == []
+
+
 def test_a_region_named_nearby_is_the_fallback_for_an_unknown_village(extract):
     rows = extract(
         "The attack took place in Narathiwat on Monday.", "A teacher was shot dead outside a school."

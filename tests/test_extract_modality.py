@@ -42,6 +42,10 @@ def test_purpose_infinitives_are_plans_except_a_dispersal(nlp):
         ("Commanders say an assault on the city of Garissa is months away.", "assault"),
         ("A new offensive on the valley is imminent, the governor warned.", "offensive"),
         ("Aid groups want a safe corridor for families before the battle begins.", "battle"),
+        ("Militias may take part, provided that each unit fights beside the army.", "fights"),
+        ("The council invites every clan to send men and assist in liberating the district.", "liberating"),
+        ("Residents say it is hard to imagine the kind of attack they suffered in Baidoa.", "attack"),
+        ("The brigades are dug in along the river, awaiting the signal for the last battle.", "battle"),
     ],
 )
 def test_habits_prospects_and_what_has_not_begun_are_not_events(nlp, sentence, trigger):
@@ -54,6 +58,7 @@ def test_habits_prospects_and_what_has_not_begun_are_not_events(nlp, sentence, t
         ("Civilians flee as fighting rages in the eastern districts.", "fighting"),
         ("Soldiers repelled the attack before the militants reached the base.", "attack"),
         ("Troops shelled the ridge until the rebels withdrew on Sunday.", "shelled"),
+        ("Residents welcomed the soldiers who recaptured the town on Sunday.", "recaptured"),
     ],
 )
 def test_present_headlines_and_past_time_clauses_stay_events(nlp, sentence, trigger):

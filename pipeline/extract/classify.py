@@ -382,6 +382,10 @@ def _territory(r: Roles, a1: str | None) -> tuple[str, str] | None:
         return "Violence against civilians", "Abduction/forced disappearance"
     if not (r.object_is_place or r.object_lemma in TERRITORY_NOUNS or r.lemma == "fall"):
         return None
+    if r.object_lemma == "ground" and not re.search(
+        r"\bground (in|inside|around|near|on|at|of)\b", r.sentence_lower
+    ):
+        return None  # "captures even more ground": a gain told nowhere in particular
     if a1 in STATE_CATEGORIES:
         return "Battles", "Government regains territory"
     if a1 is None and r.family == "retake":

@@ -498,8 +498,8 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
         when = _date_for(tok, doc, published)
         if when is not None and published is not None and when.start > published:
             continue  # told as future
-        if when is None and _during_a_past_period(doc):
-            continue  # "with 1,300 soldiers killed there during the war": history, not news of the day
+        if when is None and (_during_a_past_period(doc) or _since_clause(tok)):
+            continue  # "1,300 soldiers killed there during the war", "since the rebels seized Goma": history
         key = place.name if place else "?"
         previous = found.get(key)
         if previous is None or _priority(label, tok) > _priority(previous[1], previous[0]):
@@ -1354,6 +1354,16 @@ def _tree_distance(a: Token, b: Token) -> float:
 PERIOD_NOUNS = frozenset(
     {"war", "insurgency", "occupation", "uprising", "revolution", "era", "regime", "reign"}
 )
+
+
+def _since_clause(tok: Token) -> bool:
+    """ "the worst loss since the rebels seized Goma": the clause dates the loss by an older event."""
+    for t in (tok, *tok.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children) and t.tag_ in ("VBD", "VBN"):
+            return True
+        if t.dep_ in ("ROOT", "ccomp", "relcl"):
+            return False
+    return False
 
 
 def _during_a_past_period(doc: Doc) -> bool:

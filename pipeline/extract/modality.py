@@ -27,8 +27,13 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", 
 # slaughtering opponents", "the likelihood of an offensive", "the history of raids on the town".
 GENERIC_HEADS = frozenset({
     "record", "history", "habit", "tradition", "reputation", "likelihood", "possibility", "prospect",
-    "chance", "odds", "capability", "capacity", "ability", "potential", "specter", "spectre",
+    "chance", "odds", "capability", "capacity", "ability", "potential", "specter", "spectre", "kind", "sort",
 })  # fmt: skip
+# Verbs of waiting and inviting: what they govern in the same statement has not happened ("units awaiting the
+# signal for the last push", "the council invites every clan to assist in liberating the district").
+WAITING_HEADS = frozenset({"await", "welcome", "invite", "anticipate", "wish"})
+# "militias may take part, provided that each unit fights beside the army": a condition.
+CONDITIONS = frozenset({"provided", "providing"})
 # "An attack on the city is months away", "a new offensive is imminent": a copula with one of these is a
 # prediction.
 FUTURE_PREDICATES = frozenset({"away", "imminent", "due", "expected", "inevitable", "looming"})
@@ -43,6 +48,7 @@ def is_realis(trigger: Token) -> bool:
     if sent.text.rstrip().endswith("?"):
         return False
     in_clause = True
+    same_statement = True
     for depth, tok in enumerate([trigger, *trigger.ancestors]):
         for child in tok.children:
             if in_clause and child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUX:
@@ -57,6 +63,12 @@ def is_realis(trigger: Token) -> bool:
                 return False
         if depth > 0 and tok.lemma_.lower() in IRREALIS_HEADS | GENERIC_HEADS | ATTRIBUTION_HEADS:
             return False
+        if depth > 0 and same_statement and tok.lemma_.lower() in WAITING_HEADS:
+            return False
+        if depth > 0 and tok.lower_ in CONDITIONS and tok.dep_ in ("prep", "mark"):
+            return False
+        if tok.dep_ in ("relcl", "ccomp", "parataxis"):
+            same_statement = False
         if _predicted(tok) or _not_yet(tok):
             return False
         if tok.dep_ in CLAUSE_DEPS:
