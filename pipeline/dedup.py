@@ -24,7 +24,8 @@ NEARBY_KM = 25.0
 DAY_SLACK = dt.timedelta(days=1)  # outlets disagree by a day on when night-time events happened
 GENERIC_SUB_TYPES = frozenset({"Armed clash", "Attack", "Other"})
 TERRITORIAL = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
-PLACE_RANK = {"place": 0, "near_place": 1, "admin1": 2, "country": 3, "unknown": 4}
+# A district (admin2) is about as precise as "near a town".
+PLACE_RANK = {"place": 0, "near_place": 1, "admin2": 1, "admin1": 2, "country": 3, "unknown": 4}
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
 

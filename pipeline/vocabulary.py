@@ -47,7 +47,7 @@ SUB_EVENT_TYPES: dict[str, str] = {sub: typ for typ, subs in EVENT_TYPES.items()
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
-GEO_PRECISIONS = ("place", "near_place", "admin1", "country", "unknown")
+GEO_PRECISIONS = ("place", "near_place", "admin2", "admin1", "country", "unknown")
 PUBLISHED_AT_SOURCES = ("metadata", "text", "unknown")
 
 

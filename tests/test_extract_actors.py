@@ -71,3 +71,11 @@ def test_default_doer_by_event_type():
     assert default_actor1("Riots", "Mob violence", "BD") == "Rioters (Bangladesh)"
     assert default_actor1("Strategic developments", "Arrests", "IQ") == "Police Forces of Iraq"
     assert default_actor1("Strategic developments", "Agreement", "IQ") is None
+
+
+def test_the_houthis_under_their_acled_name_stay_rebels():
+    assert find_named_group("Houthi fighters shelled a market") == (
+        "Military Forces of Yemen (2016-) Supreme Political Council",
+        "rebel",
+    )
+    assert find_named_group("Ansar Allah forces raided a village")[1] == "rebel"

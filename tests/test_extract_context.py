@@ -76,6 +76,38 @@ def test_an_undated_event_in_a_since_clause_is_history(extract):
     assert extract("Fighting resumed near Bunia, the first since the rebels seized the town of Goma.") == []
 
 
+def test_an_unknown_village_is_placed_in_the_district_named(extract):
+    rows = extract("A farmer was shot dead in Zorbelli village (Ballia, UP) on Monday.")
+    assert rows and rows[0].geo_precision == "admin2" and rows[0].location == "Ballia"
+    assert rows[0].admin1 == "Uttar Pradesh"
+
+
+def test_a_district_named_directly_is_a_place(extract):
+    # Whether GeoNames has the district's town or not, the place lies in that district's region.
+    rows = extract("Gunmen shot dead a Yemeni trader in Tur al Bahah district on Monday.")
+    assert rows and rows[0].geo_precision in ("place", "admin2") and rows[0].admin1 == "Lahij"
+
+
+def test_a_district_elsewhere_is_not_the_one_near_the_reference_town(extract):
+    rows = extract("Police dispersed a sit-in in the Hamza district south of Hilla on Friday.")
+    assert rows and rows[0].admin1 == "Babil"
+
+
+def test_the_district_named_after_a_town_is_not_the_event_place(extract):
+    rows = extract("On Monday, in Tirupati city (Chittoor, AP), police arrested ten farmers at a rally.")
+    assert rows and rows[0].location == "Tirupati"
+
+
+def test_a_demonym_before_city_of_is_no_village(extract):
+    rows = extract("Gunmen shot dead six men in the Mexican city of Celaya on Saturday.")
+    assert rows and rows[0].geo_precision == "place"
+
+
+def test_a_unit_code_is_not_a_place(extract):
+    rows = extract("The Myanmar army LIB 12 killed a farmer in Hpakant on Monday.")
+    assert rows and rows[0].country_code == "MM" and rows[0].actor1 == "Military Forces of Myanmar"
+
+
 def test_a_region_named_nearby_is_the_fallback_for_an_unknown_village(extract):
     rows = extract(
         "The attack took place in Narathiwat on Monday.", "A teacher was shot dead outside a school."
@@ -134,3 +166,8 @@ def test_they_is_the_doer_of_the_sentence_before(extract):
     )
     later = [m for m in rows if m.sentence_index == 1]
     assert later and later[0].actor1 is not None and later[0].actor1.startswith("Unidentified Armed Group")
+
+
+def test_fighters_led_by_a_man_are_the_group(extract):
+    rows = extract("Houthi fighters led by Abu Zaid as Qarni opened fire on protesters in Ibb on Monday.")
+    assert rows and rows[0].actor1 == "Military Forces of Yemen (2016-) Supreme Political Council"

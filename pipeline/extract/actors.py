@@ -57,6 +57,11 @@ EXTRA_GROUPS: tuple[tuple[str, str, str, str], ...] = (
      "mndaa|myanmar national democratic alliance army"),
     ("KNU: Karen National Union", "rebel", "MM", "knu|knla|karen national union|"
      "karen national liberation army"),
+    # ACLED codes the Houthi movement as the de facto government of northern Yemen since 2016; still a rebel
+    # category here, so that the classification of its events does not change.
+    ("Military Forces of Yemen (2016-) Supreme Political Council", "rebel", "YE",
+     "houthi|houthis|houthi rebels|houthi militants|houthi fighters|houthi forces|pro-houthi|ansar allah|"
+     "ansarallah|ansar-allah"),
     ("SPLM/A-IO: Sudan People's Liberation Movement/Army-In Opposition", "rebel", "SS",
      "splm-io|spla-io|splm/a-io|splm-in opposition|spla-in opposition"),
     ("White Army (Nuer Ethnic Militia)", "militia", "SS", "white army"),
@@ -311,6 +316,12 @@ def resolve_actor(
         category = "state"
     if category is None and head.pos_ == "PROPN" and head.lower_ in DEMONYMS:
         return generic_actor("state", DEMONYMS[head.lower_])  # "Niger and Chad recaptured the town"
+    if category is None and head.pos_ == "PROPN":
+        # "the Myanmar army LIB 12": a unit named after the force it belongs to is that force.
+        forces = [GENERIC_ACTORS.get(t.lemma_.lower()) for t in modifiers if t.pos_ == "NOUN"]
+        forces = [c for c in forces if c in ("state", "police")]
+        if forces:
+            return generic_actor(forces[0], country)
     if category is None:
         if head.ent_type_ == "ORG" and head.pos_ == "PROPN":
             ent = _entity_of(head)

