@@ -108,6 +108,15 @@ def test_a_unit_code_is_not_a_place(extract):
     assert rows and rows[0].country_code == "MM" and rows[0].actor1 == "Military Forces of Myanmar"
 
 
+def test_these_strikes_refer_back_to_the_air_strikes_just_told(extract):
+    rows = extract(
+        "Officers showed reporters footage of air strikes they said hit rebel positions in Kidal on Monday.",
+        "The commander said the footage showed dozens of fighters fleeing these strikes, which left 30 dead.",
+    )
+    second = [m for m in rows if m.sentence_index == 1]
+    assert second and second[0].sub_event_type == "Air/drone strike"
+
+
 def test_a_region_named_nearby_is_the_fallback_for_an_unknown_village(extract):
     rows = extract(
         "The attack took place in Narathiwat on Monday.", "A teacher was shot dead outside a school."

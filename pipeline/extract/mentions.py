@@ -145,6 +145,8 @@ class _ArticleState:
     # sentence index -> towns named in it (a cheap scan of every sentence, parsed or not)
     places_by_sentence: dict[int, list[Place]] = field(default_factory=dict)
     last_actor: Actor | None = None  # who did the last event told, for "they" in the next sentence
+    # sentence index -> the weapon cues of each parsed sentence, for "these strikes" in the next one
+    cues_by_sentence: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 @cache
@@ -449,6 +451,8 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
     span = doc[:]
     lower = doc.text.lower()
     cues = frozenset(name for name, rx in CUES.items() if rx.search(doc.text))
+    state.cues_by_sentence[sent.sentence_index] = cues
+    cues = cues | _cues_referred_to(lower, cues, sent.sentence_index, state)
     casualties = count_casualties(span)
     published = state.context.published_at.date() if state.context.published_at else None
     found: dict[str, tuple[Token, tuple[str, str], Roles, Place | None, str, DateSpan | None]] = {}
@@ -535,6 +539,21 @@ def _sentence_mentions(sent: SentenceInput, doc: Doc, state: _ArticleState) -> l
             _mention(sent, tok, label, roles, place, precision, when, published, violent and i == 0)
         )
     return mentions
+
+
+# "Officials showed footage of airstrikes in Tal Afar. ... fleeing these strikes that left 50 dead": a
+# demonstrative or definite "strikes" or "raids" refers back to the weapon just told.
+REFERRING_STRIKES = re.compile(r"\b(these|those|the|such) (strikes?|raids?|bombardments?)\b")
+
+
+def _cues_referred_to(lower: str, cues: frozenset[str], here: int, state: _ArticleState) -> frozenset[str]:
+    if cues & {"air", "shelling"} or not REFERRING_STRIKES.search(lower):
+        return frozenset()
+    for offset in (1, 2):
+        before = state.cues_by_sentence.get(here - offset, frozenset()) & {"air", "shelling"}
+        if before:
+            return before
+    return frozenset()
 
 
 def _crowd_roles(roles: Roles, label: tuple[str, str], country: str | None) -> Roles:
