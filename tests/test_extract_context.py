@@ -117,6 +117,26 @@ def test_these_strikes_refer_back_to_the_air_strikes_just_told(extract):
     assert second and second[0].sub_event_type == "Air/drone strike"
 
 
+def test_a_staged_march_is_a_protest_dated_by_its_own_day(extract):
+    # spaCy tags "march yesterday" as one DATE (the month); the march is the trigger, yesterday its day.
+    rows = extract(
+        "Traders in Kismayo staged a peaceful march yesterday, saying nothing had changed since the bombing "
+        "of the port in January."
+    )
+    march = [m for m in rows if m.sub_event_type == "Peaceful protest"]
+    assert march and march[0].event_date == dt.date(2024, 3, 11)
+
+
+def test_an_event_told_as_weeks_old_is_less_likely_the_report_s_subject(extract):
+    rows = extract(
+        "Hundreds of traders marched through Kismayo on Monday to demand better protection.",
+        "Speakers recalled the attack on the Kismayo market in January, when a bomber killed nine people.",
+    )
+    old = [m for m in rows if m.is_background]
+    new = [m for m in rows if m.sub_event_type == "Peaceful protest"]
+    assert old and new and new[0].confidence > max(m.confidence for m in old)
+
+
 def test_a_region_named_nearby_is_the_fallback_for_an_unknown_village(extract):
     rows = extract(
         "The attack took place in Narathiwat on Monday.", "A teacher was shot dead outside a school."
