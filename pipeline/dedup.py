@@ -236,8 +236,9 @@ def _event_row(c: _Cluster) -> dict:
         "latitude": place.get("latitude"),
         "longitude": place.get("longitude"),
         "geo_precision": place.get("geo_precision") or "unknown",
-        "fatalities": min(figures) if figures else None,
-        "fatalities_max": max(figures) if figures else None,
+        # ACLED's convention: 0 when no report states a toll (mentions keep NULL: their sentence said nothing).
+        "fatalities": min(figures) if figures else 0,
+        "fatalities_max": max(figures) if figures else 0,
         "injured": min(injured) if injured else None,
         "num_mentions": len(members),
         "num_articles": len({m["article_id"] for m in members}),
