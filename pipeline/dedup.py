@@ -123,6 +123,11 @@ def _compatible(m: dict, c: _Cluster) -> bool:
     # A mention that says only "in Syria" is the same event only when it tells the same kind of event:
     # otherwise every vague report of a country would join its first event.
     if max(_place_rank(m), _place_rank(c.best_place)) >= 3:
+        # A report that names only the country and not the day says nothing that ties it to one event told
+        # with its place: "in Syria, this week" may be any of that week's events there.
+        precise = min(_place_rank(m), _place_rank(c.best_place)) < 3
+        if precise and (m.get("date_precision") != "day" or c.best_date.get("date_precision") != "day"):
+            return False
         return any(o["sub_event_type"] == m["sub_event_type"] for o in c.members)
     return True
 

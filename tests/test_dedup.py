@@ -36,6 +36,26 @@ def test_vague_reports_of_the_same_kind_merge():
     assert len(events) == 1
 
 
+def test_a_vague_report_of_the_week_does_not_take_another_reports_place():
+    town = {
+        "geo_precision": "place",
+        "geonameid": 7,
+        "location": "Tal Verde",
+        "latitude": 36.0,
+        "longitude": 40.7,
+    }
+    events, _ = cluster_mentions(
+        [mention("m1", "a", "Attack", **WEEK, **town), mention("m2", "b", "Attack", **WEEK)]
+    )
+    assert len(events) == 2
+    day = dt.date(2024, 3, 11)
+    on_the_day = {"date_start": day, "date_end": day, "date_precision": "day", "event_date": day}
+    events, _ = cluster_mentions(
+        [mention("m1", "a", "Attack", **on_the_day, **town), mention("m2", "b", "Attack", **on_the_day)]
+    )
+    assert len(events) == 1
+
+
 def test_undated_reports_of_the_same_place_and_kind_stay_apart():
     # Two articles without any date: one bombing or two, nothing tells; within one article they merge.
     town = {"geo_precision": "place", "geonameid": 7, "location": "Maiduguri"}

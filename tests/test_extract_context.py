@@ -150,6 +150,44 @@ def test_a_region_spelled_differently_is_still_found(extract):
     assert rows and rows[0].country_code == "SY" and rows[0].admin1 == "Dayr az Zawr"
 
 
+def test_a_possessive_town_contains_an_unknown_neighbourhood(extract):
+    rows = extract("A shopkeeper was stabbed to death in North-East Lahore's Zorbintown on Monday.")
+    assert rows and rows[0].location == "Lahore" and rows[0].geo_precision == "place"
+
+
+def test_a_country_before_a_persons_name_is_no_container(extract):
+    rows = extract("Gunmen shot dead a judge in Kenya's Wafula Otieno Estate on Monday.")
+    assert not rows or rows[0].location != "Wafula"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city"),
+    [
+        ("Police fired tear gas at protesters in Kenya's capital on Tuesday.", "Nairobi"),
+        ("Soldiers arrested a journalist in the Malian capital on Monday.", "Bamako"),
+        ("Police dispersed a rally in the capital of Nepal on Friday.", "Kathmandu"),
+    ],
+)
+def test_a_countrys_capital_is_its_capital_city(extract, sentence, city):
+    rows = extract(sentence)
+    assert rows and rows[0].location == city and rows[0].geo_precision == "place"
+
+
+def test_the_capital_is_the_articles_countrys(extract):
+    rows = extract("Ugandan police arrested ten opposition supporters in the capital on Monday.")
+    assert rows and rows[0].location == "Kampala"
+
+
+def test_a_region_of_three_consonants_is_found_when_it_is_the_only_one(extract):
+    rows = extract("Iraqi police wounded three protesters in Missan province on Sunday.")
+    assert rows and rows[0].admin1 == "Maysan"
+
+
+def test_an_article_glued_to_a_town_name_is_dropped(extract):
+    rows = extract("Syrian sources said gunmen abducted a trader in Alhassakeh on Friday.")
+    assert rows and rows[0].country_code == "SY" and rows[0].admin1 == "Al Hasakah"
+
+
 def test_countryside_of_a_city_is_its_region(extract):
     rows = extract("Gunmen killed a shepherd in the eastern Aleppo countryside on Monday.")
     assert rows and rows[0].geo_precision == "admin1"

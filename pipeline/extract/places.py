@@ -266,6 +266,30 @@ def consonant_skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+_GLUED_ARTICLE = re.compile(r"^[ae]l(?=[^aeiou ][a-z]{3})")
+
+
+def soft_keys(name: str) -> list[str]:
+    """A name's letters without its article, doubled letters and the spellings transliterations differ by
+    ("ou" for "u", a final "eh" for "ah"): "Al-Hassakeh" -> "hasakah". Vowels stay, so this is a much
+    stricter match than consonant_skeleton(). A second key drops an article written glued to the name
+    ("Alshadadi" -> "shadadi"), which the index never has."""
+    key = _ARTICLE_RE.sub("", normalize_name(name), count=1)
+    key = re.sub(r"[^a-z]", "", key).replace("ou", "u")
+    key = re.sub(r"eh$", "ah", re.sub(r"(.)\1+", r"\1", key))
+    glued = _GLUED_ARTICLE.sub("", key, count=1)
+    return [key, glued] if glued != key else [key]
+
+
+def _soft_expr(keys: pl.Expr) -> pl.Expr:
+    """soft_keys()' first key as a Polars expression over normalized keys."""
+    expr = keys.str.replace(_ARTICLE, "").str.replace_all(r"[^a-z]", "")
+    expr = expr.str.replace_all("ou", "u", literal=True)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        expr = expr.str.replace_all(f"{letter}{letter}+", letter)
+    return expr.str.replace(r"eh$", "ah")
+
+
 def _skeleton_expr(keys: pl.Expr) -> pl.Expr:
     """consonant_skeleton() as a Polars expression over normalized keys."""
     return (
@@ -402,11 +426,21 @@ class Gazetteer:
         transliteration of ``name`` ("Saraqab" for Saraqib, "Quamishli" for Qamishli, "Deir Ez-Zour" for Dayr
         az Zawr): same consonants once vowels, doubled letters and the article are dropped. Only for names of
         four consonants or more, and only when one place (or one clearly largest place) matches: a last
-        resort for places of a known country that ``lookup`` misses."""
+        resort for places of a known country that ``lookup`` misses. A region may have three consonants
+        if it is the only one of the country with them."""
+        soft = self._soft_keys(country_hint.upper(), _KIND_CODE[kind])
+        for key in soft_keys(name):
+            found = soft.get(key, ()) if len(key) >= 5 else ()
+            if found:  # "Alshadadi" for Ash Shaddadi, "Hassakeh" for Hasakah
+                return self.place(max(found, key=lambda i: int(self._population[i])))
         skeleton = consonant_skeleton(name)
-        if len(skeleton) < 4:
+        # A country has few regions: three consonants name one of them ("Missan" for Maysan) when no other
+        # region shares them.
+        if len(skeleton) < (3 if kind == "admin1" else 4):
             return None
         found = self._skeletons(country_hint.upper(), _KIND_CODE[kind]).get(skeleton, ())
+        if len(skeleton) < 4 and len(found) != 1:
+            return None
         ranked = sorted(found, key=lambda i: -int(self._population[i]))
         return self.place(ranked[0]) if ranked else None
 
@@ -430,9 +464,17 @@ class Gazetteer:
         names = self._names().filter((pl.col("country") == country) & (pl.col("kind") == kind))
         grouped = (
             names.with_columns(skeleton=_skeleton_expr(pl.col("key")))
-            .filter(pl.col("skeleton").str.len_chars() >= 4)
+            .filter(pl.col("skeleton").str.len_chars() >= (3 if kind == _ADMIN1 else 4))
             .group_by("skeleton")
             .agg(pl.col("place").unique())
+        )
+        return {k: tuple(v) for k, v in grouped.iter_rows()}
+
+    @functools.cache  # noqa: B019 - one gazetteer per process
+    def _soft_keys(self, country: str, kind: int = _CITY) -> dict[str, tuple[int, ...]]:
+        names = self._names().filter((pl.col("country") == country) & (pl.col("kind") == kind))
+        grouped = (
+            names.with_columns(soft=_soft_expr(pl.col("key"))).group_by("soft").agg(pl.col("place").unique())
         )
         return {k: tuple(v) for k, v in grouped.iter_rows()}
 
