@@ -350,3 +350,32 @@ def test_ground_gained_counts_only_somewhere(extract):
     assert extract("The militants capture even more ground.") == []  # a headline: where?
     rows = extract("The militants seized ground inside the northern part of Kidal on Monday.")
     assert sub_types(rows) == {"Non-state actor overtakes territory"}
+
+
+def test_the_main_clause_outranks_an_after_clause(extract):
+    rows = extract(
+        "A bomb was found near the airport in Kidal and defused, police said on Monday after a series of "
+        "explosions killed 20 people."
+    )
+    assert sub_types(rows) == {"Disrupted weapons use"}
+
+
+def test_a_series_of_strikes_and_the_attacks_just_told_are_events(extract):
+    rows = extract("Four people were injured after jets carried out a string of air strikes on Kidal.")
+    assert sub_types(rows) == {"Air/drone strike"}
+    rows = extract(
+        "Police posts were hit in Kidal on Monday night.", "The attacks were carried out with grenades."
+    )
+    assert "Grenade" in sub_types(rows)
+
+
+def test_a_blast_told_after_grenades_is_theirs_and_after_a_plant_fire_no_attack(extract):
+    rows = extract(
+        "Militants threw three of the grenades at troops in Kidal on Monday.",
+        "The explosions killed five soldiers.",
+    )
+    assert sub_types(rows) == {"Grenade"}
+    rows = extract(
+        "A fire broke out at a chemical plant in Kidal on Monday.", "Officials say the blasts were heard."
+    )
+    assert rows == []

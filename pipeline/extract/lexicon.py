@@ -82,7 +82,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"howitzers?|bombard(ed|ment)?|projectiles?|tank fire|drone-dropped)\b",
         "ied": r"\b(ieds?|improvised explosive|roadside bomb|landmines?|land mines?|mines?|car bombs?|"
         r"booby[- ]trap|explosive devices?|bomb (blast|explosion)s?|bombs? (exploded|went off|detonated)|"
-        r"(exploded|went off|detonated)|blast|explosion|vbieds?|explosives?|sticky bomb|parcel bomb)\b",
+        r"(exploded|went off|detonated)|blasts?|explosions?|vbieds?|explosives?|sticky bomb|parcel bomb)\b",
         "grenade": r"\b(?<!propelled )(?<!propelled-)grenades?\b(?! launcher)",
         "firearm": r"\b(shot|shoot(ing|s)?|gunfire|gunmen|opened fire|fired (on|at|upon)|bullets?|"
         r"rifles?|machine guns?|live (ammunition|rounds|fire))\b",

@@ -184,7 +184,51 @@ def extract_mentions(
         doc.user_data["sentence_index"] = sent.sentence_index
         state = states[sent.article_id]
         mentions.extend(_sentence_mentions(sent, doc, state))
-    return resolve_protest_episodes(mentions, sentences)
+    return resolve_protest_episodes(resolve_blasts(mentions, sentences), sentences)
+
+
+# --- blasts told after their weapon ------------------------------------------------------------------------
+# "Militants hurled grenades at the soldiers. The explosions killed five": the blast is the grenades', not a
+# bomb of its own. A sentence whose only explosive words are generic (blast, explosion, went off) takes the
+# weapon of the explosive attack told at the same place just before; after an accident told just before (a
+# plant on fire, a gas leak) it is that accident's, and no attack.
+_GENERIC_BLAST = re.compile(r"^(blasts?|explosions?|exploded|went off|detonated|explosives?)$", re.IGNORECASE)
+SPECIFIC_REMOTE = frozenset(
+    {"Grenade", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack"}
+)
+
+
+def resolve_blasts(mentions: list[Mention], sentences: list[SentenceInput]) -> list[Mention]:
+    """Relabel generic blasts with the weapon of the explosive attack told in the two sentences before."""
+    texts = {(s.article_id, s.sentence_index): s.text for s in sentences}
+    out = []
+    for m in mentions:
+        if m.sub_event_type == "Remote explosive/landmine/IED" and all(
+            _GENERIC_BLAST.match(x.group(0)) for x in CUES["ied"].finditer(m.sentence)
+        ):
+            told = " ".join(texts.get((m.article_id, m.sentence_index - d), "") for d in (1, 2))
+            if m.actor1 is None and CUES["accident"].search(told):
+                continue
+            before = next(
+                (
+                    p
+                    for p in mentions
+                    if p.article_id == m.article_id
+                    and 0 < m.sentence_index - p.sentence_index <= 2
+                    and p.sub_event_type in SPECIFIC_REMOTE
+                    and p.location == m.location
+                ),
+                None,
+            )
+            if before is not None:
+                key = f"{m.article_id}|{m.sentence_index}|{m.location or ''}|{before.sub_event_type}"
+                m = replace(
+                    m,
+                    sub_event_type=before.sub_event_type,
+                    mention_id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:24],
+                )
+        out.append(m)
+    return out
 
 
 # --- protest episodes --------------------------------------------------------------------------------------
@@ -591,7 +635,7 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     if family in ("explode", "shell", "airstrike") and tok.pos_ == "NOUN" and _found_weapon(tok):
         return None  # "defused a roadside bomb", "rocket shells were found": the weapon was never used
     if family == "throw":
-        thrown = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        thrown = [_content_head(c) or c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(c.lemma_.lower() in THROWN_WEAPONS for c in thrown):
             return "attack"
         return "pelt"  # stones and bottles: classify.py keeps only what a crowd throws
@@ -667,6 +711,7 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return None  # "no arrests were made"
     counted = any(c.dep_ == "nummod" for c in tok.children)  # "carried out 2 rapes": events counted
+    counted = counted or _in_a_series(tok) or _definite(tok)
     if tok.tag_ == "NNS" and not counted and not _specific(tok.doc) and _between(tok) is None:
         return None  # "similar bombings in the past", "hit-and-run raids": a pattern, not an event
     if lemma in ("fight", "battle") and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod"):
@@ -677,6 +722,20 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     ):
         return None  # "fighting for the removal of the priests": a campaign, not combat
     return family
+
+
+# "a string of air strikes", "a wave of bombings": events told together, each of them real.
+SERIES_NOUNS = frozenset({"series", "string", "wave", "spate", "barrage", "volley", "salvo", "flurry",
+                          "succession"})  # fmt: skip
+
+
+def _in_a_series(tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SERIES_NOUNS
+
+
+def _definite(tok: Token) -> bool:
+    """ "The attacks were carried out with grenades": the attacks just told, not a pattern."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
 
 
 def _found_weapon(tok: Token) -> bool:
@@ -827,7 +886,7 @@ def _priority(label: tuple[str, str], tok: Token) -> int:
         score -= 1
     depth = sum(1 for _ in tok.ancestors)
     if _antecedent(tok):
-        score -= 40  # "troops were sent in after the attack": the attack is what led to the news
+        score -= 80  # "troops were sent in after the attack": the attack is what led to the news
     return score - 15 * depth
 
 
