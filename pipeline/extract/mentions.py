@@ -154,6 +154,7 @@ def _prefilter() -> re.Pattern[str]:
         stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma
         stems.add(re.escape(stem))
     stems.update(IRREGULAR_FORMS)
+    stems.update(("gain", "push", "drove", "drive", "dislodg"))  # territory gained or pushed out of: _family
     return re.compile(r"\b(" + "|".join(sorted(stems, key=len, reverse=True)) + r")", re.IGNORECASE)
 
 
@@ -609,11 +610,25 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return "protest"  # "held a sit-in", split by the tokenizer
     if tok.pos_ == "VERB" and _baton_charge(tok):
         return "disperse"  # police baton-charged (lathi-charged) a crowd
+    if (
+        lemma == "gain"
+        and tok.pos_ == "VERB"
+        and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("ground", "control", "territory") for c in tok.children
+        )
+    ):
+        return "seize"  # "gained ground inside the town", "gained control of the crossing"
+    if _pushed_out(tok):
+        return "retake"  # "the militants were pushed back from the area": whoever pushed holds it now
     family = TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
     if family is None or tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
         return None
     if tok.ent_type_ in ("ORG", "PERSON", "GPE") and tok.pos_ == "PROPN":
         return None
+    if tok.pos_ == "PROPN" and tok.head.i > tok.i and tok.head.lemma_.lower() in NAMED_CAMPAIGNS:
+        return None  # "a second Save The Forest rally": the campaign's name
+    if lemma == "occupy" and _attributive(tok):
+        return None  # "the occupied city": a state of affairs, not a takeover
     if lemma in WEAK_TRIGGERS and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "-":
         return None  # "hit-and-run raids": part of a compound modifier, not a report
     if tok.lower_ in ("according", "accordance") or (tok.lower_ == "striking" and tok.pos_ == "ADJ"):
@@ -671,7 +686,7 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return "agree"
     if lemma in ("take", "fall") and not _territorial_use(tok):
         return None
-    if lemma in ("protester", "protestor", "demonstrator") and tok.dep_ not in ("nsubj", "nsubjpass"):
+    if lemma in ("protester", "protestor", "demonstrator") and not _crowd_subject(tok):
         return None  # the crowd named as actor of something else ("fired at protesters") is not the trigger
     if lemma in ("die", "dead", "death", "kill") and not _violent_context(tok, cues, lower):
         return None  # died of a disease, killed by an earthquake: no political violence
@@ -686,7 +701,7 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         c.dep_ == "nsubj" and NONVIOLENT_CONTEXT.fullmatch(c.lower_) for c in tok.children
     ):
         return None  # "the sanctions target officials": what hits them is no weapon
-    if lemma == "march" and "protest" not in lower and not _marchers(tok):
+    if lemma == "march" and not _PROTEST_NOUNS.search(lower) and not _marchers(tok):
         return None
     if lemma in ("bomb", "bombing") and "air" in cues:
         return "airstrike"
@@ -700,7 +715,7 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return None  # a retreat "toward the forest" hands over no named territory
     if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return None  # "the operation demonstrated its strength"
-    if lemma in WEAK_TRIGGERS and tok.pos_ == "NOUN" and family not in VIOLENT_FAMILIES:
+    if lemma in WEAK_TRIGGERS and tok.pos_ == "NOUN" and family not in VIOLENT_FAMILIES | {"protest"}:
         return None
     if lemma in ("dead", "death") and not re.search(r"\d|dozens|scores|hundreds|toll", lower):
         return None
@@ -712,7 +727,8 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return None  # "no arrests were made"
     counted = any(c.dep_ == "nummod" for c in tok.children)  # "carried out 2 rapes": events counted
     counted = counted or _in_a_series(tok) or _definite(tok)
-    if tok.tag_ == "NNS" and not counted and not _specific(tok.doc) and _between(tok) is None:
+    crowd = lemma in ("protester", "protestor", "demonstrator")  # a crowd, not a pattern of events
+    if tok.tag_ == "NNS" and not (counted or crowd) and not _specific(tok.doc) and _between(tok) is None:
         return None  # "similar bombings in the past", "hit-and-run raids": a pattern, not an event
     if lemma in ("fight", "battle") and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod"):
         return None
@@ -738,6 +754,20 @@ def _definite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
 
 
+def _crowd_subject(tok: Token) -> bool:
+    """The demonstrators are the subject ("demonstrators gathered"), also when counted ("hundreds of
+    demonstrators took part") or set beside a number ("thousands of X demonstrators marched")."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        holder = tok.head.head
+    elif tok.dep_ == "appos":
+        holder = tok.head
+    else:
+        return False
+    return holder.dep_ in ("nsubj", "nsubjpass") and _content_head(holder) is not holder
+
+
 def _found_weapon(tok: Token) -> bool:
     """Whether a weapon noun (or the noun it qualifies: "rocket shells") is what was found or defused."""
     noun = tok.head if tok.dep_ == "compound" else tok
@@ -755,8 +785,38 @@ THROWN_WEAPONS = frozenset(
 CHEMICAL_USE = frozenset({"use", "drop", "release", "unleash", "deploy", "fire", "launch"})
 
 
+def _pushed_out(tok: Token) -> bool:
+    """ "pushed back from the area", "drove the rebels out of the town", "dislodged them from the hill"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in ("push", "drive", "dislodge"):
+        return False
+    particles = [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out")]
+    if lemma != "dislodge" and not particles:
+        return False
+    holders = [tok, *particles]  # "pushed back from": the small model hangs "from" on "back"
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "of", "out") for h in holders for c in h.children)
+
+
+# Nouns a campaign's name stands before ("the Save The Forest rally").
+NAMED_CAMPAIGNS = frozenset({"demonstration", "protest", "march", "rally", "campaign", "movement"})
+
+
+def _attributive(tok: Token) -> bool:
+    """A participle used as an adjective before its noun ("the occupied territories"), also when the small
+    model reads it as a verb without a subject ("in the X occupied city of Y")."""
+    return (
+        tok.tag_ in ("VBN", "VBD", "JJ")
+        and 0 < tok.i < len(tok.doc) - 1
+        and tok.nbor(-1).pos_ in ("DET", "PROPN", "ADJ")
+        and tok.nbor(1).pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
 def _uses_chemical(tok: Token) -> bool:
     """Whether what the verb uses, drops or releases is a chemical agent ("chlorine was used")."""
+    if tok.dep_ == "acl" and CUES["chemical"].search(tok.doc[tok.head.left_edge.i : tok.i].text):
+        return True  # "the poisonous gas used by the militants"
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             text = " ".join(t.text for t in child.subtree)
@@ -834,9 +894,17 @@ def _territorial_use(tok: Token) -> bool:
     return any(_is_place_token(o) for o in objects)
 
 
+_PROTEST_NOUNS = re.compile(r"\b(protest\w*|demonstrat\w*|rally|rallies)\b")
+
+
 def _marchers(tok: Token) -> bool:
     """Whether a march is a protest: demonstrators march, or a crowd marches chanting or with signs."""
-    subject = _content_head(next((c for c in tok.children if c.dep_ == "nsubj"), None))
+    said = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    head = tok
+    while said is not None and said.pos_ == "PRON" and head.dep_ in ("advcl", "conj"):
+        head = head.head  # "students chanted and held signs as they marched": the students
+        said = next((c for c in head.children if c.dep_ == "nsubj"), said)
+    subject = _content_head(said)
     if subject is None:
         return False
     if subject.lemma_.lower() in ("protester", "protestor", "demonstrator", "activist"):
