@@ -241,7 +241,7 @@ def _event_row(c: _Cluster) -> dict:
         "latitude": place.get("latitude"),
         "longitude": place.get("longitude"),
         "geo_precision": place.get("geo_precision") or "unknown",
-        # ACLED's convention: 0 when no report states a toll (mentions keep NULL: their sentence said nothing).
+        # ACLED's convention: 0 when no report states a toll (a mention keeps NULL: its sentence said none).
         "fatalities": min(figures) if figures else 0,
         "fatalities_max": max(figures) if figures else 0,
         "injured": min(injured) if injured else None,

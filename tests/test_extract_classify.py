@@ -350,3 +350,74 @@ def test_ground_gained_counts_only_somewhere(extract):
     assert extract("The militants capture even more ground.") == []  # a headline: where?
     rows = extract("The militants seized ground inside the northern part of Kidal on Monday.")
     assert sub_types(rows) == {"Non-state actor overtakes territory"}
+
+
+def test_the_main_clause_outranks_an_after_clause(extract):
+    rows = extract(
+        "A bomb was found near the airport in Kidal and defused, police said on Monday after a series of "
+        "explosions killed 20 people."
+    )
+    assert sub_types(rows) == {"Disrupted weapons use"}
+
+
+def test_a_series_of_strikes_and_the_attacks_just_told_are_events(extract):
+    rows = extract("Four people were injured after jets carried out a string of air strikes on Kidal.")
+    assert sub_types(rows) == {"Air/drone strike"}
+    rows = extract(
+        "Police posts were hit in Kidal on Monday night.", "The attacks were carried out with grenades."
+    )
+    assert "Grenade" in sub_types(rows)
+
+
+def test_a_blast_told_after_grenades_is_theirs_and_after_a_plant_fire_no_attack(extract):
+    rows = extract(
+        "Militants threw three of the grenades at troops in Kidal on Monday.",
+        "The explosions killed five soldiers.",
+    )
+    assert sub_types(rows) == {"Grenade"}
+    rows = extract(
+        "A fire broke out at a chemical plant in Kidal on Monday.", "Officials say the blasts were heard."
+    )
+    assert rows == []
+
+
+def test_territory_gained_pushed_out_of_or_handed_over(extract):
+    rows = extract(
+        "Officials said the militants had gained ground inside the northern part of Kidal on Monday."
+    )
+    assert sub_types(rows) == {"Non-state actor overtakes territory"}
+    rows = extract(
+        "The insurgents were pushed back from the areas around the army's positions in Kidal on Monday."
+    )
+    assert sub_types(rows) == {"Government regains territory"}
+    rows = extract("The militants seized the town of Kidal on Monday following the withdrawal of the army.")
+    assert sub_types(rows) == {"Non-violent transfer of territory"}
+
+
+def test_an_occupied_city_is_no_takeover_and_a_named_campaign_no_killing(extract):
+    rows = extract("Soldiers kidnapped two boys on Monday in the Kidal occupied city of Gao.")
+    assert sub_types(rows) == {"Abduction/forced disappearance"}
+    rows = extract("Police made arrests in Kidal on Monday during a Kill The Tax demonstration.")
+    assert "Shelling/artillery/missile attack" not in sub_types(rows)
+    assert not {"Armed clash", "Attack"} & sub_types(rows)
+
+
+def test_marching_demonstrators_and_counted_demonstrators_protest(extract):
+    rows = extract("Thousands of farmers, demonstrators from the north, marched in Kidal on Saturday.")
+    assert sub_types(rows) == {"Peaceful protest"}
+    rows = extract("Dozens of pupils chanted slogans and carried placards as they marched in Kidal on Monday.")
+    assert sub_types(rows) == {"Peaceful protest"}
+    rows = extract("Hundreds of demonstrators took part in a march through Kidal on Monday.")
+    assert sub_types(rows) == {"Peaceful protest"}
+
+
+def test_gas_used_by_militants_is_a_chemical_attack_and_a_vigilante_force_no_mob(extract):
+    rows = extract("Residents of Kidal fell ill on Monday after poisonous gas used by militants spread.")
+    assert sub_types(rows) == {"Chemical weapon"}
+    rows = extract(
+        "The attack took place in Kidal on Monday, said a member of a local vigilante group formed to "
+        "fight rebels."
+    )
+    assert "Mob violence" not in sub_types(rows)
+    rows = extract("Soldiers shot and killed a combatant in Kidal on Monday.")
+    assert sub_types(rows) == {"Armed clash"}

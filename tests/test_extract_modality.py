@@ -69,3 +69,9 @@ def test_claims_of_responsibility_and_reactions_are_background(nlp):
     assert not realis(nlp, "The group claimed responsibility for the bombing in Kidal.", "bombing")
     assert not realis(nlp, "Ruritania recalled its envoy in response to the attack on its embassy.", "attack")
     assert not realis(nlp, "Freedonia condemned the test of a hydrogen bomb.", "bomb")
+
+
+def test_what_happened_without_and_the_cause_responded_to_are_not_the_news(nlp):
+    assert not realis(nlp, "Rebels moved supplies without being targeted by jets.", "targeted")
+    assert not realis(nlp, "Soldiers were responding to an attack on their base.", "attack")
+    assert not realis(nlp, "Troops were waiting for the order to start the assault.", "assault")

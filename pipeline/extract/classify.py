@@ -380,12 +380,14 @@ def _territory(r: Roles, a1: str | None) -> tuple[str, str] | None:
         return "Strategic developments", "Disrupted weapons use"
     if r.actor2 is not None and r.actor2.category == "civilians" and not r.object_is_place:
         return "Violence against civilians", "Abduction/forced disappearance"
-    if not (r.object_is_place or r.object_lemma in TERRITORY_NOUNS or r.lemma == "fall"):
+    if not (r.object_is_place or r.object_lemma in TERRITORY_NOUNS or r.lemma in ("fall", *PUSHED_OUT)):
         return None
     if r.object_lemma == "ground" and not re.search(
         r"\bground (in|inside|around|near|on|at|of)\b", r.sentence_lower
     ):
         return None  # "captures even more ground": a gain told nowhere in particular
+    if HANDED_OVER.search(r.sentence_lower) and not FIGHTING.search(r.sentence_lower):
+        return "Strategic developments", "Non-violent transfer of territory"
     if a1 in STATE_CATEGORIES:
         return "Battles", "Government regains territory"
     if a1 is None and r.family == "retake":
@@ -393,6 +395,13 @@ def _territory(r: Roles, a1: str | None) -> tuple[str, str] | None:
     return "Battles", "Non-state actor overtakes territory"
 
 
+# The side that held the place left it: whoever moved in took it without a fight (ACLED's non-violent
+# transfer of territory).
+HANDED_OVER = re.compile(
+    r"\b(following|after) the ([\w'-]+ ){0,3}(withdrawal|retreat|pull-?out|departure)\b|"
+    r"\bwithout (a fight|a shot|resistance|any resistance|fighting)\b|\b(abandoned|vacated) (their|its|the)\b"
+)
+PUSHED_OUT = ("push", "drive", "dislodge")
 # Places where civilians, not combatants, are found; an attack on them is one-sided unless fighting is told.
 CIVILIAN_SITES = frozenset({
     "school", "college", "campus", "university", "dormitory", "hospital", "clinic", "market", "mosque",

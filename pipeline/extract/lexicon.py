@@ -82,7 +82,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"howitzers?|bombard(ed|ment)?|projectiles?|tank fire|drone-dropped)\b",
         "ied": r"\b(ieds?|improvised explosive|roadside bomb|landmines?|land mines?|mines?|car bombs?|"
         r"booby[- ]trap|explosive devices?|bomb (blast|explosion)s?|bombs? (exploded|went off|detonated)|"
-        r"(exploded|went off|detonated)|blast|explosion|vbieds?|explosives?|sticky bomb|parcel bomb)\b",
+        r"(exploded|went off|detonated)|blasts?|explosions?|vbieds?|explosives?|sticky bomb|parcel bomb)\b",
         "grenade": r"\b(?<!propelled )(?<!propelled-)grenades?\b(?! launcher)",
         "firearm": r"\b(shot|shoot(ing|s)?|gunfire|gunmen|opened fire|fired (on|at|upon)|bullets?|"
         r"rifles?|machine guns?|live (ammunition|rounds|fire))\b",
@@ -90,7 +90,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"dispersed|disperse|pepper spray|stun grenades?)\b",
         "live_fire": r"\b(live (ammunition|rounds|fire|bullets)|opened fire on (the )?(protesters|"
         r"demonstrators|crowd)|shot (dead )?(protesters|demonstrators))\b",
-        "mob": r"\b(mob|lynch(ed|ing)?|vigilantes?|angry (residents|villagers|crowd)|beat(en)? to death|"
+        "mob": r"\b(mob|lynch(ed|ing)?|vigilantes?(?! (force|group|militia|committee|member|unit|corps))|"
+        r"angry (residents|villagers|crowd)|beat(en)? to death|"
         r"set (him|her|them) (on fire|ablaze)|mob justice)\b",
         "property": r"\b(loot(ed|ing)?|torch(ed|ing)?|set (fire|ablaze)|burn(ed|t|ing) down|razed?|"
         r"destroy(ed|ing)?|demolish(ed|ing)?|vandali[sz](ed|ing)?|ransack(ed|ing)?|plunder(ed|ing)?|arson)\b",
@@ -256,7 +257,7 @@ for _cat, _words in {
     "warplane jet aircraft helicopter drone gunship battalion brigade regiment unit legionnaire trooper "
     "sapper ranger peacekeeper",
     "police": "police policeman policemen gendarme gendarmerie officer constable cop guard jailer warder",
-    "rebel": "militant insurgent jihadist extremist rebel terrorist fighter guerrilla separatist "
+    "rebel": "militant insurgent jihadist extremist rebel terrorist fighter guerrilla separatist combatant "
     "jihadi islamist",
     "unidentified": "gunman gunmen assailant attacker bandit raider kidnapper abductor sniper",
     "militia": "militia militiaman militiamen vigilante tribesman tribesmen",

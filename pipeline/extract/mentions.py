@@ -156,6 +156,7 @@ def _prefilter() -> re.Pattern[str]:
         stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma
         stems.add(re.escape(stem))
     stems.update(IRREGULAR_FORMS)
+    stems.update(("gain", "push", "drove", "drive", "dislodg"))  # territory gained or pushed out of: _family
     return re.compile(r"\b(" + "|".join(sorted(stems, key=len, reverse=True)) + r")", re.IGNORECASE)
 
 
@@ -186,7 +187,51 @@ def extract_mentions(
         doc.user_data["sentence_index"] = sent.sentence_index
         state = states[sent.article_id]
         mentions.extend(_sentence_mentions(sent, doc, state))
-    return resolve_protest_episodes(mentions, sentences)
+    return resolve_protest_episodes(resolve_blasts(mentions, sentences), sentences)
+
+
+# --- blasts told after their weapon ------------------------------------------------------------------------
+# "Militants hurled grenades at the soldiers. The explosions killed five": the blast is the grenades', not a
+# bomb of its own. A sentence whose only explosive words are generic (blast, explosion, went off) takes the
+# weapon of the explosive attack told at the same place just before; after an accident told just before (a
+# plant on fire, a gas leak) it is that accident's, and no attack.
+_GENERIC_BLAST = re.compile(r"^(blasts?|explosions?|exploded|went off|detonated|explosives?)$", re.IGNORECASE)
+SPECIFIC_REMOTE = frozenset(
+    {"Grenade", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack"}
+)
+
+
+def resolve_blasts(mentions: list[Mention], sentences: list[SentenceInput]) -> list[Mention]:
+    """Relabel generic blasts with the weapon of the explosive attack told in the two sentences before."""
+    texts = {(s.article_id, s.sentence_index): s.text for s in sentences}
+    out = []
+    for m in mentions:
+        if m.sub_event_type == "Remote explosive/landmine/IED" and all(
+            _GENERIC_BLAST.match(x.group(0)) for x in CUES["ied"].finditer(m.sentence)
+        ):
+            told = " ".join(texts.get((m.article_id, m.sentence_index - d), "") for d in (1, 2))
+            if m.actor1 is None and CUES["accident"].search(told):
+                continue
+            before = next(
+                (
+                    p
+                    for p in mentions
+                    if p.article_id == m.article_id
+                    and 0 < m.sentence_index - p.sentence_index <= 2
+                    and p.sub_event_type in SPECIFIC_REMOTE
+                    and p.location == m.location
+                ),
+                None,
+            )
+            if before is not None:
+                key = f"{m.article_id}|{m.sentence_index}|{m.location or ''}|{before.sub_event_type}"
+                m = replace(
+                    m,
+                    sub_event_type=before.sub_event_type,
+                    mention_id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:24],
+                )
+        out.append(m)
+    return out
 
 
 # --- protest episodes --------------------------------------------------------------------------------------
@@ -584,11 +629,25 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return "protest"  # "held a sit-in", split by the tokenizer
     if tok.pos_ == "VERB" and _baton_charge(tok):
         return "disperse"  # police baton-charged (lathi-charged) a crowd
+    if (
+        lemma == "gain"
+        and tok.pos_ == "VERB"
+        and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("ground", "control", "territory") for c in tok.children
+        )
+    ):
+        return "seize"  # "gained ground inside the town", "gained control of the crossing"
+    if _pushed_out(tok):
+        return "retake"  # "the militants were pushed back from the area": whoever pushed holds it now
     family = TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
     if family is None or tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
         return None
     if tok.ent_type_ in ("ORG", "PERSON", "GPE") and tok.pos_ == "PROPN":
         return None
+    if tok.pos_ == "PROPN" and tok.head.i > tok.i and tok.head.lemma_.lower() in NAMED_CAMPAIGNS:
+        return None  # "a second Save The Forest rally": the campaign's name
+    if lemma == "occupy" and _attributive(tok):
+        return None  # "the occupied city": a state of affairs, not a takeover
     if lemma in WEAK_TRIGGERS and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "-":
         return None  # "hit-and-run raids": part of a compound modifier, not a report
     if tok.lower_ in ("according", "accordance") or (tok.lower_ == "striking" and tok.pos_ == "ADJ"):
@@ -610,7 +669,7 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     if family in ("explode", "shell", "airstrike") and tok.pos_ == "NOUN" and _found_weapon(tok):
         return None  # "defused a roadside bomb", "rocket shells were found": the weapon was never used
     if family == "throw":
-        thrown = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        thrown = [_content_head(c) or c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(c.lemma_.lower() in THROWN_WEAPONS for c in thrown):
             return "attack"
         return "pelt"  # stones and bottles: classify.py keeps only what a crowd throws
@@ -646,7 +705,7 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return "agree"
     if lemma in ("take", "fall") and not _territorial_use(tok):
         return None
-    if lemma in ("protester", "protestor", "demonstrator") and tok.dep_ not in ("nsubj", "nsubjpass"):
+    if lemma in ("protester", "protestor", "demonstrator") and not _crowd_subject(tok):
         return None  # the crowd named as actor of something else ("fired at protesters") is not the trigger
     if lemma in ("die", "dead", "death", "kill") and not _violent_context(tok, cues, lower):
         return None  # died of a disease, killed by an earthquake: no political violence
@@ -663,7 +722,7 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return None  # "the sanctions target officials": what hits them is no weapon
     if lemma == "march" and _staged(tok):
         return "protest"  # "traders staged a peaceful march": a march someone stages is a demonstration
-    if lemma == "march" and "protest" not in lower and not _marchers(tok):
+    if lemma == "march" and not _PROTEST_NOUNS.search(lower) and not _marchers(tok):
         return None
     if lemma in ("bomb", "bombing") and "air" in cues:
         return "airstrike"
@@ -677,7 +736,7 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return None  # a retreat "toward the forest" hands over no named territory
     if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return None  # "the operation demonstrated its strength"
-    if lemma in WEAK_TRIGGERS and tok.pos_ == "NOUN" and family not in VIOLENT_FAMILIES:
+    if lemma in WEAK_TRIGGERS and tok.pos_ == "NOUN" and family not in VIOLENT_FAMILIES | {"protest"}:
         return None
     if lemma in ("dead", "death") and not re.search(r"\d|dozens|scores|hundreds|toll", lower):
         return None
@@ -688,7 +747,9 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return None  # "no arrests were made"
     counted = any(c.dep_ == "nummod" for c in tok.children)  # "carried out 2 rapes": events counted
-    if tok.tag_ == "NNS" and not counted and not _specific(tok.doc) and _between(tok) is None:
+    counted = counted or _in_a_series(tok) or _definite(tok)
+    crowd = lemma in ("protester", "protestor", "demonstrator")  # a crowd, not a pattern of events
+    if tok.tag_ == "NNS" and not (counted or crowd) and not _specific(tok.doc) and _between(tok) is None:
         return None  # "similar bombings in the past", "hit-and-run raids": a pattern, not an event
     if lemma in ("fight", "battle") and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "amod"):
         return None
@@ -698,6 +759,34 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     ):
         return None  # "fighting for the removal of the priests": a campaign, not combat
     return family
+
+
+# "a string of air strikes", "a wave of bombings": events told together, each of them real.
+SERIES_NOUNS = frozenset({"series", "string", "wave", "spate", "barrage", "volley", "salvo", "flurry",
+                          "succession"})  # fmt: skip
+
+
+def _in_a_series(tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SERIES_NOUNS
+
+
+def _definite(tok: Token) -> bool:
+    """ "The attacks were carried out with grenades": the attacks just told, not a pattern."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
+
+
+def _crowd_subject(tok: Token) -> bool:
+    """The demonstrators are the subject ("demonstrators gathered"), also when counted ("hundreds of
+    demonstrators took part") or set beside a number ("thousands of X demonstrators marched")."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        holder = tok.head.head
+    elif tok.dep_ == "appos":
+        holder = tok.head
+    else:
+        return False
+    return holder.dep_ in ("nsubj", "nsubjpass") and _content_head(holder) is not holder
 
 
 def _found_weapon(tok: Token) -> bool:
@@ -717,8 +806,38 @@ THROWN_WEAPONS = frozenset(
 CHEMICAL_USE = frozenset({"use", "drop", "release", "unleash", "deploy", "fire", "launch"})
 
 
+def _pushed_out(tok: Token) -> bool:
+    """ "pushed back from the area", "drove the rebels out of the town", "dislodged them from the hill"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in ("push", "drive", "dislodge"):
+        return False
+    particles = [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out")]
+    if lemma != "dislodge" and not particles:
+        return False
+    holders = [tok, *particles]  # "pushed back from": the small model hangs "from" on "back"
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "of", "out") for h in holders for c in h.children)
+
+
+# Nouns a campaign's name stands before ("the Save The Forest rally").
+NAMED_CAMPAIGNS = frozenset({"demonstration", "protest", "march", "rally", "campaign", "movement"})
+
+
+def _attributive(tok: Token) -> bool:
+    """A participle used as an adjective before its noun ("the occupied territories"), also when the small
+    model reads it as a verb without a subject ("in the X occupied city of Y")."""
+    return (
+        tok.tag_ in ("VBN", "VBD", "JJ")
+        and 0 < tok.i < len(tok.doc) - 1
+        and tok.nbor(-1).pos_ in ("DET", "PROPN", "ADJ")
+        and tok.nbor(1).pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
 def _uses_chemical(tok: Token) -> bool:
     """Whether what the verb uses, drops or releases is a chemical agent ("chlorine was used")."""
+    if tok.dep_ == "acl" and CUES["chemical"].search(tok.doc[tok.head.left_edge.i : tok.i].text):
+        return True  # "the poisonous gas used by the militants"
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             text = " ".join(t.text for t in child.subtree)
@@ -809,9 +928,17 @@ def _staged(tok: Token) -> bool:
     )
 
 
+_PROTEST_NOUNS = re.compile(r"\b(protest\w*|demonstrat\w*|rally|rallies)\b")
+
+
 def _marchers(tok: Token) -> bool:
     """Whether a march is a protest: demonstrators march, or a crowd marches chanting or with signs."""
-    subject = _content_head(next((c for c in tok.children if c.dep_ == "nsubj"), None))
+    said = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    head = tok
+    while said is not None and said.pos_ == "PRON" and head.dep_ in ("advcl", "conj"):
+        head = head.head  # "students chanted and held signs as they marched": the students
+        said = next((c for c in head.children if c.dep_ == "nsubj"), said)
+    subject = _content_head(said)
     if subject is None:
         return False
     if subject.lemma_.lower() in ("protester", "protestor", "demonstrator", "activist"):
@@ -861,7 +988,7 @@ def _priority(label: tuple[str, str], tok: Token) -> int:
         score -= 1
     depth = sum(1 for _ in tok.ancestors)
     if _antecedent(tok):
-        score -= 40  # "troops were sent in after the attack": the attack is what led to the news
+        score -= 80  # "troops were sent in after the attack": the attack is what led to the news
     return score - 15 * depth
 
 

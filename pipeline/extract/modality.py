@@ -19,6 +19,7 @@ REALIZED = frozenset({"begin", "start", "continue", "manage", "resume", "proceed
 # Claims and attributions of responsibility tell who did a past event, not a new one.
 # A reaction "in response to" or "in retaliation for" an attack is the news, the attack its background.
 ATTRIBUTION_HEADS = frozenset({"responsibility", "responsible", "response", "retaliation", "reprisal"})
+REACTIONS = frozenset({"respond", "react"})
 # Diplomatic reactions (sanctions, expulsions) name the attack that caused them only in passing.
 DIPLOMATIC = re.compile(r"\b(sanctions?|expel\w*|expulsions?|diplomats?|consulates?|ambassadors?)\b", re.I)
 # Dependencies that open a new clause: modal auxiliaries above them belong to another statement.
@@ -31,7 +32,7 @@ GENERIC_HEADS = frozenset({
 })  # fmt: skip
 # Verbs of waiting and inviting: what they govern in the same statement has not happened ("units awaiting the
 # signal for the last push", "the council invites every clan to assist in liberating the district").
-WAITING_HEADS = frozenset({"await", "welcome", "invite", "anticipate", "wish"})
+WAITING_HEADS = frozenset({"await", "wait", "welcome", "invite", "anticipate", "anticipation", "wish"})
 # "militias may take part, provided that each unit fights beside the army": a condition.
 CONDITIONS = frozenset({"provided", "providing"})
 # "An attack on the city is months away", "a new offensive is imminent": a copula with one of these is a
@@ -67,6 +68,10 @@ def is_realis(trigger: Token) -> bool:
             return False
         if depth > 0 and tok.lower_ in CONDITIONS and tok.dep_ in ("prep", "mark"):
             return False
+        if depth > 0 and tok.lower_ == "without" and tok.dep_ in ("prep", "mark"):
+            return False  # "moved supplies without being targeted": what did not happen
+        if depth > 0 and tok.lower_ == "to" and tok.dep_ == "prep" and tok.head.lemma_.lower() in REACTIONS:
+            return False  # "troops were responding to an attack": a cause told in passing, like "response"
         if tok.dep_ in ("relcl", "ccomp", "parataxis"):
             same_statement = False
         if _predicted(tok) or _not_yet(tok):
