@@ -238,3 +238,16 @@ def test_they_is_the_doer_of_the_sentence_before(extract):
 def test_fighters_led_by_a_man_are_the_group(extract):
     rows = extract("Houthi fighters led by Abu Zaid as Qarni opened fire on protesters in Ibb on Monday.")
     assert rows and rows[0].actor1 == "Military Forces of Yemen (2016-) Supreme Political Council"
+
+
+def test_a_name_called_a_city_votes_for_the_big_city_so_spelled(extract):
+    # "Mosoul" is no spelling the gazetteer has; the only big city written so is Mosul.
+    rows = extract("Gunmen shot dead a trader in the city of Mosoul on Monday.")
+    assert rows and rows[0].country_code == "IQ" and rows[0].location == "Mosul"
+    rows = extract("Gunmen shot dead a trader near Mosoul on Monday.")  # not called a city: no country
+    assert rows and rows[0].country_code is None
+
+
+def test_a_word_opening_a_sentence_with_a_particle_is_a_verb():
+    assert not place_votes("Split up into two groups, the gunmen fled.")
+    assert place_votes("Split was calm after the riot.").most_common(1)[0][0] == "HR"
