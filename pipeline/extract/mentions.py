@@ -64,6 +64,7 @@ from pipeline.extract.places import (
     expand_region_abbreviation,
     gazetteer,
     normalize_name,
+    soft_keys,
 )
 
 # How far back an undated report may reach: news tells what happened in the last days.
@@ -397,6 +398,8 @@ def _demonym_codes(text: str) -> list[str]:
     """Countries named by a demonym or a country name in a text ("Iraqi", "Yemen's")."""
     codes = []
     for m in _WORD_RE.finditer(text):
+        if _CURRENCY_AFTER.match(text[m.end() :]):
+            continue  # "the Turkish lira": a currency, wherever it is spent
         word = m.group(0).lower().rstrip(".").removesuffix("'s").removesuffix("’s")
         code = DEMONYMS.get(word) or DEMONYMS.get(word.replace("-", " ")) or DEMONYMS.get(word.split(" ")[0])
         if code is None and word.endswith("s"):
@@ -406,6 +409,12 @@ def _demonym_codes(text: str) -> list[str]:
     return codes
 
 
+# "the US dollar", "Turkish lira": a currency's country says nothing of where an event happened.
+_CURRENCY_AFTER = re.compile(
+    r"\s+(?:dollars?|euros?|pounds?|liras?|lire|rupees?|dinars?|riyals?|rials?|shillings?|francs?|nairas?|"
+    r"rubles?|roubles?|hryvnias?|yuan|yen|pesos?|currency)\b",
+    re.IGNORECASE,
+)
 SPOKEN_FROM = re.compile(
     r"\b(?:[Ss]peaking|[Tt]alking|[Ww]riting) (?:from|in) [A-Z][\w'’-]*(?:[ ,]+[A-Z][\w'’-]*)*"
 )
@@ -424,7 +433,7 @@ def place_votes(text: str) -> Counter:
         key = name.lower()
         if key in seen or key in DEMONYMS or key.rstrip("s") in DEMONYMS or _unit_code(name):
             continue
-        if _verb_with_particle(text, m.start() + offset, m.end()):
+        if _verb_with_particle(text, m.start() + offset, m.end()) or _CURRENCY_AFTER.match(text[m.end() :]):
             continue
         seen.add(key)
         said = _said_to_be_a_place(text, m.start() + offset, m.end())
@@ -1601,6 +1610,8 @@ def _district_or_container(text: str, start: int, end: int, name: str, country: 
     container = contained_place(text, end, name, None, country)
     region = container.admin1 if container is not None and container.kind != "country" else None
     district = districts().lookup(name, country, admin1=region)
+    if district is None and district_word:
+        district = _district_spelled(name, country, region)
     reference = _REFERENCE_AFTER.match(text[end : end + 60])
     if district is not None and reference:
         # "Hamza district south of Hilla": a district of that name in another region, far from Hilla, is
@@ -1611,6 +1622,22 @@ def _district_or_container(text: str, start: int, end: int, name: str, country: 
     if district is not None and (region is None or district.admin1 == region):
         return district
     return None if district_word else container
+
+
+def _district_spelled(name: str, country: str, region: str | None) -> Place | None:
+    """A name the text calls a district that no district has as written: the district its last words name
+    ("Hay Salam Ourda district": Ourda, a neighbourhood's name often goes before it), with the spelling
+    habits ``soft_keys`` forgives ("Ourdaa" for Ourda), as long as the words are no common English ones."""
+    words = name.split(" ")
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        if normalize_name(tail) in common_words() or len(normalize_name(tail)) < 4:
+            continue
+        for key in dict.fromkeys((tail, *soft_keys(tail))):
+            district = districts().lookup(key, country, admin1=region)
+            if district is not None and (region is None or district.admin1 == region):
+                return district
+    return None
 
 
 _REFERENCE_AFTER = re.compile(
