@@ -270,3 +270,8 @@ def test_a_currency_names_no_country_of_the_event():
     assert not place_votes("Traders shut their shops as the shilling fell against the US dollar.")
     assert _demonym_codes("Traders protested the fall of the Turkish lira.") == []
     assert _demonym_codes("Turkish troops fired on the traders.") == ["TR"]
+
+
+def test_a_region_named_like_a_common_word_keeps_its_kind_word(extract):
+    rows = extract("South Sudanese soldiers burned huts in Unity state on Monday.")
+    assert rows and rows[0].location == "Unity" and rows[0].geo_precision == "admin1"

@@ -1454,6 +1454,10 @@ def _scan_places(text: str, country: str | None, with_offsets: bool = False) -> 
         if _unit_code(name) or _verb_with_particle(text, start, end):
             continue
         place = gaz.lookup(name, country_hint=country)
+        kind_word = _LOWER_REGION_AFTER.match(text[end : end + 20])
+        if place is None and country and kind_word:
+            # "Unity state", "Lakes state": a region's name that is also a common word keeps its kind word
+            place = gaz.lookup(f"{name} {kind_word.group(1)}", country_hint=country)
         if place is None and _looks_like_demonym(name.lower()):
             continue  # "the Mexican city of Celaya": an adjective, not a place
         if place is None and country:
@@ -1749,6 +1753,7 @@ def _km(a: Place, b: Place) -> float:
     return 12742 * math.asin(math.sqrt(h))
 
 
+_LOWER_REGION_AFTER = re.compile(r"^\s+(province|governorate|state|region)\b")
 _REGION_AFTER = re.compile(r"^\s+(province|governorate|state|region)\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
     r"\b(in|at|near|of|from|outside|around|inside|stormed|raided|entered)\s+(the\s+)?((town|village|city|district|"
