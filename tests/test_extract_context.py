@@ -8,7 +8,14 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract.mentions import ArticleContext, Mention, SentenceInput, extract_mentions, place_votes
+from pipeline.extract.mentions import (
+    ArticleContext,
+    Mention,
+    SentenceInput,
+    _demonym_codes,
+    extract_mentions,
+    place_votes,
+)
 from pipeline.extract.nlp import load_nlp
 
 
@@ -238,3 +245,33 @@ def test_they_is_the_doer_of_the_sentence_before(extract):
 def test_fighters_led_by_a_man_are_the_group(extract):
     rows = extract("Houthi fighters led by Abu Zaid as Qarni opened fire on protesters in Ibb on Monday.")
     assert rows and rows[0].actor1 == "Military Forces of Yemen (2016-) Supreme Political Council"
+
+
+def test_a_name_called_a_city_votes_for_the_big_city_so_spelled(extract):
+    # "Mosoul" is no spelling the gazetteer has; the only big city written so is Mosul.
+    rows = extract("Gunmen shot dead a trader in the city of Mosoul on Monday.")
+    assert rows and rows[0].country_code == "IQ" and rows[0].location == "Mosul"
+    rows = extract("Gunmen shot dead a trader near Mosoul on Monday.")  # not called a city: no country
+    assert rows and rows[0].country_code is None
+
+
+def test_a_word_opening_a_sentence_with_a_particle_is_a_verb():
+    assert not place_votes("Split up into two groups, the gunmen fled.")
+    assert place_votes("Split was calm after the riot.").most_common(1)[0][0] == "HR"
+
+
+def test_an_unknown_name_before_district_falls_back_to_the_district_its_last_word_names(extract):
+    # "Sadar Bazar Pulwamma" is no district; its last word is Pulwama spelled with a doubled letter.
+    rows = extract("Militants shot dead an Indian soldier in Sadar Bazar Pulwamma district on Monday.")
+    assert rows and rows[0].location == "Pulwama" and rows[0].geo_precision == "admin2"
+
+
+def test_a_currency_names_no_country_of_the_event():
+    assert not place_votes("Traders shut their shops as the shilling fell against the US dollar.")
+    assert _demonym_codes("Traders protested the fall of the Turkish lira.") == []
+    assert _demonym_codes("Turkish troops fired on the traders.") == ["TR"]
+
+
+def test_a_region_named_like_a_common_word_keeps_its_kind_word(extract):
+    rows = extract("South Sudanese soldiers burned huts in Unity state on Monday.")
+    assert rows and rows[0].location == "Unity" and rows[0].geo_precision == "admin1"

@@ -64,6 +64,7 @@ from pipeline.extract.places import (
     expand_region_abbreviation,
     gazetteer,
     normalize_name,
+    soft_keys,
 )
 
 # How far back an undated report may reach: news tells what happened in the last days.
@@ -397,6 +398,8 @@ def _demonym_codes(text: str) -> list[str]:
     """Countries named by a demonym or a country name in a text ("Iraqi", "Yemen's")."""
     codes = []
     for m in _WORD_RE.finditer(text):
+        if _CURRENCY_AFTER.match(text[m.end() :]):
+            continue  # "the Turkish lira": a currency, wherever it is spent
         word = m.group(0).lower().rstrip(".").removesuffix("'s").removesuffix("’s")
         code = DEMONYMS.get(word) or DEMONYMS.get(word.replace("-", " ")) or DEMONYMS.get(word.split(" ")[0])
         if code is None and word.endswith("s"):
@@ -406,6 +409,12 @@ def _demonym_codes(text: str) -> list[str]:
     return codes
 
 
+# "the US dollar", "Turkish lira": a currency's country says nothing of where an event happened.
+_CURRENCY_AFTER = re.compile(
+    r"\s+(?:dollars?|euros?|pounds?|liras?|lire|rupees?|dinars?|riyals?|rials?|shillings?|francs?|nairas?|"
+    r"rubles?|roubles?|hryvnias?|yuan|yen|pesos?|currency)\b",
+    re.IGNORECASE,
+)
 SPOKEN_FROM = re.compile(
     r"\b(?:[Ss]peaking|[Tt]alking|[Ww]riting) (?:from|in) [A-Z][\w'’-]*(?:[ ,]+[A-Z][\w'’-]*)*"
 )
@@ -424,6 +433,8 @@ def place_votes(text: str) -> Counter:
         key = name.lower()
         if key in seen or key in DEMONYMS or key.rstrip("s") in DEMONYMS or _unit_code(name):
             continue
+        if _verb_with_particle(text, m.start() + offset, m.end()) or _CURRENCY_AFTER.match(text[m.end() :]):
+            continue
         seen.add(key)
         said = _said_to_be_a_place(text, m.start() + offset, m.end())
         weights: dict[str, float] = {}
@@ -437,6 +448,15 @@ def place_votes(text: str) -> Counter:
             else:
                 weight = 0.4 if said else 0.2
             weights[place.country_code] = max(weight, weights.get(place.country_code, 0.0))
+        if _called_a_city(text, m.start() + offset, m.end()) and any(
+            p.kind == "city" and p.population > MAJOR_TOWN for p in gaz.candidates(name)
+        ):
+            # "the city of X": the big city called X, not a village of that name abroad
+            weights = {
+                p.country_code: 1.0
+                for p in gaz.candidates(name)
+                if p.kind == "city" and p.population > MAJOR_TOWN and p.country_code
+            }
         if said and len(weights) == 1:
             # "in the Afrin area": a place only one country has (GeoNames lacks many villages, so a town
             # named once is no proof)
@@ -452,10 +472,8 @@ MAJOR_TOWN = 100_000
 def _spelling_votes(text: str, votes: Counter) -> None:
     """Names the text calls places ("Deir Ez-Zour governorate", "the town of Saraqab") that the gazetteer
     knows only under another spelling vote for the likely countries (those with votes already) that have
-    such a place."""
+    such a place; a name called a city votes for the one country with a big city so spelled."""
     likely = [code for code, _ in votes.most_common(3)]
-    if not likely:
-        return
     gaz = gazetteer()
     for m in CAPITALIZED_RUN.finditer(text):
         offset, name = _place_name_in(m.group(0))
@@ -463,9 +481,40 @@ def _spelling_votes(text: str, votes: Counter) -> None:
         kind = "admin1" if _REGION_AFTER.match(text[end : end + 20]) else "city"
         if (kind == "city" and not _said_to_be_a_place(text, start, end)) or gaz.is_place_name(name):
             continue
+        if kind == "city" and _called_a_city(text, start, end):
+            # "the city of Nasriyah": a big city of one country spelled so, whatever the other votes say.
+            codes = {p.country_code for p in gaz.major_cities_spelled(name)}
+            if len(codes) == 1:
+                votes[codes.pop()] += 1.0
+                continue
         for code in likely:
             if gaz.lookup_spelling(name, code, kind=kind) is not None:
                 votes[code] += 0.5
+
+
+_CITY_BEFORE = re.compile(r"\bcity\s+of\s+$", re.IGNORECASE)
+_CITY_AFTER = re.compile(r"^\s+city\b", re.IGNORECASE)
+
+
+# "Split up into two groups.": a word that opens a sentence and takes a verb's particle is a verb, whatever
+# place shares its name (no place name is followed by one of these).
+_PARTICLE_AFTER = re.compile(r"^\s+(?:up|off|out|down|away)\b(?!\s+(?:of|to|from)\b)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*)$")
+
+
+def _verb_with_particle(text: str, start: int, end: int) -> bool:
+    """A capitalized word at a sentence's start followed by a particle ("Split up", "Set off")."""
+    return (
+        " " not in text[start:end]
+        and bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
+        and bool(_PARTICLE_AFTER.match(text[end : end + 12]))
+    )
+
+
+def _called_a_city(text: str, start: int, end: int) -> bool:
+    """ "the city of X", "X city" (not a town or village: those are as often small places)."""
+    before, after = text[max(0, start - 20) : start], text[end : end + 10]
+    return bool(_CITY_BEFORE.search(before) or _CITY_AFTER.match(after))
 
 
 def _place_name_in(run: str) -> tuple[int, str]:
@@ -1402,9 +1451,13 @@ def _scan_places(text: str, country: str | None, with_offsets: bool = False) -> 
         offset, name = _place_name_in(run)
         start = run_start + offset
         end = start + len(name) if run[offset:].startswith(name) else m.end()
-        if _unit_code(name):
+        if _unit_code(name) or _verb_with_particle(text, start, end):
             continue
         place = gaz.lookup(name, country_hint=country)
+        kind_word = _LOWER_REGION_AFTER.match(text[end : end + 20])
+        if place is None and country and kind_word:
+            # "Unity state", "Lakes state": a region's name that is also a common word keeps its kind word
+            place = gaz.lookup(f"{name} {kind_word.group(1)}", country_hint=country)
         if place is None and _looks_like_demonym(name.lower()):
             continue  # "the Mexican city of Celaya": an adjective, not a place
         if place is None and country:
@@ -1561,6 +1614,8 @@ def _district_or_container(text: str, start: int, end: int, name: str, country: 
     container = contained_place(text, end, name, None, country)
     region = container.admin1 if container is not None and container.kind != "country" else None
     district = districts().lookup(name, country, admin1=region)
+    if district is None and district_word:
+        district = _district_spelled(name, country, region)
     reference = _REFERENCE_AFTER.match(text[end : end + 60])
     if district is not None and reference:
         # "Hamza district south of Hilla": a district of that name in another region, far from Hilla, is
@@ -1571,6 +1626,22 @@ def _district_or_container(text: str, start: int, end: int, name: str, country: 
     if district is not None and (region is None or district.admin1 == region):
         return district
     return None if district_word else container
+
+
+def _district_spelled(name: str, country: str, region: str | None) -> Place | None:
+    """A name the text calls a district that no district has as written: the district its last words name
+    ("Hay Salam Ourda district": Ourda, a neighbourhood's name often goes before it), with the spelling
+    habits ``soft_keys`` forgives ("Ourdaa" for Ourda), as long as the words are no common English ones."""
+    words = name.split(" ")
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        if normalize_name(tail) in common_words() or len(normalize_name(tail)) < 4:
+            continue
+        for key in dict.fromkeys((tail, *soft_keys(tail))):
+            district = districts().lookup(key, country, admin1=region)
+            if district is not None and (region is None or district.admin1 == region):
+                return district
+    return None
 
 
 _REFERENCE_AFTER = re.compile(
@@ -1682,6 +1753,7 @@ def _km(a: Place, b: Place) -> float:
     return 12742 * math.asin(math.sqrt(h))
 
 
+_LOWER_REGION_AFTER = re.compile(r"^\s+(province|governorate|state|region)\b")
 _REGION_AFTER = re.compile(r"^\s+(province|governorate|state|region)\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
     r"\b(in|at|near|of|from|outside|around|inside|stormed|raided|entered)\s+(the\s+)?((town|village|city|district|"

@@ -444,6 +444,29 @@ class Gazetteer:
         ranked = sorted(found, key=lambda i: -int(self._population[i]))
         return self.place(ranked[0]) if ranked else None
 
+    def major_cities_spelled(self, name: str) -> list[Place]:
+        """Cities of more than 100,000 people, in any country, whose name is another transliteration of
+        ``name`` (as ``lookup_spelling`` tests it: "Nasriyah" for Nasiriyah): for a name the text calls a
+        city when its country is not yet known."""
+        soft, skeletons = self._major_spellings()
+        found = {i for key in soft_keys(name) if len(key) >= 5 for i in soft.get(key, ())}
+        skeleton = consonant_skeleton(name)
+        if not found and len(skeleton) >= 4:
+            found = set(skeletons.get(skeleton, ()))
+        return [self.place(i) for i in sorted(found, key=lambda i: -int(self._population[i]))]
+
+    @functools.cache  # noqa: B019 - one gazetteer per process
+    def _major_spellings(self) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+        names = self._names().filter(pl.col("kind") == _CITY)
+        major = self._population[names["place"].to_numpy()] > MAJOR_PLACE_POPULATION
+        names = names.filter(pl.Series(major)).with_columns(
+            soft=_soft_expr(pl.col("key")), skeleton=_skeleton_expr(pl.col("key"))
+        )
+        return tuple(  # type: ignore[return-value]
+            {k: tuple(v) for k, v in names.group_by(column).agg(pl.col("place").unique()).iter_rows()}
+            for column in ("soft", "skeleton")
+        )
+
     @functools.cache  # noqa: B019 - one gazetteer per process
     def _names(self) -> pl.DataFrame:
         """(key, place, country, kind) for every name of every city and region, flat."""
