@@ -99,3 +99,13 @@ def test_one_article_telling_two_tolls_at_one_place_tells_two_events():
     # Across outlets, an early toll and a late one are still one event.
     events, _ = cluster_mentions([convoy, {**shelling, "article_id": "b", "outlet": "b"}])
     assert len(events) == 1
+
+
+def test_a_small_incident_told_inside_an_event_neither_splits_it_nor_sets_its_toll():
+    town = {"geo_precision": "place", "geonameid": 7, "location": "Ramadi", **WEEK}
+    takeover = mention("m1", "a", "Non-state actor overtakes territory", event_type="Battles", **town)
+    execution = mention("m2", "a", "Attack", fatalities=1, **town)
+    toll = mention("m3", "a", "Attack", fatalities=500, **town)
+    events, _ = cluster_mentions([takeover, execution, toll])
+    assert len(events) == 1
+    assert (events[0]["fatalities"], events[0]["fatalities_max"]) == (500, 500)

@@ -144,6 +144,14 @@ def test_an_event_told_as_weeks_old_is_less_likely_the_report_s_subject(extract)
     assert old and new and new[0].confidence > max(m.confidence for m in old)
 
 
+def test_a_dateline_is_no_part_of_the_parsed_sentence(extract):
+    rows = extract(
+        "DAVAO CITY, Davao del Sur — Two suspected New People's Army (NPA) rebels and a soldier were killed "
+        "in a firefight in an upland village of Davao City on Thursday, the army said."
+    )
+    assert rows and rows[0].fatalities == 3
+
+
 def test_a_region_named_nearby_is_the_fallback_for_an_unknown_village(extract):
     rows = extract(
         "The attack took place in Narathiwat on Monday.", "A teacher was shot dead outside a school."

@@ -175,7 +175,10 @@ def extract_mentions(
     if not candidates:
         return []
     nlp = load_nlp()
-    docs = list(nlp.pipe((s.text for s in candidates), batch_size=batch_size))
+    # The dateline ("KABANKALAN CITY, Negros Occidental — ") is no part of the sentence: parsed with it, its
+    # city becomes the subject and the victims an apposition. Its place comes from the clean stage.
+    texts = (DATELINE_RE.sub("", s.text, count=1) for s in candidates)
+    docs = list(nlp.pipe(texts, batch_size=batch_size))
     states = _article_states(by_article, candidates, docs)
     for s in sentences:
         state = states[s.article_id]

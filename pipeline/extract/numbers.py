@@ -455,6 +455,15 @@ def _quantity(victim: Token) -> int | None:
             if count is not None:
                 return count
     for child in victim.children:
+        # "Two suspected New People's Army (NPA) rebels": the parser hangs the count on the group's name
+        # before the victim noun; the count still belongs to the victims.
+        if child.dep_ in ("nmod", "compound") and child.i < victim.i and child.pos_ == "PROPN":
+            for grand in child.children:
+                if grand.dep_ == "nummod" and grand.i < child.i and _is_count_token(grand):
+                    count = _quantity_of_number(grand)
+                    if count is not None:
+                        return count
+    for child in victim.children:
         if child.dep_ in ("amod", "det", "nummod") and child.lower_ in VAGUE_WORDS:
             return _VAGUE
     if lower in VAGUE_WORDS:  # "Several were killed", "many died"
