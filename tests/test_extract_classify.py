@@ -198,9 +198,9 @@ def test_counted_rapes_are_events_and_a_claim_reports_one(extract):
     assert sub_types(extract("Rebel fighters carried out 4 rapes in villages around Kidal.")) == {
         "Sexual violence"
     }
-    assert sub_types(extract("A prisoner held in Kidal claims to be repeatedly and sexually tortured by guards.")) == {
-        "Sexual violence"
-    }
+    assert sub_types(
+        extract("A prisoner held in Kidal claims to be repeatedly and sexually tortured by guards.")
+    ) == {"Sexual violence"}
 
 
 def test_the_event_that_led_to_the_news_gives_way_to_the_news(extract):
@@ -405,7 +405,9 @@ def test_an_occupied_city_is_no_takeover_and_a_named_campaign_no_killing(extract
 def test_marching_demonstrators_and_counted_demonstrators_protest(extract):
     rows = extract("Thousands of farmers, demonstrators from the north, marched in Kidal on Saturday.")
     assert sub_types(rows) == {"Peaceful protest"}
-    rows = extract("Dozens of pupils chanted slogans and carried placards as they marched in Kidal on Monday.")
+    rows = extract(
+        "Dozens of pupils chanted slogans and carried placards as they marched in Kidal on Monday."
+    )
     assert sub_types(rows) == {"Peaceful protest"}
     rows = extract("Hundreds of demonstrators took part in a march through Kidal on Monday.")
     assert sub_types(rows) == {"Peaceful protest"}

@@ -67,8 +67,8 @@ def _parse_datetime(raw: str) -> dt.datetime | None:
     return value
 
 
-# Timestamp lines: "Posted at 5:56 AM, ...", "and last updated 2014-06-23 ...", "Published: 12 March
-# 2019", "Updated 3:04 PM ET, Mon May 18, 2015", "Posted by Jane Doe on June 2, 2019".
+# Timestamp lines: "Posted at 5:56 AM, ...", "and last updated 2019-03-11 ...", "Published: 12 March
+# 2019", "Updated 3:04 PM ET, Mon March 11, 2019", "Posted by Jane Doe on June 2, 2019".
 _DATE_LINE = re.compile(
     r"^(?:and\s+)?(?:(?:first|last|originally|page)\s+)?"
     r"(?P<kind>posted|published|updated|modified|created|date|dated)\b"
@@ -101,7 +101,7 @@ class TimestampLine:
 
 def parse_timestamp_line(line: str, *, allow_bare: bool = True) -> TimestampLine | None:
     """Recognise a publication-date line: "Posted at ...", "Updated ...", or (with ``allow_bare``) a
-    line holding nothing but a date such as "May 18, 2015 06:32 PM EDT".
+    line holding nothing but a date such as "March 11, 2019 07:41 PM EDT".
 
     Bare dates are only trusted near the top of an article; further down they are timeline headings.
     """
@@ -152,7 +152,7 @@ _REGION = r"[A-Z][\w.'\-]*(?:\s+(?:[A-Z][\w.'\-]*|and|of|the)){0,4}"
 _AGENCY = r"\((?P<agency>[A-Z][\w&.'\-]*(?:\s+[\w&.'\-]+){0,3}?)(?:,\s*(?P<agency_date>[^()]{4,40}))?\)"
 _DATE_PART = rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s*\d{{4}})?)"
 
-# "MOSUL, Iraq (Reuters) -", "KABUL —", "BAGHDAD, Iraq (CNN, June 23, 2014) —", "KABUL, March 3 (AP) -"
+# "MOSUL, Iraq (Reuters) -", "KABUL —", "KIRKUK, Iraq (Meridian, March 4, 2019) —", "KABUL, March 3 (AP) -"
 _CAPS_DATELINE = re.compile(
     rf"^(?P<place>{_CAPS_PLACE})(?:,\s*(?P<region>{_REGION}))??(?:,\s*{_DATE_PART})?\s*(?:{_AGENCY})?{_DASH}"
 )

@@ -1129,9 +1129,7 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
     # conjunct: "civilians went out and were abducted" were not the abductors).
     head = tok
     passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)
-    for _ in range(
-        0 if passive else 3
-    ):  # "soldiers advanced, fighting rebels and seizing a hamlet"
+    for _ in range(0 if passive else 3):  # "soldiers advanced, fighting rebels and seizing a hamlet"
         if (
             agent is not None
             or head.dep_ not in ("advcl", "xcomp", "conj", "acl")
