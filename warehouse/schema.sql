@@ -146,7 +146,7 @@ create table if not exists core.events (
     latitude           double,
     longitude          double,
     geo_precision      varchar not null,
-    fatalities         integer,                 -- lowest credible figure (ACLED's conservative rule)
+    fatalities         integer,                 -- lowest credible figure (ACLED's conservative rule); 0 if none stated
     fatalities_max     integer,                 -- highest figure reported
     injured            integer,
     num_mentions       integer not null,
