@@ -423,3 +423,35 @@ def test_gas_used_by_militants_is_a_chemical_attack_and_a_vigilante_force_no_mob
     assert "Mob violence" not in sub_types(rows)
     rows = extract("Soldiers shot and killed a combatant in Kidal on Monday.")
     assert sub_types(rows) == {"Armed clash"}
+
+
+def test_forces_sent_or_forwarded_are_a_change_to_group_activity(extract):
+    rows = extract(
+        "The Northern Brigade forwarded dozens of fighters and two tanks to the Varo dam on Sunday."
+    )
+    assert sub_types(rows) == {"Change to group/activity"}
+    rows = extract("The army sent six transport helicopters and 300 soldiers to Port Melin on Friday.")
+    assert sub_types(rows) == {"Change to group/activity"}
+    rows = extract("The ministry forwarded the complaint letter to the court on Sunday.")
+    assert "Change to group/activity" not in sub_types(rows)
+
+
+def test_troops_deployed_ahead_of_a_protest_are_a_change_to_group_activity(extract):
+    rows = extract(
+        "The government deployed troops across Lenova in anticipation of large opposition rallies."
+    )
+    assert sub_types(rows) == {"Change to group/activity"}
+
+
+def test_peace_talks_that_began_are_an_agreement(extract):
+    rows = extract("Peace talks between the government and the Red Hill rebels began in Tarsa on Monday.")
+    assert sub_types(rows) == {"Agreement"}
+    rows = extract("Envoys hope that peace talks with the rebels can be held one day.")
+    assert "Agreement" not in sub_types(rows)
+
+
+def test_what_happened_despite_an_attack_is_the_news(extract):
+    rows = extract(
+        "Peace talks between the government and the rebels opened in Tarsa despite the shelling of a market."
+    )
+    assert sub_types(rows) == {"Agreement"}

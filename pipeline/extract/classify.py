@@ -297,10 +297,23 @@ def _agreement(r: Roles, a1: str | None) -> tuple[str, str] | None:
     return "Strategic developments", "Agreement"
 
 
+# Forces deployed before a protest (to prevent or await it): a change to their activity, not the protest.
+_ANTICIPATED_PROTEST = re.compile(
+    r"\b(in anticipation of|ahead of|in preparation for|to (prevent|forestall|pre-?empt|thwart))\b"
+    r"( [\w-]+){0,4} (protest|demonstrat|rall|march)\w*"
+)
+
+
 def _change(r: Roles, a1: str | None) -> tuple[str, str] | None:
     """Defections, reinforcements and deployments of armed groups (never of police at a protest)."""
-    if is_protest_text(r.sentence_lower) and r.lemma != "defect":
+    if (
+        is_protest_text(r.sentence_lower)
+        and r.lemma != "defect"
+        and not _ANTICIPATED_PROTEST.search(r.sentence_lower)
+    ):
         return None
+    if r.lemma in ("forward", "send"):
+        return "Strategic developments", "Change to group/activity"  # mentions._forces_moved checked it
     troops = r.object_lemma in (
         "troop",
         "force",

@@ -158,6 +158,7 @@ def _prefilter() -> re.Pattern[str]:
         stems.add(re.escape(stem))
     stems.update(IRREGULAR_FORMS)
     stems.update(("gain", "push", "drove", "drive", "dislodg"))  # territory gained or pushed out of: _family
+    stems.update(("forward", "sent", "send"))  # forces moved: _family (_forces_moved)
     return re.compile(r"\b(" + "|".join(sorted(stems, key=len, reverse=True)) + r")", re.IGNORECASE)
 
 
@@ -691,6 +692,10 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return "seize"  # "gained ground inside the town", "gained control of the crossing"
     if _pushed_out(tok):
         return "retake"  # "the militants were pushed back from the area": whoever pushed holds it now
+    if _forces_moved(tok):
+        return "change"  # "sent more fighters to the front": a deployment
+    if lemma == "talk" and tok.pos_ == "NOUN" and _talks_opened(tok):
+        return "agree"  # "peace talks began in the capital": the parties sat down together
     family = TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
     if family is None or tok.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
         return None
@@ -811,6 +816,35 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     ):
         return None  # "fighting for the removal of the priests": a campaign, not combat
     return family
+
+
+# Armed forces and their aircraft: sent or forwarded somewhere, they are a deployment.
+DEPLOYED_NOUNS = frozenset({"troop", "soldier", "fighter", "reinforcement", "force", "forces", "unit",
+                            "battalion", "brigade", "warplane", "jet", "aircraft", "helicopter"})  # fmt: skip
+_TALKS_OPEN = frozenset({"start", "begin", "open", "resume", "launch", "kick", "commence", "convene"})
+
+
+def _deployed(tok: Token) -> bool:
+    head = _content_head(tok) or tok
+    return head.lemma_.lower() in DEPLOYED_NOUNS or tok.lemma_.lower() in DEPLOYED_NOUNS
+
+
+def _forces_moved(tok: Token) -> bool:
+    """ "forwarded fighters to the oilfield", "sent reinforcements to the border": forces moved."""
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in ("forward", "send"):
+        return any(c.dep_ in ("dobj", "nsubjpass") and _deployed(c) for c in tok.children)
+    return False
+
+
+def _talks_opened(tok: Token) -> bool:
+    """ "Peace talks started", "the sides began peace talks": talks that opened, not ones hoped for."""
+    if not any(c.lemma_.lower() == "peace" for c in tok.children):
+        return False
+    head = tok.head
+    return head.pos_ == "VERB" and head.lemma_.lower() in _TALKS_OPEN and tok.dep_ in ("nsubj", "dobj")
 
 
 # "a string of air strikes", "a wave of bombings": events told together, each of them real.
@@ -1045,11 +1079,12 @@ def _priority(label: tuple[str, str], tok: Token) -> int:
 
 
 def _antecedent(tok: Token) -> bool:
-    """Whether the trigger sits in an "after ..." or "following ..." phrase or clause of another verb."""
+    """Whether the trigger sits in an "after ...", "following ..." or "despite ..." phrase or clause of
+    another verb: what led to (or failed to stop) the news, not the news."""
     for t in [tok, *tok.ancestors]:
         if t.dep_ == "ROOT":
             return False
-        if t.lower_ in ("after", "following") and t.dep_ in ("prep", "mark"):
+        if t.lower_ in ("after", "following", "despite") and t.dep_ in ("prep", "mark"):
             return True
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children):
             return True
