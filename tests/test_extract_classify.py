@@ -455,3 +455,14 @@ def test_what_happened_despite_an_attack_is_the_news(extract):
         "Peace talks between the government and the rebels opened in Tarsa despite the shelling of a market."
     )
     assert sub_types(rows) == {"Agreement"}
+
+
+def test_armed_forces_leaving_held_ground_is_a_non_violent_transfer(extract):
+    rows = extract(
+        "Hundreds of rebel fighters began leaving their stronghold of Dunmere on Sunday under a truce."
+    )
+    assert sub_types(rows) == {"Non-violent transfer of territory"}
+    rows = extract("The soldier left the village of Dunmere on Sunday to visit his family.")
+    assert "Non-violent transfer of territory" not in sub_types(rows)
+    rows = extract("The minister left the capital on Sunday for a summit.")
+    assert sub_types(rows) == set()

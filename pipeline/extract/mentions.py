@@ -159,6 +159,7 @@ def _prefilter() -> re.Pattern[str]:
     stems.update(IRREGULAR_FORMS)
     stems.update(("gain", "push", "drove", "drive", "dislodg"))  # territory gained or pushed out of: _family
     stems.update(("forward", "sent", "send"))  # forces moved: _family (_forces_moved)
+    stems.update(("leav", "left", "abandon", "vacat"))  # ground left by armed forces: _family (_armed_left)
     return re.compile(r"\b(" + "|".join(sorted(stems, key=len, reverse=True)) + r")", re.IGNORECASE)
 
 
@@ -694,6 +695,8 @@ def _family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return "retake"  # "the militants were pushed back from the area": whoever pushed holds it now
     if _forces_moved(tok):
         return "change"  # "sent more fighters to the front": a deployment
+    if _armed_left(tok):
+        return "withdraw"  # "the rebels left their last stronghold": territory handed over without a fight
     if lemma == "talk" and tok.pos_ == "NOUN" and _talks_opened(tok):
         return "agree"  # "peace talks began in the capital": the parties sat down together
     family = TRIGGERS.get(lemma) or TRIGGERS.get(tok.lower_)
@@ -837,6 +840,34 @@ def _forces_moved(tok: Token) -> bool:
     if lemma in ("forward", "send"):
         return any(c.dep_ in ("dobj", "nsubjpass") and _deployed(c) for c in tok.children)
     return False
+
+
+# Who leaves ground as an armed force, and what ground: "militants abandoned their positions in the hills".
+LEAVING_FORCES = frozenset({"fighter", "rebel", "militant", "insurgent", "troop", "soldier", "force",
+                            "forces", "militia", "militiaman", "jihadist", "guerrilla"})  # fmt: skip
+HELD_GROUND = frozenset({"stronghold", "bastion", "enclave", "town", "city", "village", "district",
+                         "area", "position", "base", "territory", "camp", "post", "outpost", "region",
+                         "pocket"})  # fmt: skip
+
+
+def _armed_left(tok: Token) -> bool:
+    """An armed force that left, vacated or abandoned a town, base or position (subject of the verb or of
+    the verb it complements: "the fighters began leaving the enclave")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("leave", "vacate", "abandon"):
+        return False
+    holders = [tok, tok.head] if tok.dep_ == "xcomp" else [tok]
+    subjects = [c for h in holders for c in h.children if c.dep_ == "nsubj"]
+    heads = [_content_head(c) or c for c in subjects]
+    # A force, not one man: "the fighters", "government forces", never "a soldier left the village".
+    if not any(
+        h.lemma_.lower() in LEAVING_FORCES and (h.tag_ == "NNS" or h.lemma_.lower() == "militia")
+        for h in heads
+    ):
+        return False
+    return any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in HELD_GROUND or c.ent_type_ in ("GPE", "LOC", "FAC"))
+        for c in tok.children
+    )
 
 
 def _talks_opened(tok: Token) -> bool:
