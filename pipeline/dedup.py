@@ -114,8 +114,9 @@ def _compatible(m: dict, c: _Cluster) -> bool:
         return False
     if not all(types_agree(m, o) and actors_agree(m, o) for o in c.members[:20]):
         return False
-    if any(o.get("article_id") == m.get("article_id") for o in c.members):
-        return not _tolls_differ(m, c)
+    opening = next((o for o in c.members if o.get("article_id") == m.get("article_id")), None)
+    if opening is not None:
+        return not _tolls_differ(m, opening)
     # Across reports, time must be known: two undated reports of a suicide bombing in Maiduguri are as likely
     # two bombings as one, and a false merge loses an event for good while a split only counts it twice.
     if m.get("date_start") is None or c.best_date.get("date_start") is None:
@@ -132,17 +133,15 @@ def _compatible(m: dict, c: _Cluster) -> bool:
     return True
 
 
-def _tolls_differ(m: dict, c: _Cluster) -> bool:
+def _tolls_differ(m: dict, opening: dict) -> bool:
     """Within one article, "76 killed when militants attacked a convoy" and "four killed in a shelling" are
     two events: an article keeps one toll per event (updates say "rose to"), so a count far from the toll of
-    the sentence that opened the event in this article is another event. Tolls of later sentences do not
-    decide ("they executed a girl" told inside the fall of a city). Across outlets early and late tolls
-    differ too much to tell."""
-    mine = m.get("fatalities")
-    opening = next((o for o in c.members if o.get("article_id") == m.get("article_id")), None)
-    if not mine or opening is None or not opening.get("fatalities"):
+    the sentence that opened the event in this article (``opening``) is another event. Tolls of later
+    sentences do not decide ("they executed a girl" told inside the fall of a city). Across outlets early
+    and late tolls differ too much to tell."""
+    mine, theirs = m.get("fatalities"), opening.get("fatalities")
+    if not mine or not theirs:
         return False
-    theirs = opening["fatalities"]
     return max(mine, theirs) > 3 * min(mine, theirs) and abs(mine - theirs) > 3
 
 

@@ -33,14 +33,17 @@ GENERIC_HEADS = frozenset({
 # Verbs of waiting and inviting: what they govern in the same statement has not happened ("units awaiting the
 # signal for the last push", "the council invites every clan to assist in liberating the district").
 WAITING_HEADS = frozenset({"await", "wait", "welcome", "invite", "anticipate", "anticipation", "wish"})
-# "militias may take part, provided that each unit fights beside the army": a condition.
-CONDITIONS = frozenset({"provided", "providing"})
+# Prepositions and markers whose clause did not come about: a condition ("militias may take part, provided
+# that each unit fights beside the army") or an absence ("moved supplies without being targeted").
+UNREALISED_MARKERS = frozenset({"provided", "providing", "without"})
 # "An attack on the city is months away", "a new offensive is imminent": a copula with one of these is a
 # prediction.
 FUTURE_PREDICATES = frozenset({"away", "imminent", "due", "expected", "inevitable", "looming"})
 # "... before the battle begins", "until the fighting ends": a subordinate clause in the simple present
 # under one of these tells what has not happened yet.
 NOT_YET_MARKERS = frozenset({"before", "until", "till", "once", "whenever"})
+# Any ancestor with one of these lemmas makes the trigger no event of its own (one set: checked per ancestor).
+NOT_AN_EVENT_HEADS = IRREALIS_HEADS | GENERIC_HEADS | ATTRIBUTION_HEADS
 
 
 def is_realis(trigger: Token) -> bool:
@@ -62,14 +65,12 @@ def is_realis(trigger: Token) -> bool:
             # says they came about ("began to shell", "managed to seize").
             if depth == 0 and child.dep_ == "aux" and child.lower_ == "to" and not _purpose_came_about(tok):
                 return False
-        if depth > 0 and tok.lemma_.lower() in IRREALIS_HEADS | GENERIC_HEADS | ATTRIBUTION_HEADS:
+        if depth > 0 and tok.lemma_.lower() in NOT_AN_EVENT_HEADS:
             return False
         if depth > 0 and same_statement and tok.lemma_.lower() in WAITING_HEADS:
             return False
-        if depth > 0 and tok.lower_ in CONDITIONS and tok.dep_ in ("prep", "mark"):
+        if depth > 0 and tok.lower_ in UNREALISED_MARKERS and tok.dep_ in ("prep", "mark"):
             return False
-        if depth > 0 and tok.lower_ == "without" and tok.dep_ in ("prep", "mark"):
-            return False  # "moved supplies without being targeted": what did not happen
         if depth > 0 and tok.lower_ == "to" and tok.dep_ == "prep" and tok.head.lemma_.lower() in REACTIONS:
             return False  # "troops were responding to an attack": a cause told in passing, like "response"
         if tok.dep_ in ("relcl", "ccomp", "parataxis"):
