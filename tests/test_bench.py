@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline import bench
+from app import bench
 
 
 def test_generated_articles_are_distinct_versions_of_the_samples():

@@ -9,14 +9,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.evaluation import (
+from app.evaluate import evaluate
+from pipeline.scoring import (
     actor_hit,
     bcubed_scores,
     co_referent_pairs,
     date_in_window,
     document_keys,
     document_of,
-    evaluate,
     pairwise_scores,
     place_matches,
     score_dedup,

@@ -1,4 +1,4 @@
-"""Evaluation: score a loaded warehouse against hand-annotated gold (``python -m pipeline eval``).
+"""Scoring: a loaded warehouse against hand-annotated gold (what ``python -m pipeline eval`` reports).
 
 Three kinds of gold, three scorers, all plain Python over the analyst views (``articles``, ``events``,
 ``event_mentions``) of a DuckDB warehouse, read-only:
@@ -14,8 +14,8 @@ Three kinds of gold, three scorers, all plain Python over the analyst views (``a
   compared with the label.
 
 The metric functions (``pairwise_scores``, ``bcubed_scores``, ``weighted_f1``) know nothing of warehouses
-and are tested on hand-made clusterings. ``loaded_warehouse`` runs the real Dagster job over an input file
-or folder; it is the only part that needs Dagster, and imports it lazily.
+and are tested on hand-made clusterings. Loading an input through the real Dagster job before scoring it is
+``app.evaluate``'s part: nothing here needs Dagster.
 """
 
 from __future__ import annotations
@@ -23,11 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
-import tempfile
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -576,7 +573,7 @@ def score_reports(con: duckdb.DuckDBPyConnection, gold_rows: list[dict], style: 
     return scores
 
 
-# --- running an evaluation -----------------------------------------------------------------------------
+# --- gold files and the one-line summary ------------------------------------------------------------------
 
 
 def read_gold(kind: str, path: Path) -> Any:
@@ -600,60 +597,6 @@ def score(kind: str, warehouse: Path, gold: Any, style: str | None = None) -> di
     finally:
         con.close()
     raise ValueError(f"unknown evaluation kind {kind!r} (expected one of {KINDS})")
-
-
-@contextmanager
-def loaded_warehouse(
-    input_path: Path | None, warehouse: Path | None = None, instance: Any = None
-) -> Iterator[tuple[Path, Any]]:
-    """A warehouse holding ``input_path`` (a JSONL/JSON/txt/html file, or a landing folder), loaded by the
-    real Dagster job, and the run report (None when nothing was loaded).
-
-    Without ``warehouse`` the load goes into a temporary warehouse that is deleted on exit; with one, it is
-    loaded (incrementally: batches it already holds are skipped) and kept. Without ``input_path`` the
-    given warehouse is scored as it is. ``instance`` defaults to an ephemeral Dagster instance: evaluation
-    runs are throwaway and do not belong in the UI's run history."""
-    import dagster as dg
-
-    from assets.runner import run_landing
-
-    with tempfile.TemporaryDirectory(prefix="events-eval-") as tmp:
-        if input_path is None:
-            if warehouse is None or not warehouse.exists():
-                raise FileNotFoundError("nothing to score: give an input to load, or an existing warehouse")
-            yield warehouse, None
-            return
-        if not input_path.exists():
-            raise FileNotFoundError(f"input not found: {input_path}")
-        target = warehouse or Path(tmp) / "events.duckdb"
-        landing = input_path
-        if input_path.is_file():
-            landing = Path(tmp) / "landing"
-            landing.mkdir()
-            # copy2 keeps the modification time, so the batch signature (and an incremental reload) is stable.
-            shutil.copy2(input_path, landing / input_path.name)
-        if instance is None:
-            with dg.DagsterInstance.ephemeral() as ephemeral:
-                report = run_landing(landing, target, instance=ephemeral)
-        else:
-            report = run_landing(landing, target, instance=instance)
-        yield target, report
-
-
-def evaluate(
-    kind: str,
-    gold_path: Path,
-    input_path: Path | None = None,
-    warehouse: Path | None = None,
-    style: str | None = None,
-    instance: Any = None,
-) -> tuple[dict, Any]:
-    """Load the input (see ``loaded_warehouse``) and score it: (scores, run report or None)."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown evaluation kind {kind!r} (expected one of {KINDS})")
-    gold = read_gold(kind, gold_path)
-    with loaded_warehouse(input_path, warehouse, instance) as (loaded, report):
-        return score(kind, loaded, gold, style), report
 
 
 def summary_line(kind: str, scores: Mapping) -> str:
