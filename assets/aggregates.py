@@ -5,6 +5,7 @@ import dagster as dg
 from assets.partitions import WAREHOUSE_POOL
 from assets.quality import check_spec, preview, run_suite
 from assets.resources import Warehouse
+from pipeline.queries import query
 from pipeline.stages import build_marts
 from pipeline.warehouse import publish_snapshot
 
@@ -25,7 +26,7 @@ def event_aggregates(warehouse: Warehouse):
     with warehouse.connect() as con:
         counts = build_marts(con)
         reconciliation = reconciliation_frame(con)
-        weekly = con.execute("select * from marts.events_weekly order by week desc limit 10").pl()
+        weekly = con.execute(query("aggregates.latest_weeks")).pl()
         # The last step of every run: readers get this complete state while the next run writes.
         snapshot = publish_snapshot(con, warehouse.database)
 

@@ -5,6 +5,7 @@ import dagster as dg
 from assets.partitions import WAREHOUSE_POOL, landing_batches
 from assets.quality import check_spec, run_suite, table_metadata
 from assets.resources import Warehouse
+from pipeline.queries import query
 from pipeline.stages import extract_batch
 
 
@@ -22,10 +23,7 @@ def event_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """Event mentions: ACLED type, actors, place, date, casualties and the sentence that reports each."""
     with warehouse.connect() as con:
         mentions = extract_batch(con, context.partition_key)
-        published = con.execute(
-            "select article_id, published_at from staging.articles where batch_id = ?",
-            [context.partition_key],
-        ).pl()
+        published = con.execute(query("extract.publication_dates_of_batch"), [context.partition_key]).pl()
     yield dg.MaterializeResult(
         metadata=table_metadata(
             mentions,

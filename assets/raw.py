@@ -6,6 +6,7 @@ from assets.partitions import WAREHOUSE_POOL, landing_batches
 from assets.quality import check_spec, run_suite, table_metadata
 from assets.resources import LandingFolder, Warehouse
 from pipeline.landing import batch_signature, read_batch
+from pipeline.queries import query
 from pipeline.raw import store_batch
 
 
@@ -29,17 +30,8 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
     batch = read_batch(landing.root, batch_id)
     with warehouse.connect() as con:
         result = store_batch(con, batch_id, batch, batch_signature(landing.root, batch_id))
-        versions = con.execute(
-            "select content_hash, article_key, source_id, source_path, record_index, format, outlet, "
-            "title, published_at_raw, length(content) as content_chars, content, batch_id "
-            "from raw.article_versions where batch_id = ? order by source_path, record_index",
-            [batch_id],
-        ).pl()
-        quarantined = con.execute(
-            "select source_path, record_index, reason, content_bytes from raw.quarantine "
-            "where batch_id = ? order by source_path, record_index",
-            [batch_id],
-        ).pl()
+        versions = con.execute(query("raw.versions_of_batch"), [batch_id]).pl()
+        quarantined = con.execute(query("raw.quarantine_of_batch"), [batch_id]).pl()
     yield dg.MaterializeResult(
         metadata=table_metadata(
             versions.drop("content"),

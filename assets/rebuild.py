@@ -4,6 +4,7 @@ import dagster as dg
 
 from assets.partitions import WAREHOUSE_POOL
 from assets.resources import Warehouse
+from pipeline.queries import query
 from pipeline.stages import replay_log
 from pipeline.warehouse import publish_snapshot
 
@@ -14,7 +15,7 @@ def replay_article_log(context: dg.OpExecutionContext, warehouse: Warehouse):
     with warehouse.connect() as con:
         batches = replay_log(con)
         counts = {
-            name: con.execute(f"select count(*) from {name}").fetchone()[0]
+            name: con.execute(query("tables.row_count", table=name)).fetchone()[0]
             for name in ("articles", "event_mentions", "events")
         }
         publish_snapshot(con, warehouse.database)

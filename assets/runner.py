@@ -13,6 +13,7 @@ import dagster as dg
 
 from assets.partitions import landing_batches
 from pipeline.landing import batch_signature, list_batches
+from pipeline.queries import query
 from pipeline.warehouse import connect
 
 
@@ -35,7 +36,7 @@ def pending(
         return batches
     con = connect(warehouse)
     try:
-        loaded = dict(con.execute("select batch_id, signature from raw.landing_batches").fetchall())
+        loaded = dict(con.execute(query("raw.landing_batch_signatures")).fetchall())
     finally:
         con.close()
     todo = {}
@@ -89,7 +90,7 @@ def run_landing(
     con = connect(warehouse)
     try:
         for name in ("articles", "event_mentions", "events", "quarantine"):
-            report.counts[name] = con.execute(f"select count(*) from {name}").fetchone()[0]
+            report.counts[name] = con.execute(query("tables.row_count", table=name)).fetchone()[0]
     finally:
         con.close()
     return report

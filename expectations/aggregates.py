@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pipeline.queries import query
+
 if TYPE_CHECKING:
     import duckdb
     import polars as pl
@@ -29,38 +31,8 @@ EXPECTATIONS: list[tuple[str, dict[str, Any], str]] = [
     ),
 ]
 
-# DuckDB sums integers into HUGEINT, which pandas cannot hold: every total is cast to BIGINT.
-RECONCILIATION_SQL = """
-with dated as (
-    select count(*)::bigint as events, coalesce(sum(fatalities), 0)::bigint as fatalities
-    from core.events where event_date is not null
-), every as (
-    select count(*)::bigint as events, coalesce(sum(fatalities), 0)::bigint as fatalities
-    from core.events
-)
-select 'marts.events_daily' as mart,
-       (select coalesce(sum(events), 0)::bigint from marts.events_daily)      as events_in_mart,
-       dated.events                                                           as events_in_core,
-       (select coalesce(sum(fatalities), 0)::bigint from marts.events_daily)  as fatalities_in_mart,
-       dated.fatalities                                                       as fatalities_in_core
-from dated
-union all
-select 'marts.events_weekly',
-       (select coalesce(sum(events), 0)::bigint from marts.events_weekly),
-       dated.events,
-       (select coalesce(sum(fatalities), 0)::bigint from marts.events_weekly),
-       dated.fatalities
-from dated
-union all
-select 'marts.actor_dyads',
-       (select coalesce(sum(events), 0)::bigint from marts.actor_dyads),
-       every.events,
-       (select coalesce(sum(fatalities), 0)::bigint from marts.actor_dyads),
-       every.fatalities
-from every
-"""
-
 
 def reconciliation_frame(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Totals of each mart next to the totals of ``core.events`` it should equal, one row per mart."""
-    return con.sql(RECONCILIATION_SQL).pl()
+    """Totals of each mart next to the totals of ``core.events`` it should equal, one row per mart
+    (the query is ``aggregates.reconciliation`` in ``warehouse/queries/aggregates.sql``)."""
+    return con.sql(query("aggregates.reconciliation")).pl()

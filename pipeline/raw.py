@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import duckdb
 
 from pipeline.landing import Batch, QuarantineRecord
+from pipeline.queries import query
 from pipeline.warehouse import transaction
 
 
@@ -37,7 +38,7 @@ def quarantine_id(batch_id: str, q: QuarantineRecord) -> str:
 def quarantine(con: duckdb.DuckDBPyConnection, batch_id: str, q: QuarantineRecord, now: dt.datetime) -> int:
     """Record one quarantined input; returns 1 when it is new, 0 when a rerun had recorded it already."""
     inserted = con.execute(
-        "insert into raw.quarantine values (?,?,?,?,?,?,?,?) on conflict do nothing returning 1",
+        query("raw.insert_quarantine"),
         [quarantine_id(batch_id, q), batch_id, q.source_path, q.record_index, q.reason,
          q.raw_content, q.content_bytes, now],
     ).fetchall()  # fmt: skip
@@ -54,11 +55,7 @@ def store_batch(
     with transaction(con):
         for rec in batch.articles:
             h = rec.content_hash
-            known = con.execute(
-                "select article_key, batch_id, source_path, record_index from raw.article_versions "
-                "where content_hash = ?",
-                [h],
-            ).fetchone()
+            known = con.execute(query("raw.version_by_hash"), [h]).fetchone()
             latest = _latest(con, rec.article_key)
             if known is not None:
                 if (known[1], known[2], known[3]) == (batch_id, rec.source_path, rec.record_index):
@@ -72,7 +69,7 @@ def store_batch(
                 quarantined.append(_duplicate(rec, known))
                 continue
             con.execute(
-                "insert into raw.article_versions values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                query("raw.insert_version"),
                 [
                     h, rec.article_key, rec.source_id, rec.source_path, rec.record_index, rec.format,
                     rec.url, rec.outlet, rec.title, rec.published_at_raw, rec.content, rec.content_is_html,
@@ -100,19 +97,13 @@ def store_batch(
         for q in quarantined:
             result.quarantined += quarantine(con, batch_id, q, now)
         con.execute(
-            "insert into raw.landing_batches values (?,?,?,?,?,?) on conflict (batch_id) do update set "
-            "signature = excluded.signature, files = excluded.files, bytes = excluded.bytes, "
-            "last_loaded_at = excluded.last_loaded_at",
-            [batch_id, signature[0], signature[1], signature[2], now, now],
+            query("raw.upsert_landing_batch"), [batch_id, signature[0], signature[1], signature[2], now, now]
         )
     return result
 
 
 def _latest(con: duckdb.DuckDBPyConnection, article_key: str) -> tuple[str, str | None] | None:
-    row = con.execute(
-        "select kind, content_hash from raw.article_log where article_key = ? order by seq desc limit 1",
-        [article_key],
-    ).fetchone()
+    row = con.execute(query("raw.latest_log_entry"), [article_key]).fetchone()
     return (row[0], row[1]) if row else None
 
 
@@ -127,7 +118,7 @@ def _log(
     now: dt.datetime,
 ) -> None:
     con.execute(
-        "insert into raw.article_log values (nextval('raw.article_log_seq'),?,?,?,?,?,?,?)",
+        query("raw.append_log_entry"),
         [kind, article_key, content_hash, batch_id, source_path, record_index, now],
     )
 

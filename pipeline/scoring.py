@@ -32,6 +32,7 @@ from typing import Any
 import duckdb
 
 from pipeline.dedup import km
+from pipeline.queries import query
 from pipeline.vocabulary import VIOLENT_TYPES
 
 KINDS = ("events", "dedup", "reports")
@@ -60,21 +61,6 @@ SUMMARY_KEYS = {
         "end_to_end_exact",
     ),
 }  # fmt: skip
-
-# The queries the scorers run; only the analyst views, so any warehouse with the documented contract works.
-EVENTS_SQL = "select * from events"
-EVENT_DOCUMENTS_SQL = (
-    "select distinct m.event_id, a.source_id from event_mentions m join articles a using (article_id) "
-    "where m.event_id is not null"
-)
-REPORT_MENTIONS_SQL = (
-    "select a.source_id, m.event_id, m.confidence, m.sentence_index "
-    "from event_mentions m join articles a using (article_id) where m.event_id is not null"
-)
-ARTICLE_EVENTS_SQL = (
-    "select a.source_id, m.sentence_index as mention_sentence, e.* from articles a "
-    "join event_mentions m using (article_id) join events e on e.event_id = m.event_id"
-)
 
 
 # --- metrics: pure functions over labels and clusterings -------------------------------------------------
@@ -289,9 +275,10 @@ def score_events(con: duckdb.DuckDBPyConnection, gold: Mapping) -> dict:
     gold events found / required gold events. The accuracies are over the (gold, predicted) matched pairs."""
     names = document_keys(gold["documents"])
     documents_of_event: dict[str, set[str]] = defaultdict(set)
-    for row in query_rows(con, EVENT_DOCUMENTS_SQL):
+    for row in query_rows(con, query("scoring.event_documents")):
         documents_of_event[row["event_id"]].add(document_of(row["source_id"], names) or "?")
-    judged = [e for e in query_rows(con, EVENTS_SQL) if documents_of_event.get(e["event_id"], set()) - {"?"}]
+    events = query_rows(con, query("scoring.events"))
+    judged = [e for e in events if documents_of_event.get(e["event_id"], set()) - {"?"}]
     by_id = {e["event_id"]: e for e in judged}
 
     places, gold_events = gold["places"], gold["events"]
@@ -385,7 +372,7 @@ def main_events(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[st
     mention has no main event (the scorers treat it as a cluster of its own)."""
     best: dict[str, tuple] = {}
     linked: dict[str, set[str]] = defaultdict(set)
-    for row in query_rows(con, REPORT_MENTIONS_SQL):
+    for row in query_rows(con, query("scoring.report_mentions")):
         report = str(row["source_id"])
         linked[report].add(row["event_id"])
         rank = (-(row["confidence"] or 0.0), row["sentence_index"], row["event_id"])
@@ -469,7 +456,7 @@ def best_event_per_article(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, di
     def rank(row: dict) -> tuple:
         return (-(row.get("confidence") or 0.0), row["mention_sentence"], row["event_id"])
 
-    for row in query_rows(con, ARTICLE_EVENTS_SQL):
+    for row in query_rows(con, query("scoring.article_events")):
         article = str(row["source_id"])
         reporters[row["event_id"]].add(article)
         if article not in best or rank(row) < rank(best[article]):

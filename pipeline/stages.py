@@ -3,6 +3,9 @@
 Per-batch stages (clean, extract) replace exactly the rows of their batch inside one transaction, so a rerun
 or a failure midway never leaves partial or doubled rows. Dedup and the marts are projections recomputed from
 everything current. Dagster assets call these functions and nothing else touches the tables.
+
+The SQL is in ``warehouse/queries/`` (one file per stage, see ``pipeline.queries``), and the frames written
+take their columns from the tables themselves (``schema.sql``), so no column list is repeated here.
 """
 
 from __future__ import annotations
@@ -17,36 +20,25 @@ from pipeline.clean import clean_article
 from pipeline.dedup import cluster_mentions
 from pipeline.extract.mentions import ArticleContext, SentenceInput, extract_mentions
 from pipeline.landing import QuarantineRecord
+from pipeline.queries import query
 from pipeline.raw import quarantine
-from pipeline.warehouse import refresh_marts, transaction
+from pipeline.warehouse import frame_schema, refresh_marts, transaction
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def _replace(
-    con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, where: str, params: list
-) -> None:
-    con.execute(f"delete from {table} where {where}", params)
-    _append(con, table, frame)
-
-
 def _append(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
     if frame.height:
         con.register("_incoming", frame.to_arrow())
-        con.execute(f"insert into {table} by name select * from _incoming")
+        con.execute(query("tables.insert_frame", table=table))
         con.unregister("_incoming")
 
 
 def clean_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
     """Clean every article version that came in with a batch; returns the cleaned articles."""
-    versions = con.execute(
-        "select content_hash, article_key, source_id, source_path, record_index, url, outlet, title, "
-        "published_at_raw, content, content_is_html from raw.article_versions where batch_id = ? "
-        "order by source_path, record_index",
-        [batch_id],
-    ).pl()
+    versions = con.execute(query("clean.versions_to_clean"), [batch_id]).pl()
     now = _now()
     articles, sentences, empty = [], [], []
     for v in versions.iter_rows(named=True):
@@ -93,15 +85,12 @@ def clean_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
             }
             for s in cleaned.sentences
         )
-    article_frame = pl.DataFrame(articles, schema=_ARTICLE_SCHEMA)
-    sentence_frame = pl.DataFrame(sentences, schema=_SENTENCE_SCHEMA)
+    article_frame = pl.DataFrame(articles, schema=frame_schema(con, "staging.articles"))
+    sentence_frame = pl.DataFrame(sentences, schema=frame_schema(con, "staging.sentences"))
     with transaction(con):
-        con.execute(
-            "delete from staging.sentences where article_id in "
-            "(select article_id from staging.articles where batch_id = ?)",
-            [batch_id],
-        )
-        _replace(con, "staging.articles", article_frame, "batch_id = ?", [batch_id])
+        con.execute(query("clean.delete_sentences_of_batch"), [batch_id])
+        con.execute(query("tables.delete_batch", table="staging.articles"), [batch_id])
+        _append(con, "staging.articles", article_frame)
         _append(con, "staging.sentences", sentence_frame)
         for q in empty:
             quarantine(con, batch_id, q, now)
@@ -120,37 +109,33 @@ def after_chunk_written(batch_id: str, rows_so_far: int) -> None:
 
 def extract_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
     """Extract event mentions from the English articles of a batch; returns the mentions written."""
-    articles = con.execute(
-        "select article_id, published_at, dateline_place, title, body from staging.articles "
-        "where batch_id = ? and is_english order by article_id",
-        [batch_id],
-    ).fetchall()
+    articles = con.execute(query("extract.articles_to_extract"), [batch_id]).fetchall()
+    schema = frame_schema(con, "core.mentions")
     frames = []
     with transaction(con):
-        con.execute("delete from core.mentions where batch_id = ?", [batch_id])
+        con.execute(query("tables.delete_batch", table="core.mentions"), [batch_id])
         written = 0
         for start in range(0, len(articles), EXTRACT_CHUNK_ARTICLES):
             chunk = articles[start : start + EXTRACT_CHUNK_ARTICLES]
-            frame = _extract_chunk(con, batch_id, chunk)
+            frame = _extract_chunk(con, batch_id, chunk, schema)
             _append(con, "core.mentions", frame)
             written += frame.height
             frames.append(frame)
             after_chunk_written(batch_id, written)
-    return pl.concat(frames) if frames else pl.DataFrame(schema=_MENTION_SCHEMA)
+    return pl.concat(frames) if frames else pl.DataFrame(schema=schema)
 
 
-def _extract_chunk(con: duckdb.DuckDBPyConnection, batch_id: str, articles: list[tuple]) -> pl.DataFrame:
+def _extract_chunk(
+    con: duckdb.DuckDBPyConnection, batch_id: str, articles: list[tuple], schema: dict[str, pl.DataType]
+) -> pl.DataFrame:
     ids = [row[0] for row in articles]
-    sentences = con.execute(
-        "select article_id, sentence_index, char_start, char_end, sentence from staging.sentences "
-        "where list_contains(?, article_id) order by article_id, sentence_index",
-        [ids],
-    ).fetchall()
+    sentences = con.execute(query("extract.sentences_of_articles"), [ids]).fetchall()
     contexts = [ArticleContext(*row) for row in articles]
     mentions = extract_mentions(contexts, [SentenceInput(*row) for row in sentences])
     now = _now()
+    # The columns are core.mentions' own (schema.sql): a Mention's fields plus what the stage adds.
     return pl.DataFrame(
-        [{**asdict(m), "batch_id": batch_id, "extracted_at": now} for m in mentions], schema=_MENTION_SCHEMA
+        [{**asdict(m), "batch_id": batch_id, "extracted_at": now} for m in mentions], schema=schema
     )
 
 
@@ -158,16 +143,11 @@ def replay_log(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Drop every projection and rebuild it from the article log, batch by batch in log order.
 
     The log and the article versions are not touched. Returns the batches replayed."""
-    batches = [
-        b for (b,) in con.execute(
-            "select v.batch_id from raw.article_versions v join raw.article_log l using (content_hash) "
-            "group by v.batch_id order by min(l.seq)"
-        ).fetchall()
-    ]  # fmt: skip
+    batches = [b for (b,) in con.execute(query("rebuild.batches_in_log_order")).fetchall()]
     with transaction(con):
         for table in ("staging.sentences", "staging.articles", "core.mentions", "core.event_members",
                       "core.events"):  # fmt: skip
-            con.execute(f"delete from {table}")
+            con.execute(query("tables.delete_all", table=table))
     for batch_id in batches:
         clean_batch(con, batch_id)
         extract_batch(con, batch_id)
@@ -176,25 +156,16 @@ def replay_log(con: duckdb.DuckDBPyConnection) -> list[str]:
     return batches
 
 
-# Mentions in the order the log first heard of their article (stable across later versions of it).
-CURRENT_MENTIONS_SQL = """
-select m.*, a.outlet, a.published_at, f.first_seq as log_seq
-from core.mentions m
-join main.articles a using (article_id)
-join (select article_key, min(seq) as first_seq from raw.article_log group by article_key) f
-    using (article_key)
-"""
-
-
 def dedup_all(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Recompute events from every current mention (stable ids: see pipeline.dedup); returns the events."""
-    mentions = con.execute(CURRENT_MENTIONS_SQL).pl().to_dicts()
+    mentions = con.execute(query("dedup.current_mentions")).pl().to_dicts()
     events, members = cluster_mentions(mentions)
-    event_frame = pl.DataFrame(events, schema=_EVENT_SCHEMA)
-    member_frame = pl.DataFrame(members, schema={"mention_id": pl.String, "event_id": pl.String})
+    event_frame = pl.DataFrame(events, schema=frame_schema(con, "core.events"))
+    member_frame = pl.DataFrame(members, schema=frame_schema(con, "core.event_members"))
     with transaction(con):
-        _replace(con, "core.events", event_frame, "true", [])
-        _replace(con, "core.event_members", member_frame, "true", [])
+        for table, frame in (("core.events", event_frame), ("core.event_members", member_frame)):
+            con.execute(query("tables.delete_all", table=table))
+            _append(con, table, frame)
     return event_frame
 
 
@@ -203,35 +174,4 @@ def build_marts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     with transaction(con):
         refresh_marts(con)
     names = ("events_daily", "events_weekly", "actor_dyads", "source_coverage")
-    return {n: con.execute(f"select count(*) from marts.{n}").fetchone()[0] for n in names}
-
-
-_ARTICLE_SCHEMA = {
-    "article_id": pl.String, "batch_id": pl.String, "article_key": pl.String, "source_id": pl.String,
-    "url": pl.String, "outlet": pl.String, "title": pl.String, "published_at": pl.Datetime("us"),
-    "published_at_source": pl.String, "dateline_place": pl.String, "body": pl.String, "language": pl.String,
-    "is_english": pl.Boolean, "n_chars": pl.Int32, "n_sentences": pl.Int32, "removed_lines": pl.Int32,
-    "cleaned_at": pl.Datetime("us"),
-}  # fmt: skip
-_SENTENCE_SCHEMA = {
-    "article_id": pl.String, "sentence_index": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32,
-    "sentence": pl.String,
-}  # fmt: skip
-_MENTION_SCHEMA = {
-    "mention_id": pl.String, "article_id": pl.String, "batch_id": pl.String, "sentence_index": pl.Int32,
-    "char_start": pl.Int32, "char_end": pl.Int32, "sentence": pl.String, "trigger": pl.String,
-    "event_type": pl.String, "sub_event_type": pl.String, "actor1": pl.String, "actor2": pl.String,
-    "location": pl.String, "admin1": pl.String, "country_code": pl.String, "latitude": pl.Float64,
-    "longitude": pl.Float64, "geo_precision": pl.String, "geonameid": pl.Int64, "event_date": pl.Date,
-    "date_start": pl.Date, "date_end": pl.Date, "date_precision": pl.String, "is_background": pl.Boolean,
-    "fatalities": pl.Int32, "injured": pl.Int32, "confidence": pl.Float64, "extractor_version": pl.String,
-    "extracted_at": pl.Datetime("us"),
-}  # fmt: skip
-_EVENT_SCHEMA = {
-    "event_id": pl.String, "event_date": pl.Date, "date_start": pl.Date, "date_end": pl.Date,
-    "date_precision": pl.String, "event_type": pl.String, "sub_event_type": pl.String, "actor1": pl.String,
-    "actor2": pl.String, "location": pl.String, "admin1": pl.String, "country_code": pl.String,
-    "latitude": pl.Float64, "longitude": pl.Float64, "geo_precision": pl.String, "fatalities": pl.Int32,
-    "fatalities_max": pl.Int32, "injured": pl.Int32, "num_mentions": pl.Int32, "num_articles": pl.Int32,
-    "num_sources": pl.Int32, "first_reported_at": pl.Datetime("us"), "confidence": pl.Float64,
-}  # fmt: skip
+    return {n: con.execute(query("tables.row_count", table=f"marts.{n}")).fetchone()[0] for n in names}

@@ -8,8 +8,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import polars as pl
 
 from pipeline.config import PROJECT_ROOT
+from pipeline.queries import query
 
 SQL_DIR = PROJECT_ROOT / "warehouse"
 
@@ -35,6 +37,12 @@ def transaction(con: duckdb.DuckDBPyConnection):
         con.execute("rollback")
         raise
     con.execute("commit")
+
+
+def frame_schema(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, pl.DataType]:
+    """The Polars schema of a table's rows, read from the table itself: ``schema.sql`` is the one place a
+    table's columns are written, and frames built to be written into it take their columns from there."""
+    return dict(con.execute(query("tables.empty", table=table)).pl().schema)
 
 
 def refresh_marts(con: duckdb.DuckDBPyConnection) -> None:

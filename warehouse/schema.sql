@@ -92,8 +92,14 @@ create table if not exists staging.sentences (
     primary key (article_id, sentence_index)
 );
 
+-- One row per sentence-level report of an event. Python builds these rows from the Mention dataclass of
+-- pipeline/extract/ plus batch_id and extracted_at, and takes their columns from this table (see
+-- pipeline/warehouse.py: frame_schema); tests/test_warehouse_sql.py checks the two agree.
+-- mention_id: the first 24 hex digits of sha256("<article_id>|<sentence_index>|<place>|<sub_event_type>"),
+-- <place> the place's name or empty: one mention per sentence, place and sub-type, the same on every
+-- re-extraction; a cross-sentence pass that changes a mention's sub-type recomputes it with the new sub-type.
 create table if not exists core.mentions (
-    mention_id         varchar primary key,     -- hash of article_id, sentence index and trigger offset
+    mention_id         varchar primary key,     -- hash of article, sentence, place and sub-type (see above)
     article_id         varchar not null,
     batch_id           varchar not null,
     sentence_index     integer not null,

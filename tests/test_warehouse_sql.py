@@ -1,0 +1,77 @@
+"""The warehouse's SQL: the named statements of ``warehouse/queries/`` and the tables Python writes into."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import duckdb
+import polars as pl
+import pytest
+
+from pipeline.extract.mentions import Mention
+from pipeline.queries import QueryFileError, all_queries, parse_queries, query
+from pipeline.warehouse import ensure_schema, frame_schema
+
+
+@pytest.fixture
+def con():
+    con = duckdb.connect()
+    ensure_schema(con)
+    yield con
+    con.close()
+
+
+def test_every_statement_parses_and_names_its_stage():
+    queries = all_queries()
+    assert {name.split(".")[0] for name in queries} >= {"raw", "clean", "extract", "dedup", "tables"}
+    for name, sql in queries.items():
+        filled = sql.replace("{table}", "core.mentions")
+        assert len(duckdb.extract_statements(filled)) == 1, name
+
+
+def test_statements_come_with_their_comments_and_without_the_name_line():
+    sql = query("dedup.current_mentions")
+    assert "-- name:" not in sql and sql.rstrip().endswith("using (article_key)")
+
+
+def test_table_placeholders_take_table_names_only():
+    assert query("tables.row_count", table="marts.events_daily") == "select count(*) from marts.events_daily"
+    with pytest.raises(ValueError, match="not a table name"):
+        query("tables.row_count", table="events; drop table core.events")
+    with pytest.raises(ValueError, match="takes"):
+        query("tables.row_count")
+    with pytest.raises(ValueError, match="takes"):
+        query("raw.version_by_hash", table="core.events")
+    with pytest.raises(KeyError, match="no statement"):
+        query("raw.no_such_statement")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("select 1\n-- name: a\nselect 2", "x.sql:1: SQL before the first"),
+        ("-- name: a\nselect 1\n\n-- name: a\nselect 2", "x.sql:4: statement 'a' already named on line 1"),
+        ("-- name: a\n-- only a comment\n-- name: b\nselect 1", "x.sql:1: statement 'a' has no SQL"),
+        ("-- name: Bad-Name\nselect 1", "x.sql:1: bad statement name"),
+    ],
+)
+def test_malformed_query_files_name_the_file_and_line(text, message):
+    with pytest.raises(QueryFileError, match=message):
+        parse_queries(text, "x.sql")
+
+
+def test_a_file_header_comment_is_allowed():
+    assert parse_queries("-- about this file\n\n-- name: a\nselect 1;\n", "x.sql") == {"a": "select 1"}
+
+
+def test_mention_rows_are_a_mention_plus_what_the_stage_adds(con):
+    # schema.sql is the one list of core.mentions' columns; the extractor's Mention must fit it exactly.
+    columns = set(frame_schema(con, "core.mentions"))
+    fields = {f.name for f in dataclasses.fields(Mention)}
+    assert columns == fields | {"batch_id", "extracted_at"}
+
+
+def test_frame_schemas_follow_the_tables(con):
+    schema = frame_schema(con, "core.event_members")
+    assert schema == {"mention_id": pl.String, "event_id": pl.String}
+    assert frame_schema(con, "core.mentions")["extracted_at"] == pl.Datetime("us")

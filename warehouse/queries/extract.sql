@@ -1,0 +1,14 @@
+-- The extract stage: the English articles of a batch and their sentences in, event mentions out.
+
+-- name: articles_to_extract
+select article_id, published_at, dateline_place, title, body from staging.articles
+where batch_id = ? and is_english order by article_id
+
+-- name: sentences_of_articles
+-- The sentences of one chunk of articles (a list of article ids), in reading order.
+select article_id, sentence_index, char_start, char_end, sentence from staging.sentences
+where list_contains(?, article_id) order by article_id, sentence_index
+
+-- name: publication_dates_of_batch
+-- The event_mentions suite checks that no event is dated after its article was published.
+select article_id, published_at from staging.articles where batch_id = ?

@@ -1,0 +1,6 @@
+-- Replaying the article log into fresh projections.
+
+-- name: batches_in_log_order
+-- Every batch that brought an article version, in the order the log first heard of it.
+select v.batch_id from raw.article_versions v join raw.article_log l using (content_hash)
+group by v.batch_id order by min(l.seq)
