@@ -5,7 +5,8 @@ SQL and a statement is found by its name. The files are read and checked once pe
 outside a name, a name used twice or a name with no statement is an error naming the file and line.
 
 Values are always bound parameters (``?``). A ``{table}`` placeholder is the only thing filled in here, for
-the statements that run the same way on several tables; only a plain or schema-qualified name is accepted.
+the statements that run the same way on several tables; only a plain or schema-qualified name is accepted,
+and it goes in quoted, so a name that is also an SQL keyword still names the table.
 """
 
 from __future__ import annotations
@@ -79,4 +80,19 @@ def query(name: str, **tables: str) -> str:
     for key, value in tables.items():
         if not _IDENTIFIER.match(value):
             raise ValueError(f"{name}: {key}={value!r} is not a table name")
-    return _PLACEHOLDER.sub(lambda m: tables[m[1]], sql) if tables else sql
+    return _PLACEHOLDER.sub(lambda m: quote_name(tables[m[1]]), sql) if tables else sql
+
+
+def quote_identifier(name: str) -> str:
+    """One identifier, quoted: ``case`` -> ``"case"`` (a keyword), ``my-events`` -> ``"my-events"``."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quote_name(name: str) -> str:
+    """A plain or schema-qualified table name, each part quoted: ``core.events`` -> ``"core"."events"``."""
+    return ".".join(quote_identifier(part) for part in name.split("."))
+
+
+def quote_literal(text: str) -> str:
+    """A string literal, for the few statements DuckDB takes no bound parameter in (``attach``)."""
+    return "'" + text.replace("'", "''") + "'"

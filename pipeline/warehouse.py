@@ -11,7 +11,7 @@ import duckdb
 import polars as pl
 
 from pipeline.config import PROJECT_ROOT
-from pipeline.queries import query
+from pipeline.queries import query, quote_identifier, quote_literal
 
 SQL_DIR = PROJECT_ROOT / "warehouse"
 
@@ -86,10 +86,12 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> Path:
     target = snapshot_path(path)
     tmp = target.with_name(target.name + ".tmp")
     tmp.unlink(missing_ok=True)
+    # The database is named after the file (a warehouse called case.duckdb is database "case", a keyword),
+    # and ATTACH takes no bound parameter: both are quoted.
     db = con.execute("select current_database()").fetchone()[0]
-    con.execute(f"attach '{tmp}' as _snapshot")
+    con.execute(f"attach {quote_literal(str(tmp))} as _snapshot")
     try:
-        con.execute(f"copy from database {db} to _snapshot")
+        con.execute(f"copy from database {quote_identifier(db)} to _snapshot")
     finally:
         con.execute("detach _snapshot")
     os.replace(tmp, target)

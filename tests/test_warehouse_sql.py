@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.extract.mentions import Mention
 from pipeline.queries import QueryFileError, all_queries, parse_queries, query
-from pipeline.warehouse import ensure_schema, frame_schema
+from pipeline.warehouse import connect, ensure_schema, frame_schema, publish_snapshot
 
 
 @pytest.fixture
@@ -35,7 +35,8 @@ def test_statements_come_with_their_comments_and_without_the_name_line():
 
 
 def test_table_placeholders_take_table_names_only():
-    assert query("tables.row_count", table="marts.events_daily") == "select count(*) from marts.events_daily"
+    sql = query("tables.row_count", table="marts.events_daily")
+    assert sql == 'select count(*) from "marts"."events_daily"'
     with pytest.raises(ValueError, match="not a table name"):
         query("tables.row_count", table="events; drop table core.events")
     with pytest.raises(ValueError, match="takes"):
@@ -75,3 +76,17 @@ def test_frame_schemas_follow_the_tables(con):
     schema = frame_schema(con, "core.event_members")
     assert schema == {"mention_id": pl.String, "event_id": pl.String}
     assert frame_schema(con, "core.mentions")["extracted_at"] == pl.Datetime("us")
+
+
+def test_a_snapshot_of_a_warehouse_named_like_a_keyword(tmp_path):
+    # The database takes the file's name: "case" is an SQL keyword, and quotes belong in paths too.
+    folder = tmp_path / "it's here"
+    con = connect(folder / "case.duckdb")
+    try:
+        con.execute("insert into core.event_members values ('m1', 'e1')")
+        snapshot = publish_snapshot(con, folder / "case.duckdb")
+    finally:
+        con.close()
+    copy = duckdb.connect(str(snapshot), read_only=True)
+    assert copy.execute("select * from core.event_members").fetchall() == [("m1", "e1")]
+    copy.close()
