@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pipeline.extract.lexicon_loader import vocabulary_hash
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 
-# Bump when the extractor's behaviour changes; stored on every mention for lineage.
-EXTRACTOR_VERSION = "0.2.0"
+# Bump when the extractor's code changes behaviour. Stored on every mention for lineage, with a digest of the
+# vocabulary data files (pipeline/extract/data/), so a rebuild tells which vocabulary coded each mention.
+EXTRACTOR_CODE_VERSION = "0.2.0"
+EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 
 def landing_dir() -> Path:

@@ -13,13 +13,13 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from pipeline.extract.lexicon import DEMONYMS, GENERIC_ACTORS, NAMED_GROUPS
+from pipeline.extract.lexicon import DEMONYMS, GENERIC_ACTORS, GROUP_COUNTRY, NAMED_GROUPS
+from pipeline.extract.lexicon_loader import lexicon
+
+_LEXICON = lexicon()
 
 # Things an armed force is found in: attacking them is fighting that force ("ambushed an army convoy").
-ARMED_TARGETS = frozenset({
-    "patrol", "convoy", "base", "position", "outpost", "checkpoint", "post", "barracks", "camp", "vehicle",
-    "tank", "station", "headquarters", "garrison",
-})  # fmt: skip
+ARMED_TARGETS = _LEXICON.words("armed_targets")
 
 
 @dataclass(frozen=True)
@@ -29,147 +29,31 @@ class Actor:
     country_code: str | None
 
 
-# Armed groups besides lexicon.NAMED_GROUPS, under the names ACLED gives them; an alias here wins over the
-# same alias there. (canonical name, category, country where it fights, "|"-separated aliases.)
-EXTRA_GROUPS: tuple[tuple[str, str, str, str], ...] = (
-    ("CPI (Maoist): Communist Party of India (Maoist)", "rebel", "IN",
-     "naxal|naxals|naxalite|naxalites|maoist|maoists|maoist rebels|cpi (maoist)|cpi-maoist|cpi(maoist)|"
-     "cpi maoist|communist party of india (maoist)"),
-    ("Southern Muslim Separatists (Thailand)", "rebel", "TH",
-     "southern muslim separatists|muslim separatists|southern separatists|southern insurgents|"
-     "barisan revolusi nasional|brn|brn-c|pulo|runda kumpulan kecil|rkk"),
-    ("JTW: National Liberation Front", "rebel", "SY",
-     "jtw|national front for liberation|national liberation front|jabhat al-wataniya lil-tahrir|"
-     "jabhat al wataniya lil tahrir"),
-    ("Janjaweed", "militia", "SD", "janjaweed|janjawid|janjaweed militia|janjaweed militias"),
-    ("RRR: Return, Reclamation and Rehabilitation", "rebel", "CF",
-     "3r|rrr|return, reclamation and rehabilitation|return, reclamation, rehabilitation"),
-    ("BIFF: Bangsamoro Islamic Freedom Fighters", "rebel", "PH", "biff|bangsamoro islamic freedom fighters"),
-    ("MILF: Moro Islamic Liberation Front", "rebel", "PH", "milf|moro islamic liberation front"),
-    ("Maute Group", "rebel", "PH", "maute group|maute"),
-    ("ULFA: United Liberation Front of Asom", "rebel", "IN",
-     "ulfa|ulfa-i|united liberation front of asom|united liberation front of assam"),
-    ("NSCN: National Socialist Council of Nagaland", "rebel", "IN",
-     "nscn|nscn-im|nscn-k|national socialist council of nagaland"),
-    ("TNLA: Taang National Liberation Army", "rebel", "MM", "tnla|ta'ang national liberation army|"
-     "taang national liberation army"),
-    ("MNDAA: Myanmar National Democratic Alliance Army", "rebel", "MM",
-     "mndaa|myanmar national democratic alliance army"),
-    ("KNU: Karen National Union", "rebel", "MM", "knu|knla|karen national union|"
-     "karen national liberation army"),
-    # ACLED codes the Houthi movement as the de facto government of northern Yemen since 2016; still a rebel
-    # category here, so that the classification of its events does not change.
-    ("Military Forces of Yemen (2016-) Supreme Political Council", "rebel", "YE",
-     "houthi|houthis|houthi rebels|houthi militants|houthi fighters|houthi forces|pro-houthi|ansar allah|"
-     "ansarallah|ansar-allah"),
-    ("SPLM/A-IO: Sudan People's Liberation Movement/Army-In Opposition", "rebel", "SS",
-     "splm-io|spla-io|splm/a-io|splm-in opposition|spla-in opposition"),
-    ("White Army (Nuer Ethnic Militia)", "militia", "SS", "white army"),
-    ("LRA: Lord's Resistance Army", "rebel", "UG", "lra|lord's resistance army|lords resistance army"),
-    ("NDC-R: Nduma Defence of Congo-Renove", "rebel", "CD", "ndc-r|nduma defence of congo"),
-    ("Raia Mutomboki Militia", "militia", "CD", "raia mutomboki"),
-    ("Imbonerakure", "militia", "BI", "imbonerakure"),
-    ("ISGS: Islamic State (Greater Sahara)", "rebel", "ML", "isgs|islamic state in the greater sahara|"
-     "islamic state greater sahara|islamic state sahel province"),
-    ("Ansaroul Islam", "rebel", "BF", "ansaroul islam|ansarul islam"),
-    ("Ansaru", "rebel", "NG", "ansaru"),
-    ("Ahrar al-Sham", "rebel", "SY", "ahrar al-sham|ahrar al sham"),
-    ("Jaysh al Izza", "rebel", "SY", "jaysh al-izza|jaysh al izza|jaish al-izza|jaish al izza"),
-    ("Gau Rakshak", "militia", "IN", "gau rakshak|gau rakshaks|gaurakshak|gaurakshaks|cow vigilante|"
-     "cow vigilantes|cow protection vigilantes"),
-)  # fmt: skip
+# Political parties, their student and youth wings, and vigilante movements (data/parties.csv): ACLED codes
+# violence by their members and supporters as the party's (political militia), and their members attacked
+# as civilians. So a party names an actor only as the doer.
+PARTIES = _LEXICON.parties
 
-# Political parties, their student and youth wings, and vigilante movements: ACLED codes violence by their
-# members and supporters as the party's (political militia), and their members attacked as civilians. So a
-# party names an actor only as the doer. (canonical name, country, aliases.)
-PARTIES: tuple[tuple[str, str, str], ...] = (
-    ("BJP: Bharatiya Janata Party", "IN", "bjp|bharatiya janata party|bjym|bharatiya janata yuva morcha"),
-    ("INC: Indian National Congress", "IN", "congress|indian national congress|youth congress|nsui|"
-     "congress party|congress (i)"),
-    ("TMC: Trinamool Congress Party", "IN", "tmc|aitc|trinamool|trinamul|trinamool congress|"
-     "trinamul congress|all india trinamool congress|tmcp"),
-    ("CPI (M): Communist Party of India (Marxist)", "IN", "cpi(m)|cpi (m)|cpi-m|cpim|cpm|"
-     "communist party of india (marxist)|communist party of india-marxist|dyfi|sfi"),
-    ("CPI: Communist Party of India", "IN", "cpi|communist party of india|aisf"),
-    ("SAD: Shiromani Akali Dal", "IN", "sad|akali|akalis|akali dal|shiromani akali dal"),
-    ("AAP: Aam Aadmi Party", "IN", "aap|aam aadmi party"),
-    ("SP: Samajwadi Party", "IN", "samajwadi party|samajwadi"),
-    ("BSP: Bahujan Samaj Party", "IN", "bsp|bahujan samaj party"),
-    ("RJD: Rashtriya Janata Dal", "IN", "rjd|rashtriya janata dal"),
-    ("JD(U): Janata Dal (United)", "IN", "jd(u)|jdu|jd-u|janata dal (united)|janata dal-united"),
-    ("JD(S): Janata Dal (Secular)", "IN", "jd(s)|jds|jd-s|janata dal (secular)|janata dal-secular"),
-    ("BJD: Biju Janata Dal", "IN", "bjd|biju janata dal"),
-    ("TDP: Telugu Desam Party", "IN", "tdp|telugu desam party|telugu desam"),
-    ("TRS: Telangana Rashtra Samithi", "IN", "trs|telangana rashtra samithi"),
-    ("YSRCP: Yuvajana Sramika Rythu Congress Party", "IN", "ysrcp|ysr congress|ysr congress party"),
-    ("DMK: Dravida Munnetra Kazhagam", "IN", "dmk|dravida munnetra kazhagam"),
-    ("AIADMK: All India Anna Dravida Munnetra Kazhagam", "IN", "aiadmk|"
-     "all india anna dravida munnetra kazhagam"),
-    ("Shiv Sena", "IN", "shiv sena|shiv sainiks|shiv sainik"),
-    ("MNS: Maharashtra Navnirman Sena", "IN", "mns|maharashtra navnirman sena"),
-    ("NCP: Nationalist Congress Party", "IN", "ncp|nationalist congress party"),
-    ("RSS: Rashtriya Swayamsevak Sangh", "IN", "rss|rashtriya swayamsevak sangh"),
-    ("VHP: Vishva Hindu Parishad", "IN", "vhp|vishva hindu parishad|vishwa hindu parishad"),
-    ("Bajrang Dal", "IN", "bajrang dal"),
-    ("ABVP: Akhil Bharatiya Vidyarthi Parishad", "IN", "abvp|akhil bharatiya vidyarthi parishad"),
-    ("IUML: Indian Union Muslim League", "IN", "iuml|indian union muslim league"),
-    ("SDPI: Social Democratic Party of India", "IN", "sdpi|social democratic party of india"),
-    ("PFI: Popular Front of India", "IN", "pfi|popular front of india"),
-    ("GJM: Gorkha Janmukti Morcha", "IN", "gjm|gorkha janmukti morcha"),
-    ("JMM: Jharkhand Mukti Morcha", "IN", "jmm|jharkhand mukti morcha"),
-    ("PTI: Pakistan Tehreek-i-Insaf", "PK", "pti|tehreek-e-insaf|tehrik-e-insaf|tehreek-i-insaf|"
-     "pakistan tehreek-e-insaf"),
-    ("PML-N: Pakistan Muslim League (Nawaz)", "PK", "pml-n|pmln|pml(n)|pakistan muslim league-nawaz|"
-     "pakistan muslim league (nawaz)"),
-    ("PPP: Pakistan People's Party", "PK", "ppp|pakistan peoples party|pakistan people's party"),
-    ("MQM: Muttahida Qaumi Movement", "PK", "mqm|muttahida qaumi movement"),
-    ("ANP: Awami National Party", "PK", "anp|awami national party"),
-    ("JUI-F: Jamiat Ulema-e-Islam (Fazl)", "PK", "jui-f|jui|jamiat ulema-e-islam|jamiat ulema-i-islam"),
-    ("TLP: Tehreek-e-Labbaik Pakistan", "PK", "tlp|tehreek-e-labbaik|tehrik-e-labbaik|"
-     "tehreek-e-labbaik pakistan"),
-    ("AL: Bangladesh Awami League", "BD", "awami league|jubo league|juba league"),
-    ("BCL: Bangladesh Chhatra League", "BD", "bcl|chhatra league|bangladesh chhatra league"),
-    ("BNP: Bangladesh Nationalist Party", "BD", "bnp|bangladesh nationalist party|jubo dal"),
-    ("JCD: Jatiyatabadi Chhatra Dal", "BD", "jcd|chhatra dal|jatiyatabadi chhatra dal"),
-    ("JIB: Jamaat-e-Islami", "BD", "jamaat-e-islami|jamaat-i-islami|jamaat|jamaat e islami"),
-    ("ICS: Islami Chhatra Shibir", "BD", "shibir|chhatra shibir|islami chhatra shibir"),
-    ("JP: Jatiya Party", "BD", "jatiya party"),
-    ("NC: Nepali Congress", "NP", "nepali congress"),
-    ("KDP: Kurdistan Democratic Party", "IQ", "kdp|kurdistan democratic party"),
-    ("PUK: Patriotic Union of Kurdistan", "IQ", "puk|patriotic union of kurdistan"),
-    ("ANC: African National Congress", "ZA", "anc|african national congress"),
-    ("APC: All Progressives Congress", "NG", "apc|all progressives congress"),
-    ("PDP: Peoples Democratic Party", "NG", "peoples democratic party|people's democratic party"),
-    ("MDC: Movement for Democratic Change", "ZW", "mdc|mdc-t|movement for democratic change"),
-    ("ZANU-PF: Zimbabwe African National Union-Patriotic Front", "ZW", "zanu-pf|zanu pf"),
-    ("CNDD-FDD: National Council for the Defence of Democracy-Forces for the Defence of Democracy", "BI",
-     "cndd-fdd"),
-    ("ODM: Orange Democratic Movement", "KE", "odm|orange democratic movement"),
-    ("NRM: National Resistance Movement", "UG", "nrm|national resistance movement"),
-)  # fmt: skip
-
-# Where a named armed group of EXTRA_GROUPS fights (lexicon.GROUP_COUNTRY for the others).
-EXTRA_GROUP_COUNTRY: dict[str, str] = {name: code for name, _, code, _ in EXTRA_GROUPS}
+# Every named armed group is in one table now (data/armed_groups.csv); this name stays for its importers.
+EXTRA_GROUP_COUNTRY: dict[str, str] = GROUP_COUNTRY
 
 # The armed group a country's reporting means by a bare "the insurgents" or "separatists" when it names
 # none: one insurgency dominates there.
-COUNTRY_INSURGENTS: dict[str, str] = {"TH": "Southern Muslim Separatists (Thailand)"}
+COUNTRY_INSURGENTS: dict[str, str] = {
+    code: group.name for group in _LEXICON.armed_groups for code in group.insurgents_of
+}
 
 
 @cache
 def group_table() -> dict[str, tuple[str, str]]:
     """Alias (lowercase) -> (canonical name, category) of every named armed group."""
-    table = dict(NAMED_GROUPS)
-    for name, category, _, aliases in EXTRA_GROUPS:
-        for alias in aliases.split("|"):
-            table[alias.strip().lower()] = (name, category)
-    return table
+    return dict(NAMED_GROUPS)
 
 
 @cache
 def _party_table() -> dict[str, tuple[str, str]]:
     """Alias (lowercase) -> (canonical name, country) of every party and movement."""
-    return {a.strip().lower(): (name, code) for name, code, aliases in PARTIES for a in aliases.split("|")}
+    return {alias: (party.name, party.country) for party in PARTIES for alias in party.aliases}
 
 
 def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
@@ -339,16 +223,10 @@ def resolve_actor(
     return generic_actor(category, country)
 
 
-UNIDENTIFIED_WORDS = frozenset({"unidentified", "unknown", "armed", "masked", "hooded", "gunmen"})
+UNIDENTIFIED_WORDS = _LEXICON.words("unidentified_words")
 # Who ACLED codes as a communal militia when they attack: people organised by place, kin, faith or caste.
-COMMUNAL_HEADS = frozenset({
-    "villager", "villagers", "mob", "member", "members", "men", "man", "youth", "youths", "community",
-    "family", "families", "relative", "relatives", "clan", "tribesmen", "residents", "resident",
-})  # fmt: skip
-IDENTITY_WORDS = frozenset({
-    "muslim", "hindu", "christian", "buddhist", "sikh", "dalit", "caste", "tribal", "ethnic", "family",
-    "clan", "rival", "rivalling", "rivaling", "relatives",
-})  # fmt: skip
+COMMUNAL_HEADS = _LEXICON.words("communal_heads")
+IDENTITY_WORDS = _LEXICON.words("identity_words")
 
 
 def communal_militia(head: Token, modifiers: list[Token], country: str | None) -> Actor | None:
@@ -370,9 +248,7 @@ def communal_militia(head: Token, modifiers: list[Token], country: str | None) -
     return Actor(label, "militia", country)
 
 
-_KIN_WORDS = frozenset(
-    {"family", "clan", "rival", "rivalling", "rivaling", "relatives", "caste", "tribal", "ethnic"}
-)
+_KIN_WORDS = _LEXICON.words("kin_words")
 
 
 def _identity_name(tok: Token) -> bool:

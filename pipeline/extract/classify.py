@@ -13,70 +13,33 @@ from dataclasses import dataclass
 
 from pipeline.extract.actors import Actor
 from pipeline.extract.lexicon import ARMED_CATEGORIES, STATE_CATEGORIES
+from pipeline.extract.lexicon_loader import lexicon
 
-VIOLENT_FAMILIES = frozenset({"attack", "kill", "wound", "clash", "airstrike", "shell", "explode"})
+_LEXICON = lexicon()
 
+# Families that are violence by themselves (data/trigger_families.csv, column violent).
+VIOLENT_FAMILIES = frozenset(family for family, violent in _LEXICON.families.items() if violent)
+
+# The word sets below are data (data/word_sets.csv), each with the reason it exists.
 # Territory words: the object of "seize"/"capture" must be one of these (or a place) to be a takeover.
-TERRITORY_NOUNS = frozenset({
-    "city", "town", "village", "district", "province", "region", "area", "territory", "base", "airbase",
-    "airport", "border", "crossing", "outpost", "checkpoint", "hill", "neighborhood", "neighbourhood",
-    "suburb", "headquarters", "compound", "camp", "garrison", "post", "position", "stronghold", "county",
-    "municipality", "island", "oilfield", "field", "dam", "bridge", "road", "highway", "capital", "control",
-    "ground", "locality", "settlement", "zone", "barracks", "station", "port", "refinery",
-})  # fmt: skip
-WEAPON_NOUNS = frozenset({
-    "weapon", "arm", "ammunition", "ammo", "explosive", "cache", "rifle", "gun", "bomb", "device", "ied",
-    "mine", "landmine", "missile", "rocket", "drone", "grenade", "munition", "arsenal", "stockpile", "pistol",
-    "firearm", "bullet", "cartridge", "round", "shell", "mortar", "launcher", "detonator", "vest", "depot",
-    "ammunitions",
-})  # fmt: skip
-# What a force sets up when ACLED codes "Headquarters or base established": a (semi-)permanent base, not
-# the checkpoints every search operation puts up.
-BASE_NOUNS = frozenset({
-    "base", "post", "outpost", "headquarters", "camp", "garrison", "position",
-    "airbase", "barracks", "station", "point",
-})  # fmt: skip
-GENERIC_CIVILIANS = frozenset({"civilian", "resident", "people", "villager", "family", "patient", "student"})
+TERRITORY_NOUNS = _LEXICON.words("territory_nouns")
+WEAPON_NOUNS = _LEXICON.words("weapon_nouns")
+# What a force sets up when ACLED codes "Headquarters or base established": a (semi-)permanent base.
+BASE_NOUNS = _LEXICON.words("base_nouns")
+GENERIC_CIVILIANS = _LEXICON.words("generic_civilians")
 # Things whose destruction or looting is ACLED's "Looting/property destruction".
-PROPERTY_NOUNS = frozenset({
-    "house", "home", "shop", "store", "vehicle", "car", "building", "property", "properties", "office",
-    "church",
-    "mosque", "temple", "school", "crop", "village", "market", "hospital", "asset", "belonging", "livestock",
-    "field", "truck", "bus", "hut", "dwelling", "residence", "warehouse", "statue", "shrine", "monument",
-})  # fmt: skip
-# An agreement between conflict actors, not between trade partners.
-CONFLICT_PARTIES = (
-    "ceasefire", "cease-fire", "truce", "peace", "prisoner", "hostage", "rebel", "militant", "insurgent",
-    "armed", "fighter", "militia", "guerrilla", "disarm", "captive", "detainee", "opposition forces",
-)  # fmt: skip
+PROPERTY_NOUNS = _LEXICON.words("property_nouns")
+# An agreement between conflict actors, not between trade partners (substrings of the sentence).
+CONFLICT_PARTIES = _LEXICON.word_list("conflict_parties")
 # What a crowd throws: stones make a riot, a grenade or a bomb is remote violence (weapon cues decide).
-THROWN_NOUNS = frozenset({
-    "stone", "rock", "brick", "brickbat", "bottle", "projectile", "object", "molotov", "cocktail", "egg",
-    "shoe", "chair", "firecracker",
-})  # fmt: skip
+THROWN_NOUNS = _LEXICON.words("thrown_nouns")
 # Burning these is a protest's symbol, not violence: ACLED codes effigy and flag burnings as protests.
-SYMBOLIC_NOUNS = frozenset({
-    "effigy", "copy", "flag", "poster", "letter", "picture", "photo", "photograph", "portrait", "banner",
-    "book", "document", "bill", "card", "placard", "image",
-})  # fmt: skip
+SYMBOLIC_NOUNS = _LEXICON.words("symbolic_nouns")
 # Smashed or torn down in a riot.
-FIXTURE_NOUNS = frozenset({
-    "window", "windscreen", "glass", "door", "gate", "fence", "equipment", "furniture", "billboard", "poster",
-    "banner", "sign", "statue", "barrier", "camera",
-})  # fmt: skip
-ROAD_NOUNS = frozenset({"road", "street", "highway", "route", "motorway", "junction", "intersection",
-                        "roundabout", "bridge", "traffic"})  # fmt: skip
-PROTEST_WORDS = (
-    "protest",
-    "demonstrat",
-    "rally",
-    "rallies",
-    "march",
-    "sit-in",
-    "picket",
-    "human chain",
-    "strike",
-)
+FIXTURE_NOUNS = _LEXICON.words("fixture_nouns")
+ROAD_NOUNS = _LEXICON.words("road_nouns")
+# Substrings that make a text about a protest ("strike" only as a general or hunger strike: is_protest_text).
+PROTEST_WORDS = _LEXICON.word_list("protest_words")
 
 
 @dataclass(frozen=True)
@@ -110,7 +73,7 @@ _MONTH_MARCH = re.compile(
 def is_protest_text(lower: str) -> bool:
     """Whether a (lower-cased) text talks about a protest."""
     lower = _MONTH_MARCH.sub(" ", lower)
-    return any(w in lower for w in PROTEST_WORDS[:-1]) or bool(
+    return any(w in lower for w in PROTEST_WORDS) or bool(
         re.search(
             r"\b(general|hunger|workers'?|teachers'?) strike|\bgathered\b.{0,80}\b(demanding|calling for)",
             lower,
@@ -414,12 +377,9 @@ HANDED_OVER = re.compile(
     r"\b(following|after) the ([\w'-]+ ){0,3}(withdrawal|retreat|pull-?out|departure)\b|"
     r"\bwithout (a fight|a shot|resistance|any resistance|fighting)\b|\b(abandoned|vacated) (their|its|the)\b"
 )
-PUSHED_OUT = ("push", "drive", "dislodge")
+PUSHED_OUT = _LEXICON.word_list("pushed_out")
 # Places where civilians, not combatants, are found; an attack on them is one-sided unless fighting is told.
-CIVILIAN_SITES = frozenset({
-    "school", "college", "campus", "university", "dormitory", "hospital", "clinic", "market", "mosque",
-    "church", "temple", "home", "house", "village", "hamlet", "shop", "restaurant", "hotel",
-})  # fmt: skip
+CIVILIAN_SITES = _LEXICON.words("civilian_sites")
 FIGHTING = re.compile(
     r"\b(clash\w*|fought|fight\w*|repel\w*|repuls\w*|exchange[sd]? (of )?fire|gunfight|battle\w*|"
     r"firefight|retaliat\w*)\b"

@@ -1,66 +1,26 @@
-"""Word lists the extractor reasons with: event triggers, weapon cues, actors and demonyms.
+"""The words the extractor reasons with: event triggers, weapon cues, actors and demonyms.
 
-These are the vocabulary of a careful event coder, written from ACLED's definitions, not from any corpus.
-Triggers are lemmas (spaCy's); multi-word cues are matched on the lower-cased sentence.
+The words themselves are data (``pipeline/extract/data/``, read by ``lexicon_loader``); this module gives
+them the shapes the rules use. The vocabulary of a careful event coder, written from ACLED's definitions, not
+from any corpus. Triggers are lemmas (spaCy's). The weapon and manner cues stay regular expressions here:
+they are grammar (inflections, word order, look-arounds), matched on the lower-cased sentence.
 """
 
 from __future__ import annotations
 
 import re
 
-# --- Event triggers: lemma -> the event family it reports -------------------------------------------------
+from pipeline.extract.lexicon_loader import lexicon
+
+_LEXICON = lexicon()
+
+# --- Event triggers: lemma -> the event family it reports (data/triggers.csv) ------------------------------
 # Families are resolved to ACLED sub-types in classify.py using the parse (who acts on whom) and cues.
-TRIGGERS: dict[str, str] = {}
-
-
-def _add(family: str, words: str) -> None:
-    for w in words.split():
-        TRIGGERS[w] = family
-
-
-_add("attack", "attack assault raid ambush storm strike hit target bombard")
-_add("kill", "kill murder slay execute behead massacre slaughter assassinate shoot gun stab hack lynch "
-     "die dead death killing")  # fmt: skip
-_add("wound", "wound injure")
-_add("attack", "fire beat thrash torture")  # "fired at", "opened fire on", "beat up"; checked in mentions.py
-_add("clash", "clash scuffle fight battle skirmish firefight gunfight exchange engage repel repulse "
-     "offensive counteroffensive counterattack")  # fmt: skip
-_add("seize", "seize capture overrun take overtake conquer occupy fall")
-_add("retake", "retake recapture liberate regain reclaim")
-_add("withdraw", "withdraw withdrawal retreat evacuate")
-_add("airstrike", "airstrike air-strike warplane")
-_add("shell", "shell shelling mortar artillery rocket missile")
-_add("explode", "explode explosion blast detonate bombing bomb")
-_add("abduct", "abduct kidnap abduction kidnapping hostage")
-_add("sexual", "rape raped rapes raping molest")  # the small model lemmatizes "raped" as "rap"
-_add("protest", "protest demonstrate demonstration rally march picket sit-in strike protester protestor "
-     "demonstrator gather")  # fmt: skip
-_add("disperse", "disperse")
-_add("riot", "riot rioting vandalize vandalise torch burn loot ransack plunder pillage raze smash tear")
-_add("pelt", "pelt")  # stones, bricks, bottles thrown by a crowd; checked in classify.py
-_add("block", "block barricade")  # roads blocked by a crowd; checked in classify.py
-_add("arrest", "arrest detain apprehend")
-_add("agreement", "ceasefire truce accord")
-_add("disrupt", "defuse dismantle intercept")
-# A grenade or a bomb thrown is an attack, stones or bottles a riot ("pelt"): mentions._family decides.
-_add("throw", "throw hurl lob")
-_add("base", "headquarters")
-# Families below report an ACLED event only with the right object or actor; classify.py checks which.
-# weapons found -> disrupted weapons use
-_add("find", "find discover uncover recover confiscate unearth identify")
-_add("establish", "establish set build open")  # a base or post set up -> headquarters established
-_add("change", "defect defection reinforce reinforcement deploy redeploy dispatch mobilize mobilise fortify "
-     "merge")  # fmt: skip
-_add("agree", "agree sign surrender swap deal talk")
-_add("destroy", "destroy destruction damage demolish")
-
+TRIGGERS: dict[str, str] = {t.lemma: t.family for t in _LEXICON.triggers}
 # Lemmas that only report an event with a violent object or context; alone they are too vague.
-WEAK_TRIGGERS = frozenset({"hit", "target", "take", "fall", "strike", "march", "exchange", "engage", "burn",
-                           "occupy", "gun", "death", "dead", "storm", "offensive", "gather", "protester",
-                           "protestor", "demonstrator", "damage", "talk", "deal", "set", "open", "build",
-                           "find", "recover", "dispatch", "deploy"})  # fmt: skip
+WEAK_TRIGGERS = frozenset(t.lemma for t in _LEXICON.triggers if t.weak)
 # Strategic developments that are background to whatever else a report tells: they never speak for it.
-SECONDARY_SUB_TYPES = frozenset({"Change to group/activity", "Headquarters or base established"})
+SECONDARY_SUB_TYPES = _LEXICON.background_sub_types
 
 # --- Weapon and manner cues (lower-cased substrings / regexes of the sentence) -----------------------------
 CUES: dict[str, re.Pattern[str]] = {
@@ -152,209 +112,33 @@ CUES: dict[str, re.Pattern[str]] = {
     }.items()
 }
 
-# --- Actors ------------------------------------------------------------------------------------------------
-# Named organisations: alias (lower-case, matched on word boundaries) -> (canonical name, category).
+# --- Actors (data/armed_groups.csv, data/generic_actors.csv) ---------------------------------------------
+# Named armed groups: alias (lower-case, matched on word boundaries) -> (canonical name, category).
 # Categories: state (a state's forces), police, pro_gov (allied militias/regional forces), rebel (named
 # non-state armed group), militia, unidentified, civilians, protesters, rioters, government.
-NAMED_GROUPS: dict[str, tuple[str, str]] = {}
-
-
-def _group(name: str, category: str, aliases: str) -> None:
-    for alias in aliases.split("|"):
-        NAMED_GROUPS[alias.strip().lower()] = (name, category)
-
-
-_group("Islamic State", "rebel", "isis|isil|is|islamic state|daesh|da'esh|islamic state in iraq and syria|"
-       "islamic state of iraq and the levant|islamic state group|is militants|is fighters")  # fmt: skip
-_group("Islamic State West Africa Province", "rebel", "iswap|islamic state west africa province|"
-       "islamic state west africa")  # fmt: skip
-_group("Boko Haram", "rebel", "boko haram|jas|jama'atu ahlis sunna")
-_group("Al Shabaab", "rebel", "al-shabaab|al shabaab|al-shabab|al shabab|shabaab|shabab")
-_group("Taliban", "rebel", "taliban")
-_group("Tehrik-i-Taliban Pakistan", "rebel", "ttp|tehrik-i-taliban pakistan|pakistani taliban")
-_group("Houthis (Ansar Allah)", "rebel", "houthi|houthis|ansar allah|houthi rebels")
-_group("Hezbollah", "rebel", "hezbollah|hizbollah|hizballah")
-_group("Hamas", "rebel", "hamas|qassam brigades|al-qassam brigades")
-_group("Palestinian Islamic Jihad", "rebel", "islamic jihad|al-quds brigades")
-_group("PKK: Kurdistan Workers Party", "rebel", "pkk|kurdistan workers' party|kurdistan workers party")
-_group("SDF: Syrian Democratic Forces", "rebel", "sdf|qsd|syrian democratic forces")
-_group("YPG: People's Protection Units", "rebel", "ypg|people's protection units|peoples protection units")
-_group(
-    "HTS: Hayat Tahrir al-Sham",
-    "rebel",
-    "hts|hayat tahrir al-sham|hayat tahrir al sham|tahrir al-sham|"
-    "tahrir al sham|nusra front|al-nusra front|jabhat al-nusra|jabhat fateh al-sham|jabhat fateh al sham",
-)
-_group("Jaysh al Islam", "rebel", "jaysh al islam|jaysh al-islam|jaish al-islam|jaish al islam")
-_group("Asayish", "rebel", "asayish|asayesh")
-_group("Badr Organization", "pro_gov", "badr organization|badr organisation|badr brigades")
-_group("Asaib Ahl al-Haq", "pro_gov", "asaib ahl al-haq|asa'ib ahl al-haq")
-_group("Security Belt Forces", "pro_gov", "security belt")
-_group("FDLR: Democratic Forces for the Liberation of Rwanda", "rebel", "fdlr|fdlr-rud|"
-       "democratic forces for the "
-       "liberation of rwanda")  # fmt: skip
-_group("Hizbul Mujahideen", "rebel", "hizbul mujahideen|hizb-ul-mujahideen")
-_group("ZANU-PF", "militia", "zanu-pf|zanu pf")
-_group("Free Syrian Army", "rebel", "free syrian army|fsa|syrian national army|sna")
-_group("Al Qaeda", "rebel", "al-qaeda|al qaeda|al-qaida|al qaida|aqap|aqim")
-_group("JNIM", "rebel", "jnim|jama'at nusrat al-islam wal-muslimin|nusrat al-islam")
-_group("FARC dissidents", "rebel", "farc|farc dissidents|revolutionary armed forces of colombia")
-_group("ELN: National Liberation Army", "rebel", "eln|national liberation army")
-_group("NPA: New People's Army", "rebel", "npa|new people's army")
-_group("Abu Sayyaf", "rebel", "abu sayyaf")
-_group("M23: March 23 Movement", "rebel", "m23|march 23 movement")
-_group("ADF: Allied Democratic Forces", "rebel", "adf|allied democratic forces")
-_group("CODECO", "militia", "codeco")
-_group("RSF: Rapid Support Forces", "rebel", "rsf|rapid support forces|janjaweed")
-_group("Arakan Army", "rebel", "arakan army")
-_group("KIA: Kachin Independence Army", "rebel", "kachin independence army|kia")
-_group("PDF: People's Defence Force", "rebel", "people's defence force|people's defense force|pdf")
-_group("Ambazonian Separatists", "rebel", "ambazonian|ambazonia|amba boys|anglophone separatists")
-_group("Fulani Ethnic Militia", "militia", "fulani militia|fulani gunmen|fulani herdsmen|herdsmen|fulani")
-_group("Naxalites (Maoists)", "rebel", "naxal|naxals|naxalite|naxalites|maoists|maoist")
-_group("Lashkar-e-Taiba", "rebel", "lashkar-e-taiba|let")
-_group("Jaish-e-Mohammed", "rebel", "jaish-e-mohammed|jem")
-_group("Baloch Liberation Army", "rebel", "baloch liberation army|bla")
-_group("Wagner Group", "pro_gov", "wagner|wagner group|africa corps")
-_group("Popular Mobilization Forces", "pro_gov", "popular mobilization forces|popular mobilisation forces|"
-       "popular mobilization units|pmf|pmu|hashd|hashd al-shaabi|shiite militias|shia militias")  # fmt: skip
-_group("Peshmerga", "pro_gov", "peshmerga|kurdish peshmerga|kurdish forces")
-_group("Anti-Balaka", "militia", "anti-balaka")
-_group("Seleka", "rebel", "seleka|ex-seleka")
-_group("TPLF: Tigray People's Liberation Front", "rebel", "tplf|tigray forces|tigrayan forces")
-_group("OLA: Oromo Liberation Army", "rebel", "ola|oromo liberation army")
-_group("Fano Militia", "militia", "fano")
-_group("Mai-Mai Militia", "militia", "mai-mai|mai mai")
-_group("Tatmadaw", "state", "tatmadaw|junta forces|junta troops")
-
+NAMED_GROUPS: dict[str, tuple[str, str]] = {
+    alias: (group.name, group.category) for group in _LEXICON.armed_groups for alias in group.aliases
+}
 # Where a named group fights: an article that names it is, failing better evidence, about that country.
 GROUP_COUNTRY: dict[str, str] = {
-    "Islamic State West Africa Province": "NG", "Boko Haram": "NG", "Al Shabaab": "SO", "Taliban": "AF",
-    "Tehrik-i-Taliban Pakistan": "PK", "Houthis (Ansar Allah)": "YE", "Hezbollah": "LB", "Hamas": "PS",
-    "Palestinian Islamic Jihad": "PS", "SDF: Syrian Democratic Forces": "SY",
-    "YPG: People's Protection Units": "SY",
-    "HTS: Hayat Tahrir al-Sham": "SY", "Free Syrian Army": "SY", "Jaysh al Islam": "SY", "Asayish": "SY",
-    "FARC dissidents": "CO", "ELN: National Liberation Army": "CO", "NPA: New People's Army": "PH",
-    "Abu Sayyaf": "PH", "M23: March 23 Movement": "CD", "ADF: Allied Democratic Forces": "CD", "CODECO": "CD",
-    "RSF: Rapid Support Forces": "SD", "Arakan Army": "MM", "KIA: Kachin Independence Army": "MM",
-    "PDF: People's Defence Force": "MM", "Ambazonian Separatists": "CM", "Naxalites (Maoists)": "IN",
-    "Baloch Liberation Army": "PK", "Popular Mobilization Forces": "IQ", "Peshmerga": "IQ",
-    "Badr Organization": "IQ", "Asaib Ahl al-Haq": "IQ", "Security Belt Forces": "YE", "Anti-Balaka": "CF",
-    "Seleka": "CF", "TPLF: Tigray People's Liberation Front": "ET", "OLA: Oromo Liberation Army": "ET",
-    "Fano Militia": "ET", "Mai-Mai Militia": "CD", "Tatmadaw": "MM", "Hizbul Mujahideen": "IN",
-    "FDLR: Democratic Forces for the Liberation of Rwanda": "CD", "ZANU-PF": "ZW",
-}  # fmt: skip
+    group.name: group.country for group in _LEXICON.armed_groups if group.country
+}
 # Groups that fight in several countries, and where most of their fighting is: a weak hint for an article
 # that names no country ("IS militants kidnapped 12 people near Rawa").
 GROUP_THEATRES: dict[str, tuple[str, ...]] = {
-    "Islamic State": ("IQ", "SY"), "JNIM": ("ML", "BF"),
-}  # fmt: skip
-
+    group.name: group.theatres for group in _LEXICON.armed_groups if group.theatres
+}
 # Generic nouns (lemma) -> category. "forces" needs a state/armed modifier, handled in actors.py.
-GENERIC_ACTORS: dict[str, str] = {}
-for _cat, _words in {
-    "state": "army soldier troop military force serviceman airforce navy marine commando paratrooper "
-    "warplane jet aircraft helicopter drone gunship battalion brigade regiment unit legionnaire trooper "
-    "sapper ranger peacekeeper",
-    "police": "police policeman policemen gendarme gendarmerie officer constable cop guard jailer warder",
-    "rebel": "militant insurgent jihadist extremist rebel terrorist fighter guerrilla separatist combatant "
-    "jihadi islamist",
-    "unidentified": "gunman gunmen assailant attacker bandit raider kidnapper abductor sniper",
-    "militia": "militia militiaman militiamen vigilante tribesman tribesmen",
-    "civilians": "civilian resident villager people man men woman women child children boy girl student "
-    "worshipper farmer passenger shopper trader journalist reporter teacher pupil family pilgrim "
-    "mourner prisoner inmate detainee recruit volunteer herder fisherman miner worker driver "
-    "refugee patient doctor nurse employee person bystander youth teenager supporter "
-    "citizen individual idp local",
-    "protesters": "protester protestor demonstrator marcher activist",
-    "rioters": "rioter mob looter",
-    "government": "government authority official ministry administration",
-}.items():
-    for _w in _words.split():
-        GENERIC_ACTORS[_w] = _cat
+GENERIC_ACTORS: dict[str, str] = dict(_LEXICON.generic_actors)
 
 ARMED_CATEGORIES = frozenset({"state", "police", "pro_gov", "rebel", "militia", "unidentified"})
 STATE_CATEGORIES = frozenset({"state", "police", "pro_gov", "government"})
 
-# Demonyms and short country names -> ISO 3166 alpha-2 code (common conflict reporting).
-DEMONYMS: dict[str, str] = {}
-for _code, _words in {
-    "IQ": "iraqi iraq",
-    "SY": "syrian syria",
-    "TR": "turkish turkey türkiye turkiye",
-    "IR": "iranian iran",
-    "US": "u.s. american america united-states",
-    "GB": "british uk u.k. britain",
-    "FR": "french france",
-    "RU": "russian russia",
-    "UA": "ukrainian ukraine",
-    "IL": "israeli israel",
-    "PS": "palestinian palestine",
-    "LB": "lebanese lebanon",
-    "JO": "jordanian jordan",
-    "SA": "saudi saudi-arabia",
-    "YE": "yemeni yemen",
-    "EG": "egyptian egypt",
-    "LY": "libyan libya",
-    "TN": "tunisian tunisia",
-    "DZ": "algerian algeria",
-    "MA": "moroccan morocco",
-    "SD": "sudanese sudan",
-    "SS": "south-sudanese",
-    "ET": "ethiopian ethiopia",
-    "ER": "eritrean eritrea",
-    "SO": "somali somalia",
-    "KE": "kenyan kenya",
-    "UG": "ugandan uganda",
-    "TZ": "tanzanian tanzania",
-    "RW": "rwandan rwanda",
-    "BI": "burundian burundi",
-    "CD": "congolese drc",
-    "CF": "centrafrican",
-    "CM": "cameroonian cameroon",
-    "NG": "nigerian nigeria",
-    "NE": "nigerien niger",
-    "ML": "malian mali",
-    "BF": "burkinabe burkinabé",
-    "TD": "chadian chad",
-    "MZ": "mozambican mozambique",
-    "ZW": "zimbabwean zimbabwe",
-    "ZA": "south-african",
-    "AF": "afghan afghanistan",
-    "PK": "pakistani pakistan",
-    "IN": "indian india",
-    "BD": "bangladeshi bangladesh",
-    "LK": "sri-lankan",
-    "NP": "nepali nepalese nepal",
-    "MM": "myanmar burmese burma",
-    "TH": "thai thailand",
-    "PH": "philippine filipino philippines",
-    "ID": "indonesian indonesia",
-    "MY": "malaysian malaysia",
-    "CN": "chinese china",
-    "CO": "colombian colombia",
-    "MX": "mexican mexico",
-    "VE": "venezuelan venezuela",
-    "BR": "brazilian brazil",
-    "PE": "peruvian peru",
-    "HT": "haitian haiti",
-    "AZ": "azerbaijani azerbaijan",
-    "AM": "armenian armenia",
-    "GE": "georgian",
-    "KR": "south-korean",
-    "KP": "north-korean",
-}.items():
-    for _w in _words.split():
-        DEMONYMS[_w.replace("-", " ")] = _code
+# Demonyms and short country names -> ISO 3166 alpha-2 code (data/demonyms.csv, in its order: the first
+# word found in a phrase wins).
+DEMONYMS: dict[str, str] = dict(_LEXICON.demonyms)
 
 # --- Modality: words that make a statement hypothetical, planned, feared or denied -------------------------
-MODAL_AUX = frozenset({"will", "would", "could", "may", "might", "should", "shall", "can", "must", "'ll",
-                       "wo", "ca"})  # fmt: skip
-IRREALIS_HEADS = frozenset({
-    "plan", "threaten", "prepare", "vow", "intend", "aim", "seek", "want", "fear", "warn", "expect", "hope",
-    "promise", "pledge", "deny", "refuse", "consider", "propose", "call", "urge", "demand", "mull", "weigh",
-    "risk", "avoid", "prevent", "foil", "thwart", "plot", "predict", "forecast", "rumor", "rumour", "allege",
-    "need", "decide", "ready", "able", "likely", "possible", "unlikely", "ask", "authorize", "approve",
-    "reject", "debate", "discuss", "study", "if", "test",
-})  # fmt: skip
-NEGATIONS = frozenset({"not", "never", "no", "n't", "neither", "nor", "without"})
+MODAL_AUX = _LEXICON.cues("modal_aux")
+IRREALIS_HEADS = _LEXICON.cues("irrealis_heads")
+NEGATIONS = _LEXICON.cues("negations")

