@@ -102,6 +102,7 @@ class Lexicon:
     region_abbreviations: Mapping[str, Mapping[str, str]]  # country -> abbreviation -> region
     place_kind_words: Mapping[str, tuple[str, ...]]  # role -> words, in file order
     version: str  # vocabulary_hash() of the files read
+    data_dir: Path = field(default=DATA_DIR, compare=False)
 
     def words(self, name: str) -> frozenset[str]:
         """A set of word_sets.csv (an unknown name is an error)."""
@@ -110,13 +111,13 @@ class Lexicon:
     def word_list(self, name: str) -> tuple[str, ...]:
         """A set of word_sets.csv in file order."""
         if name not in self.word_sets:
-            raise LexiconError(DATA_DIR / "word_sets.csv", None, f"no word set {name!r}")
+            raise LexiconError(self.data_dir / "word_sets.csv", None, f"no word set {name!r}")
         return self.word_sets[name]
 
     def cues(self, name: str) -> frozenset[str]:
         """A set of modality_cues.csv (an unknown name is an error)."""
         if name not in self.modality_cues:
-            raise LexiconError(DATA_DIR / "modality_cues.csv", None, f"no cue set {name!r}")
+            raise LexiconError(self.data_dir / "modality_cues.csv", None, f"no cue set {name!r}")
         return frozenset(self.modality_cues[name])
 
 
@@ -144,8 +145,8 @@ def load_lexicon(data_dir: Path) -> Lexicon:
         triggers=_triggers(data_dir / "triggers.csv", families),
         families=MappingProxyType(families),
         background_sub_types=_background_sub_types(data_dir / "background_sub_types.csv"),
-        word_sets=_sets(data_dir / "word_sets.csv", "set"),
-        modality_cues=_sets(data_dir / "modality_cues.csv", "set"),
+        word_sets=_sets(data_dir / "word_sets.csv"),
+        modality_cues=_sets(data_dir / "modality_cues.csv"),
         armed_groups=armed_groups,
         parties=parties,
         generic_actors=_generic_actors(data_dir / "generic_actors.csv"),
@@ -154,6 +155,7 @@ def load_lexicon(data_dir: Path) -> Lexicon:
         region_abbreviations=_region_abbreviations(data_dir / "region_abbreviations.csv"),
         place_kind_words=_place_kind_words(data_dir / "place_kind_words.csv"),
         version=vocabulary_hash(data_dir),
+        data_dir=data_dir,
     )
 
 
@@ -270,13 +272,13 @@ def _background_sub_types(path: Path) -> frozenset[str]:
     return frozenset(found)
 
 
-def _sets(path: Path, key: str) -> Mapping[str, tuple[str, ...]]:
-    """``key,word`` rows grouped by set, in file order; a set's rows must be together."""
+def _sets(path: Path) -> Mapping[str, tuple[str, ...]]:
+    """``set,word`` rows grouped by set, in file order; a set's rows must be together."""
     sets: dict[str, list[str]] = {}
     seen: dict[tuple[str, str], int] = {}
     previous = None
-    for number, row in _rows(path, (key, "word")):
-        name = _required(path, number, row, key)
+    for number, row in _rows(path, ("set", "word")):
+        name = _required(path, number, row, "set")
         if not _SET_NAME.match(name):
             raise LexiconError(path, number, f"malformed row: set name {name!r} (lower case, digits, '_')")
         if name in sets and name != previous:
