@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pipeline.extract.actors import default_actor1
+from pipeline.extract.geo.distance import km  # the one great-circle distance (also imported from here)
 from pipeline.vocabulary import VIOLENT_TYPES
 
 NEARBY_KM = 25.0
@@ -50,15 +50,6 @@ def _place_rank(m: dict) -> int:
 
 def _date_rank(m: dict) -> int:
     return DATE_RANK.get(m.get("date_precision") or "unknown", 4)
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    a = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(a))
 
 
 def places_agree(a: dict, b: dict) -> bool:

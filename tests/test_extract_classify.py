@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract.mentions import ArticleContext, SentenceInput, extract_mentions
+from pipeline.extract.mentions import extract_mentions
+from pipeline.extract.model import ArticleContext, SentenceInput
 from pipeline.extract.nlp import load_nlp
 
 

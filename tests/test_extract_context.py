@@ -8,14 +8,9 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract.mentions import (
-    ArticleContext,
-    Mention,
-    SentenceInput,
-    _demonym_codes,
-    extract_mentions,
-    place_votes,
-)
+from pipeline.extract.geo.country import demonym_codes, place_votes
+from pipeline.extract.mentions import extract_mentions
+from pipeline.extract.model import ArticleContext, Mention, SentenceInput
 from pipeline.extract.nlp import load_nlp
 
 
@@ -276,8 +271,8 @@ def test_an_unknown_name_before_district_falls_back_to_the_district_its_last_wor
 
 def test_a_currency_names_no_country_of_the_event():
     assert not place_votes("Traders shut their shops as the shilling fell against the US dollar.")
-    assert _demonym_codes("Traders protested the fall of the Turkish lira.") == []
-    assert _demonym_codes("Turkish troops fired on the traders.") == ["TR"]
+    assert demonym_codes("Traders protested the fall of the Turkish lira.") == []
+    assert demonym_codes("Turkish troops fired on the traders.") == ["TR"]
 
 
 def test_a_region_named_like_a_common_word_keeps_its_kind_word(extract):

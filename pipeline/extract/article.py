@@ -1,0 +1,97 @@
+"""Facts of an article and of its parsed sentences, decided once before any trigger is read: the article's
+main armed group, its country and dateline place, the places each sentence names, the weapon cues of each
+parsed sentence; per sentence, its cues (with those "these strikes" refers back to), casualties and places.
+
+Reads the articles, their sentences and the parsed docs; decides frozen ``ArticleFacts`` and
+``SentenceFacts`` that the sentence steps read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from types import MappingProxyType
+
+from spacy.tokens import Doc
+
+from pipeline.extract.actors import Actor, group_table, named_groups_in
+from pipeline.extract.discourse import cues_referred_to
+from pipeline.extract.geo.country import article_country
+from pipeline.extract.geo.event_place import sentence_places
+from pipeline.extract.geo.gazetteer import Place
+from pipeline.extract.geo.scan import scan_places
+from pipeline.extract.lexicon import CUES
+from pipeline.extract.model import ArticleContext, ArticleFacts, SentenceFacts, SentenceInput
+from pipeline.extract.numbers import count_casualties
+from pipeline.extract.syntax import DATELINE_RE
+
+
+def sentence_cues(text: str) -> frozenset[str]:
+    """The names of the ``lexicon.CUES`` a text matches (weapons, accidents, ...)."""
+    return frozenset(name for name, rx in CUES.items() if rx.search(text))
+
+
+def article_facts(
+    by_article: dict[str, ArticleContext],
+    sentences: list[SentenceInput],
+    parsed: list[tuple[SentenceInput, Doc]],
+) -> dict[str, ArticleFacts]:
+    """Per article: its main armed group, its country, its dateline place, the towns each of its sentences
+    names (parsed or not) and the cues of each parsed sentence."""
+    found: dict[str, tuple[tuple[str, str] | None, str | None, Place | None]] = {}
+    for article_id, ctx in by_article.items():
+        text = f"{ctx.title or ''}\n{ctx.body}"
+        groups = Counter(named_groups_in(text))
+        country, dateline = article_country(text, groups, ctx.dateline_place)
+        group = None
+        if groups:
+            name = groups.most_common(1)[0][0]
+            group = next(g for g in _all_groups() if g[0] == name)
+        found[article_id] = (group, country, dateline)
+    places: dict[str, dict[int, tuple[Place, ...]]] = {article_id: {} for article_id in by_article}
+    for s in sentences:
+        country = found[s.article_id][1]
+        dateline = DATELINE_RE.match(s.text)
+        scanned = scan_places(s.text[dateline.end() if dateline else 0 :], country)
+        if scanned:
+            places[s.article_id][s.sentence_index] = tuple(scanned)
+    cues: dict[str, dict[int, frozenset[str]]] = {article_id: {} for article_id in by_article}
+    for s, doc in parsed:
+        cues[s.article_id][s.sentence_index] = sentence_cues(doc.text)
+    return {
+        article_id: ArticleFacts(
+            context=ctx,
+            group=found[article_id][0],
+            country=found[article_id][1],
+            dateline=found[article_id][2],
+            places_by_sentence=MappingProxyType(places[article_id]),
+            cues_by_sentence=MappingProxyType(cues[article_id]),
+        )
+        for article_id, ctx in by_article.items()
+    }
+
+
+def sentence_facts(
+    sent: SentenceInput, doc: Doc, article: ArticleFacts, doer_before: Actor | None
+) -> SentenceFacts:
+    """What one parsed sentence says before its triggers are read; ``doer_before`` is who did the last event
+    told in the article's sentences before it (for "they")."""
+    lower = doc.text.lower()
+    cues = sentence_cues(doc.text)
+    cues = cues | cues_referred_to(lower, cues, sent.sentence_index, article.cues_by_sentence)
+    places, spoken_from = sentence_places(doc, article.country)
+    return SentenceFacts(
+        input=sent,
+        doc=doc,
+        lower=lower,
+        cues=cues,
+        casualties=count_casualties(doc[:]),
+        places=places,
+        spoken_from=spoken_from,
+        doer_before=doer_before,
+    )
+
+
+@cache
+def _all_groups() -> tuple[tuple[str, str], ...]:
+    return tuple(set(group_table().values()))

@@ -1,0 +1,7 @@
+"""Where: the geography steps of the extract stage.
+
+``gazetteer`` (the place index, built in ``pipeline/extract/places.py``), ``words`` (what text says of a
+capitalized name), ``containers`` (where the text says a place lies), ``scan`` (places named in plain text),
+``country`` (the article's country, by vote), ``event_place`` (the place of one event) and ``distance``
+(the one great-circle distance).
+"""

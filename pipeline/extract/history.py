@@ -1,0 +1,97 @@
+"""History: when an event happened, and whether that makes it history rather than today's news. The date is
+the DATE entity nearest the trigger in the parse; a trigger dated after publication is told as future, an
+undated one inside a past period ("during the war") or a "since" clause is history, and an undated one gets
+the days before publication.
+
+Reads the trigger token, the parsed sentence and the publication date; decides a ``DateSpan`` (or drops the
+reading) and, at assembly, the mention's date window and background flag. Whether a trigger is told as
+planned, feared or denied is ``modality``'s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from pipeline.extract.dates import DateSpan, resolve_date
+from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
+from pipeline.extract.settings import BACKGROUND_AFTER_DAYS, UNDATED_WINDOW_DAYS
+from pipeline.extract.syntax import DATELINE_RE, tree_distance
+
+
+def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> Reading | None:
+    """Sentence step: the date told for the trigger; None when it is told as future or as history."""
+    tok, doc, published = reading.trigger, sentence.doc, article.published
+    when = event_date(tok, doc, published)
+    if when is not None and published is not None and when.start > published:
+        return None  # told as future
+    if when is None and (_during_a_past_period(doc) or _since_clause(tok)):
+        return None  # "1,300 soldiers killed there during the war", "since the rebels seized Goma": history
+    return replace(reading, when=when)
+
+
+def date_window(
+    when: DateSpan | None, published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None, dt.date | None, str, bool]:
+    """(event date, window start, window end, precision, is background) of a mention: the date told, else
+    the days before publication; background when it ended more than a week before publication."""
+    if when is not None:
+        start, end, date_precision = when.start, when.end, when.precision
+        day = start
+    elif published is not None:
+        start, end, date_precision = published - dt.timedelta(days=UNDATED_WINDOW_DAYS), published, "week"
+        day = published - dt.timedelta(days=1)
+    else:
+        start = end = day = None
+        date_precision = "unknown"
+    background = bool(published and end and (published - end).days > BACKGROUND_AFTER_DAYS)
+    return day, start, end, date_precision, background
+
+
+# "during the civil war", "during the occupation": a period, mostly a past one; an undated event told inside
+# it is history, not the day's news.
+PERIOD_NOUNS = frozenset(
+    {"war", "insurgency", "occupation", "uprising", "revolution", "era", "regime", "reign"}
+)
+
+
+def _since_clause(tok: Token) -> bool:
+    """ "the worst loss since the rebels seized Goma": the clause dates the loss by an older event."""
+    for t in (tok, *tok.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children) and t.tag_ in ("VBD", "VBN"):
+            return True
+        if t.dep_ in ("ROOT", "ccomp", "relcl"):
+            return False
+    return False
+
+
+def _during_a_past_period(doc: Doc) -> bool:
+    return any(
+        t.lower_ == "during"
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in PERIOD_NOUNS for c in t.children)
+        for t in doc
+    )
+
+
+def event_date(tok: Token, doc: Doc, published: dt.date | None) -> DateSpan | None:
+    """The date the trigger's event happened, from the DATE entity closest to it in the parse."""
+    options = []
+    dateline = DATELINE_RE.match(doc.text)
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if dateline is not None and ent.start_char < dateline.end():
+            continue
+        text = ent.text
+        if (
+            ent.start <= tok.i < ent.end
+        ):  # "staged a march yesterday" tagged as one DATE: the march is no month
+            text = " ".join(t.text for t in ent if t.i != tok.i)
+        span = resolve_date(text, published) if text else None
+        if span is not None:
+            options.append((tree_distance(tok, ent.root), span))
+    if options:
+        return min(options, key=lambda o: o[0])[1]
+    return None

@@ -1,0 +1,146 @@
+"""The data that flows between the extract steps.
+
+In: ``ArticleContext`` (what the clean stage knows of an article) and ``SentenceInput`` (one sentence).
+Between steps: ``ArticleFacts`` (what the whole article says, computed once before any sentence is read),
+``SentenceFacts`` (what one parsed sentence says, computed once before its triggers are read) and
+``Reading`` (what the steps have found out about one trigger word so far). Out: ``Mention``.
+
+Facts and readings are frozen: a step gets what the steps before it decided and returns a new reading, so
+which step reads what is visible in its signature, not hidden in call order. ``Actor`` (who), ``Place``
+(where) and ``Roles`` (the parse around a trigger, what classification reads) are defined by the modules
+that make them and re-exported here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.config import EXTRACTOR_VERSION
+from pipeline.extract.actors import Actor
+from pipeline.extract.classify import Roles
+from pipeline.extract.dates import DateSpan
+from pipeline.extract.geo.gazetteer import Place
+from pipeline.extract.numbers import Casualties
+
+__all__ = [
+    "Actor",
+    "ArticleContext",
+    "ArticleFacts",
+    "Mention",
+    "Place",
+    "Reading",
+    "Roles",
+    "SentenceFacts",
+    "SentenceInput",
+]
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the extractor knows about an article besides its sentences."""
+
+    article_id: str
+    published_at: dt.datetime | None
+    dateline_place: str | None = None
+    title: str | None = None
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class SentenceInput:
+    article_id: str
+    sentence_index: int
+    char_start: int
+    char_end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    mention_id: str
+    article_id: str
+    sentence_index: int
+    char_start: int
+    char_end: int
+    sentence: str
+    trigger: str
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    actor2: str | None
+    location: str | None
+    admin1: str | None
+    country_code: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: str
+    geonameid: int | None
+    event_date: dt.date | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    date_precision: str
+    is_background: bool
+    fatalities: int | None
+    injured: int | None
+    confidence: float
+    extractor_version: str = EXTRACTOR_VERSION
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What the whole article says, decided before any of its sentences is read (``article``)."""
+
+    context: ArticleContext
+    # (name, category) of the armed group the article names most, the default doer of "the group"
+    group: tuple[str, str] | None
+    # the country the article's events happen in, by vote (``geo.country``)
+    country: str | None
+    # where the report was filed, looked up in the article's country
+    dateline: Place | None
+    # sentence index -> towns and regions named in it (a cheap scan of every sentence, parsed or not)
+    places_by_sentence: Mapping[int, tuple[Place, ...]]
+    # sentence index -> the weapon cues of each parsed sentence, for "these strikes" in the next one
+    cues_by_sentence: Mapping[int, frozenset[str]]
+
+    @property
+    def published(self) -> dt.date | None:
+        return self.context.published_at.date() if self.context.published_at else None
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What one parsed sentence says, decided before its triggers are read (``article.sentence_facts``)."""
+
+    input: SentenceInput
+    doc: Doc
+    lower: str
+    # weapon and context cues of the sentence, plus those "these strikes" refers back to
+    cues: frozenset[str]
+    casualties: Casualties
+    # places named in the sentence, with the span that names them
+    places: tuple[tuple[Span, Place], ...]
+    # names of places where someone spoke ("speaking from Seoul"), never the event's place
+    spoken_from: frozenset[str]
+    # who did the last event told in the sentences before, for "they" in this one
+    doer_before: Actor | None
+
+    @property
+    def index(self) -> int:
+        return self.input.sentence_index
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the sentence steps have decided about one trigger word so far (None: not decided yet)."""
+
+    trigger: Token
+    family: str | None = None  # what the word means here (``senses``)
+    place: Place | None = None  # where its event happened (``geo.event_place``)
+    precision: str = "unknown"  # how precisely: place, near_place, admin2, admin1, country, unknown
+    roles: Roles | None = None  # who did what to whom, and what the parse says around it (``roles``)
+    label: tuple[str, str] | None = None  # (event type, sub-event type) (``classify``)
+    when: DateSpan | None = None  # the date told for it (``history``)

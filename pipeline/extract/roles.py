@@ -1,0 +1,297 @@
+"""Roles: who did what to whom. Finds the doer and the victim of a trigger in the parse (following
+passives, participles, noun triggers, "clashes between X and Y", light verbs, misparsed acronyms), resolves
+them to actors (the article's main armed group for "a group", the doer of the sentence before for "they"),
+and gathers what classification reads around the trigger (its object, particle, other armed parties).
+
+Reads the trigger token, the sentence's facts and the article's facts; decides ``Roles``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from pipeline.extract.actors import Actor, find_named_group, generic_actor, named_groups_in, resolve_actor
+from pipeline.extract.classify import Roles, classify
+from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS
+from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
+from pipeline.extract.syntax import PLACE_LABELS, content_head, is_place_token
+
+# Weapons a group itself carries (an air strike in the same report is someone else's).
+HAND_WEAPON_CUES = frozenset({"firearm", "ied", "grenade", "suicide", "chemical"})
+# "a group linked to an armed outfit": organised, unlike "a group of villagers".
+ORGANISED = re.compile(
+    r"\b(associated|linked|affiliated|belonging|loyal|armed|organi[sz]ation|outfit|militant\w*|terror\w*|"
+    r"extremist|criminal|gang)\b"
+)
+
+
+def roles_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> Reading:
+    """Sentence step: the trigger's doer and victim as actors, and what the parse says around it."""
+    tok, doc, cues, casualties = reading.trigger, sentence.doc, sentence.cues, sentence.casualties
+    country = reading.place.country_code if reading.place else article.country
+    agent, patient = agent_and_patient(tok)
+    actor1 = resolve_actor(agent, country, article.group, as_agent=True)
+    if actor1 is None and agent is not None and agent.lemma_.lower() in ("group", "gang", "band"):
+        actor1 = generic_actor("rebel", country)  # "a group attacked two workers"
+        if article.group is not None:
+            actor1 = Actor(article.group[0], article.group[1], country)
+        elif (
+            agent.lemma_.lower() == "group"
+            and not cues & HAND_WEAPON_CUES
+            and not ORGANISED.search(" ".join(t.lower_ for t in agent.subtree))
+        ):
+            # A group without guns or bombs, in a report naming no armed group: a crowd, not an
+            # armed organisation ("two groups of villagers clashed", "a group beat a man").
+            actor1 = generic_actor("rioters", country)
+    if actor1 is None and agent is None and pronoun_subject(tok):
+        actor1 = sentence.doer_before  # "They later burnt the party office": the doer told just before
+    actor2 = resolve_actor(patient, country, article.group)
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None
+    obj = _object_head(tok)
+    roles = Roles(
+        family=reading.family,
+        lemma=tok.lemma_.lower(),
+        actor1=actor1,
+        actor2=actor2,
+        object_lemma=obj.lemma_.lower() if obj is not None else None,
+        object_is_place=obj is not None and (obj.ent_type_ in PLACE_LABELS or is_place_token(obj)),
+        cues=cues,
+        fatalities=casualties.fatalities,
+        injured=casualties.injured,
+        sentence_lower=sentence.lower,
+        object_of_lemma=_of_lemma(obj),
+        particle=next((c.lower_ for c in tok.children if c.dep_ == "prt"), None),
+        other_armed=_other_armed(doc, agent, actor1),
+        object_words=frozenset(t.lemma_.lower() for t in obj.subtree) if obj is not None else frozenset(),
+    )
+    return replace(reading, roles=roles)
+
+
+def with_sentence_doer(
+    reading: Reading, doers: list[Actor], fighting_crowds: list[Actor], article: ArticleFacts
+) -> Reading:
+    """A report without a doer takes the doer of another trigger of its sentence ("A trader died as a mob
+    beat him": the killing's doer is the beating's); protests are led by protesters, riots by rioters."""
+    roles, label = reading.roles, reading.label
+    doer = next((a for a in doers if roles.actor2 is None or a.name != roles.actor2.name), None)
+    # "A man was killed as villagers clashed": the crowd's victim may be called a civilian too.
+    doer = doer or next(iter(fighting_crowds), None)
+    if roles.actor1 is None and doer is not None:
+        borrowed = replace(roles, actor1=doer)
+        label, roles = classify(borrowed) or label, borrowed if classify(borrowed) else roles
+    country = reading.place.country_code if reading.place else article.country
+    return replace(reading, label=label, roles=crowd_roles(roles, label, country))
+
+
+def crowd_roles(roles: Roles, label: tuple[str, str], country: str | None) -> Roles:
+    """Protests are led by protesters and riots by rioters, whatever the crowd is called ("traders")."""
+    crowd = {"Protests": "protesters", "Riots": "rioters"}.get(label[0])
+    if label[1] == "Excessive force against protesters" or crowd is None:
+        return roles
+    a1 = roles.actor1
+    if a1 is None or a1.category in ("civilians", "protesters", "rioters"):
+        return replace(roles, actor1=generic_actor(crowd, country))
+    return roles
+
+
+def agent_and_patient(tok: Token) -> tuple[Token | None, Token | None]:
+    """(agent, patient) heads of a trigger, following passives, participles and noun triggers."""
+    agent = patient = None
+    dies = tok.lemma_.lower() in ("die", "dead", "perish")
+    for child in tok.children:
+        if child.dep_ == "nsubj" and dies:
+            patient = child  # "fourteen people died": the subject is the victim
+        elif child.dep_ == "nsubj":
+            # Two subjects are a misparse ("fighters led by Abu X as Y opened fire" makes Y a subject too):
+            # the first is the doer.
+            agent = agent or child
+        elif child.dep_ == "nsubjpass":
+            patient = child
+        elif child.dep_ == "dobj" and child.lemma_ == "fire" and tok.lemma_ == "open":
+            on = next(
+                (g for g in child.children if g.dep_ == "prep" and g.lower_ in ("on", "at", "upon")), None
+            )
+            patient = patient or (next((g for g in on.children if g.dep_ == "pobj"), None) if on else None)
+            continue
+        elif child.dep_ == "dobj":
+            patient = patient or child
+        elif child.dep_ == "agent":
+            agent = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), agent)
+        elif child.dep_ == "prep" and child.lower_ in ("on", "at", "upon") and tok.lemma_ in ("open", "fire"):
+            patient = patient or next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ == "prep" and child.lower_ in ("on", "against") and tok.pos_ == "NOUN":
+            patient = patient or next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ == "prep" and child.lower_ == "by" and tok.pos_ == "NOUN":
+            agent = agent or next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ in ("poss", "compound") and tok.pos_ == "NOUN":
+            agent = agent or child
+        elif child.dep_ == "prep" and child.lower_ == "with" and tok.lemma_ in ("clash", "fight", "battle"):
+            patient = patient or next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif (
+            child.dep_ == "prep" and child.lower_ == "between" and tok.lemma_ in ("clash", "fight", "battle")
+        ):
+            first, second = between(tok) or (None, None)
+            agent = agent or first
+            patient = patient or second
+    if agent is None and tok.pos_ == "NOUN" and tok.dep_ == "nsubj":
+        agent, patient = between(tok) or (None, patient)
+    if patient is None and tok.pos_ == "VERB":
+        for child in tok.children:
+            # "killed and wounded scores of fighters": conjoined verbs share their object; "attacked
+            # militiamen trying to rob": the small model hangs the object under the clause that follows.
+            if child.dep_ == "conj" and child.pos_ == "VERB":
+                patient = next((g for g in child.children if g.dep_ == "dobj"), None)
+            elif child.dep_ in ("ccomp", "xcomp", "advcl") and child.i > tok.i and child.tag_ == "VBG":
+                patient = next((g for g in child.children if g.dep_ == "nsubj" and g.i > tok.i), None)
+            if patient is not None:
+                break
+    # "Gunmen on motorcycles abducted ...", misparsed as a noun with a clause: the noun is the agent.
+    if agent is None and tok.dep_ == "acl" and tok.tag_ == "VBD":
+        agent = tok.head
+    if agent is not None and agent.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        agent = None  # "12 Mar 2019, rebels have abducted": a date misread as the subject
+    if agent is None:
+        # "IS have kidnapped ...", "by IS militants": the small model reads the acronym as the verb "is".
+        agent = next(
+            (
+                t
+                for t in _near_tokens(tok)
+                if t.pos_ == "AUX" and t.text.isupper() and find_named_group(t.text)
+            ),
+            None,
+        )
+    # "..., killing 12 people": the participle's agent is the main verb's subject (not so for a passive
+    # conjunct: "civilians went out and were abducted" were not the abductors).
+    head = tok
+    passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)
+    for _ in range(0 if passive else 3):  # "soldiers advanced, fighting rebels and seizing a hamlet"
+        if (
+            agent is not None
+            or head.dep_ not in ("advcl", "xcomp", "conj", "acl")
+            or head.head.pos_ != "VERB"
+        ):
+            break
+        head = head.head
+        agent = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    # "an attack by militants on a convoy" parsed with the trigger as object of a light verb
+    if agent is None and tok.dep_ in ("dobj",) and tok.head.lemma_ in ("launch", "carry", "stage", "conduct"):
+        agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if agent is None and tok.pos_ == "NOUN":  # "a drone strike carried out by the army"
+        for acl in (c for c in tok.children if c.dep_ == "acl"):
+            for by in (g for g in acl.children if g.dep_ == "agent"):
+                agent = next((g for g in by.children if g.dep_ == "pobj"), agent)
+    if agent is not None and agent.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+        agent = tok.head  # "protesters who marched"
+    if agent is not None and agent.pos_ == "PROPN":
+        # "fighters led by Abu X as Y opened fire": the small model makes the leader's name the subject; the
+        # fighters he leads are the doers.
+        for t in agent.doc[max(0, agent.i - 6) : agent.i]:
+            led_by = t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "by"
+            if t.lemma_ in ("lead", "head", "command") and t.dep_ == "acl" and led_by:
+                agent = t.head
+                break
+    agent = content_head(agent)
+    patient = content_head(patient)
+    return agent, patient
+
+
+def between(tok: Token) -> tuple[Token, Token | None] | None:
+    """The two sides of "clashes between X and Y", also when the parse hangs "between" on the verb the
+    clashes are subject of ("clashes broke out between X and Y")."""
+    if tok.lemma_.lower() not in ("clash", "fight", "battle", "skirmish"):
+        return None
+    holders = [tok]
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+        holders.append(tok.head)
+    for holder in holders:
+        # "broke out in parts of the city between X and Y": the small model hangs it on the nearest noun
+        for child in holder.subtree if holder is not tok else holder.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                first = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if first is None:
+                    continue
+                # "between police in Bahrain and demonstrators": the conjunct may hang below the first
+                second = next((g for g in first.subtree if g.dep_ == "conj"), None)
+                return first, second
+    return None
+
+
+def _near_tokens(tok: Token) -> list[Token]:
+    """The trigger's children and, below an agent phrase, theirs."""
+    out = []
+    for child in tok.children:
+        out.append(child)
+        if child.dep_ == "agent":
+            out.extend(child.subtree)
+    return out
+
+
+def pronoun_subject(tok: Token) -> bool:
+    """Whether the trigger's doer is a personal pronoun ("They later burnt the office")."""
+    head = tok
+    for _ in range(3):
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject.lower_ in PERSONAL_PRONOUNS
+        if head.dep_ not in ("advcl", "xcomp", "conj") or any(c.dep_ == "auxpass" for c in head.children):
+            return False
+        head = head.head
+    return False
+
+
+PERSONAL_PRONOUNS = frozenset({"they", "he", "she", "it"})
+
+
+def _other_armed(doc: Doc, agent: Token | None, actor1: Actor | None) -> bool:
+    """Whether the sentence names an armed party other than the one acting."""
+    mine = {t.i for t in agent.subtree} if agent is not None else set()
+    for tok in doc:
+        if tok.i in mine or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        category = GENERIC_ACTORS.get(tok.lemma_.lower())
+        if category in ARMED_CATEGORIES and (actor1 is None or category != actor1.category):
+            return True
+    groups = set(named_groups_in(doc.text))
+    return bool(groups - ({actor1.name} if actor1 else set()))
+
+
+QUANTITY_NOUNS = frozenset({"amount", "number", "quantity", "cache", "lot", "batch", "stock", "total", "haul",
+                            "consignment"})  # fmt: skip
+
+
+def _of_lemma(obj: Token | None) -> str | None:
+    """ "caches of weapons", "a large amount of ammunition": what the object consists of."""
+    if obj is None:
+        return None
+    for _ in range(2):
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            return None
+        obj = pobj
+        if obj.lemma_.lower() not in QUANTITY_NOUNS:
+            break
+    return obj.lemma_.lower()
+
+
+def _object_head(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    if tok.lemma_.lower() == "fall":
+        return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    for child in tok.children:  # "took over Mosul" parsed with a prepositional object
+        if child.dep_ == "prep" and child.lower_ in ("over", "of"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    for child in tok.children:
+        # "discovered a cache of arms believed to belong to ...", misparsed as a clause: its subject after
+        # the verb is the verb's object.
+        if child.dep_ == "ccomp" and child.i > tok.i:
+            subject = next((g for g in child.children if g.dep_ == "nsubj" and g.i > tok.i), None)
+            if subject is not None and subject.pos_ == "NOUN":
+                return subject
+    return None

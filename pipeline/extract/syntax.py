@@ -1,0 +1,62 @@
+"""Small questions about a parsed sentence that several steps ask: which entity labels are places, where a
+dateline ends, how far apart two tokens are in the parse, which noun a quantity word stands for.
+
+Reads spaCy tokens only; decides nothing about events.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from pipeline.extract.classify import TERRITORY_NOUNS
+from pipeline.extract.settings import LINEAR_TIE_BREAK, UNRELATED_TREE_DISTANCE
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# "BAGHDAD, Iraq (Agency, June 23, 2014) —": where a report was filed, not where its event happened.
+DATELINE_RE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*?){0,2}(?:,\s*\w+\.? \d{1,2},? \d{4})?"
+    r"\s*(?:\([^)]{1,60}\))?\s*[—–-]{1,2}\s+"
+)
+
+
+def tree_distance(a: Token, b: Token) -> float:
+    """Edges between two tokens through their nearest common ancestor, ties broken by linear distance."""
+    ancestors_a = {t.i: d for d, t in enumerate([a, *a.ancestors])}
+    for d, t in enumerate([b, *b.ancestors]):
+        if t.i in ancestors_a:
+            return ancestors_a[t.i] + d + abs(a.i - b.i) / LINEAR_TIE_BREAK
+    return UNRELATED_TREE_DISTANCE + abs(a.i - b.i) / LINEAR_TIE_BREAK
+
+
+def content_head(tok: Token | None) -> Token | None:
+    """Skip pronouns and quantity words to the noun they stand for ("dozens of civilians")."""
+    if tok is None:
+        return None
+    if tok.pos_ in ("NUM",) or tok.lower_ in (
+        "dozen",
+        "dozens",
+        "hundreds",
+        "scores",
+        "number",
+        "tens",
+        "thousands",
+        "group",
+        "band",
+        "gang",
+    ):
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            return next((g for g in of.children if g.dep_ == "pobj"), tok)
+    if tok.pos_ == "PRON":
+        return None
+    return tok
+
+
+def has_object(tok: Token) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+
+
+def is_place_token(tok: Token) -> bool:
+    return tok.ent_type_ in PLACE_LABELS or tok.lemma_.lower() in TERRITORY_NOUNS
