@@ -54,7 +54,7 @@ def test_the_shipped_vocabulary_loads_and_is_read_only():
 
 def test_every_word_set_is_used_by_some_module():
     """A set no rule asks for is dead vocabulary (the loader refuses sets the code asks for and lacks)."""
-    source = "\n".join(p.read_text(encoding="utf-8") for p in DATA_DIR.parent.glob("*.py"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in DATA_DIR.parent.rglob("*.py"))
     lex = lexicon()
     unused = [name for name in (*lex.word_sets, *lex.modality_cues) if f'"{name}"' not in source]
     assert unused == []
@@ -132,6 +132,9 @@ def test_an_alias_claimed_by_an_armed_group_and_a_party_is_an_error(data: Path):
         ("generic_actors.csv", "soldier,police", "word 'soldier' is listed twice"),
         ("generic_actors.csv", "goon,thugs", "unknown category 'thugs'"),
         ("demonyms.csv", "ruritanian,RUR", "'RUR' is not an ISO 3166 alpha-2"),
+        ("trigger_forms.csv", "slew,irregular,", "form 'slew' is listed twice (first on line"),
+        ("trigger_forms.csv", "strov,stem,", "unknown kind 'stem' (irregular, sense)"),
+        ("trigger_forms.csv", "drove?,sense,", "malformed row: form 'drove?' (lower-case letters only)"),
         ("word_sets.csv", "news_words,police", "'police' is listed twice in set 'news_words'"),
         ("word_sets.csv", "territory_nouns,fiefdom", "set 'territory_nouns' continues here after other sets"),
         ("word_sets.csv", "Territory Nouns,fiefdom", "malformed row: set name 'Territory Nouns'"),

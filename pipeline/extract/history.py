@@ -16,9 +16,12 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.dates import DateSpan, resolve_date
+from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
 from pipeline.extract.settings import BACKGROUND_AFTER_DAYS, UNDATED_WINDOW_DAYS
 from pipeline.extract.syntax import DATELINE_RE, tree_distance
+
+_LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
 
 
 def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> Reading | None:
@@ -52,9 +55,7 @@ def date_window(
 
 # "during the civil war", "during the occupation": a period, mostly a past one; an undated event told inside
 # it is history, not the day's news.
-PERIOD_NOUNS = frozenset(
-    {"war", "insurgency", "occupation", "uprising", "revolution", "era", "regime", "reign"}
-)
+PERIOD_NOUNS = _LEXICON.words("period_nouns")
 
 
 def _since_clause(tok: Token) -> bool:

@@ -39,10 +39,12 @@ ACTOR_CATEGORIES = frozenset({
 # A named armed group is one of these: the other categories are generic (crowds, unidentified gunmen).
 GROUP_CATEGORIES = frozenset({"state", "police", "pro_gov", "rebel", "militia"})
 # The order in which a place's kind-words are tried (places._KIND_WORDS), and the district table's suffixes.
+TRIGGER_FORM_KINDS = ("irregular", "sense")
 PLACE_KIND_ROLES = ("admin1_suffix", "admin1_prefix", "city_suffix", "place_suffix", "district_suffix")
 
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 _SET_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_FORM = re.compile(r"^[a-z]+$")  # spliced into the prefilter regex as written
 _KIND_WORD = re.compile(r"^[a-z]+(?: [a-z]+)*$")  # spliced into the place regexes as written
 
 
@@ -90,6 +92,7 @@ class Lexicon:
     """Every word list of the extractor, validated; read-only."""
 
     triggers: tuple[Trigger, ...]
+    trigger_forms: Mapping[str, tuple[str, ...]]  # kind -> forms the prefilter lets through, in order
     families: Mapping[str, bool]  # family -> violent
     background_sub_types: frozenset[str]
     word_sets: Mapping[str, tuple[str, ...]]  # in file order
@@ -143,6 +146,7 @@ def load_lexicon(data_dir: Path) -> Lexicon:
     _check_aliases(data_dir, armed_groups, parties)
     return Lexicon(
         triggers=_triggers(data_dir / "triggers.csv", families),
+        trigger_forms=_trigger_forms(data_dir / "trigger_forms.csv"),
         families=MappingProxyType(families),
         background_sub_types=_background_sub_types(data_dir / "background_sub_types.csv"),
         word_sets=_sets(data_dir / "word_sets.csv"),
@@ -259,6 +263,21 @@ def _triggers(path: Path, families: dict[str, bool]) -> tuple[Trigger, ...]:
             )
         triggers.append(Trigger(lemma, family, _flag(path, number, row, "weak"), row["note"]))
     return tuple(triggers)
+
+
+def _trigger_forms(path: Path) -> Mapping[str, tuple[str, ...]]:
+    kinds: dict[str, list[str]] = {kind: [] for kind in TRIGGER_FORM_KINDS}
+    seen: dict[str, int] = {}
+    for number, row in _rows(path, ("form", "kind", "note")):
+        form = _required(path, number, row, "form")
+        if not _FORM.match(form):
+            raise LexiconError(path, number, f"malformed row: form {form!r} (lower-case letters only)")
+        kind = _required(path, number, row, "kind")
+        if kind not in kinds:
+            raise LexiconError(path, number, f"unknown kind {kind!r} ({', '.join(TRIGGER_FORM_KINDS)})")
+        _first_claim(seen, path, number, form, "form")
+        kinds[kind].append(form)
+    return MappingProxyType({kind: tuple(forms) for kind, forms in kinds.items()})
 
 
 def _background_sub_types(path: Path) -> frozenset[str]:

@@ -1,7 +1,8 @@
 """The prefilter: a cheap regex test that lets most sentences skip the parser. A sentence passes when it
 holds the stem of a trigger word (``lexicon.TRIGGERS``), an irregular form of one, a word a multi-word sense
-in ``senses`` starts from, or a chemical-weapon cue. It may pass sentences that report nothing (the steps
-drop them); it must never drop one that ``senses`` would read as a trigger.
+in ``senses`` starts from (both listed in ``data/trigger_forms.csv``), or a chemical-weapon cue. It may pass
+sentences that report nothing (the steps drop them); it must never drop one that ``senses`` would read as a
+trigger.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ import re
 from functools import cache
 
 from pipeline.extract.lexicon import CUES, TRIGGERS
+from pipeline.extract.lexicon_loader import lexicon
 
-IRREGULAR_FORMS = ("beat", "beaten", "took", "taken", "fell", "fallen", "fought", "shot", "slain", "slew",
-                   "died", "dead", "death", "struck", "overran", "blew", "hit", "stormed", "held", "seized",
-                   "razed", "found", "built", "withdrew", "retook", "overtook", "threw",
-                   "thrown", "tore", "torn", "rallied", "rallies", "baton", "lathi")  # fmt: skip
+# Spellings the stems of triggers miss, from data/trigger_forms.csv: irregular forms of triggers ("fought",
+# "slew") and the starts of words multi-word senses read as triggers ("sent" reinforcements, "abandoned").
+IRREGULAR_FORMS = lexicon().trigger_forms["irregular"]
+SENSE_STEMS = lexicon().trigger_forms["sense"]
 
 
 @cache
@@ -24,9 +26,7 @@ def _prefilter() -> re.Pattern[str]:
         stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma
         stems.add(re.escape(stem))
     stems.update(IRREGULAR_FORMS)
-    stems.update(("gain", "push", "drove", "drive", "dislodg"))  # territory gained or pushed out of: senses
-    stems.update(("forward", "sent", "send"))  # forces moved: senses (_forces_moved)
-    stems.update(("leav", "left", "abandon", "vacat"))  # ground left by armed forces: senses (_armed_left)
+    stems.update(SENSE_STEMS)
     return re.compile(r"\b(" + "|".join(sorted(stems, key=len, reverse=True)) + r")", re.IGNORECASE)
 
 

@@ -16,10 +16,14 @@ from spacy.tokens import Doc, Token
 from pipeline.extract.actors import Actor, find_named_group, generic_actor, named_groups_in, resolve_actor
 from pipeline.extract.classify import Roles, classify
 from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS
+from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
 from pipeline.extract.syntax import PLACE_LABELS, content_head, is_place_token
 
-# Weapons a group itself carries (an air strike in the same report is someone else's).
+_LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
+
+# Weapons a group itself carries (an air strike in the same report is someone else's). Names of cues in
+# lexicon.CUES, not words, so code like classify.WEAPON_CUES.
 HAND_WEAPON_CUES = frozenset({"firearm", "ied", "grenade", "suicide", "chemical"})
 # "a group linked to an armed outfit": organised, unlike "a group of villagers".
 ORGANISED = re.compile(
@@ -243,7 +247,7 @@ def pronoun_subject(tok: Token) -> bool:
     return False
 
 
-PERSONAL_PRONOUNS = frozenset({"they", "he", "she", "it"})
+PERSONAL_PRONOUNS = _LEXICON.words("personal_pronouns")
 
 
 def _other_armed(doc: Doc, agent: Token | None, actor1: Actor | None) -> bool:
@@ -259,8 +263,7 @@ def _other_armed(doc: Doc, agent: Token | None, actor1: Actor | None) -> bool:
     return bool(groups - ({actor1.name} if actor1 else set()))
 
 
-QUANTITY_NOUNS = frozenset({"amount", "number", "quantity", "cache", "lot", "batch", "stock", "total", "haul",
-                            "consignment"})  # fmt: skip
+QUANTITY_NOUNS = _LEXICON.words("quantity_nouns")
 
 
 def _of_lemma(obj: Token | None) -> str | None:

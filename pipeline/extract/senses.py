@@ -16,9 +16,12 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.classify import VIOLENT_FAMILIES, WEAPON_CUES
 from pipeline.extract.lexicon import CUES, GENERIC_ACTORS, TRIGGERS, WEAK_TRIGGERS
+from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
 from pipeline.extract.roles import between
 from pipeline.extract.syntax import PLACE_LABELS, content_head, has_object, is_place_token
+
+_LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
 
 
 def sense_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> Reading | None:
@@ -183,9 +186,8 @@ def trigger_family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
 
 
 # Armed forces and their aircraft: sent or forwarded somewhere, they are a deployment.
-DEPLOYED_NOUNS = frozenset({"troop", "soldier", "fighter", "reinforcement", "force", "forces", "unit",
-                            "battalion", "brigade", "warplane", "jet", "aircraft", "helicopter"})  # fmt: skip
-_TALKS_OPEN = frozenset({"start", "begin", "open", "resume", "launch", "kick", "commence", "convene"})
+DEPLOYED_NOUNS = _LEXICON.words("deployed_forces")
+_TALKS_OPEN = _LEXICON.words("talks_open_verbs")
 
 
 def _deployed(tok: Token) -> bool:
@@ -204,11 +206,8 @@ def _forces_moved(tok: Token) -> bool:
 
 
 # Who leaves ground as an armed force, and what ground: "militants abandoned their positions in the hills".
-LEAVING_FORCES = frozenset({"fighter", "rebel", "militant", "insurgent", "troop", "soldier", "force",
-                            "forces", "militia", "militiaman", "jihadist", "guerrilla"})  # fmt: skip
-HELD_GROUND = frozenset({"stronghold", "bastion", "enclave", "town", "city", "village", "district",
-                         "area", "position", "base", "territory", "camp", "post", "outpost", "region",
-                         "pocket"})  # fmt: skip
+LEAVING_FORCES = _LEXICON.words("leaving_forces")
+HELD_GROUND = _LEXICON.words("held_ground")
 
 
 def _armed_left(tok: Token) -> bool:
@@ -240,8 +239,7 @@ def _talks_opened(tok: Token) -> bool:
 
 
 # "a string of air strikes", "a wave of bombings": events told together, each of them real.
-SERIES_NOUNS = frozenset({"series", "string", "wave", "spate", "barrage", "volley", "salvo", "flurry",
-                          "succession"})  # fmt: skip
+SERIES_NOUNS = _LEXICON.words("series_nouns")
 
 
 def _in_a_series(tok: Token) -> bool:
@@ -278,10 +276,8 @@ def _found_weapon(tok: Token) -> bool:
 
 
 # Weapons whose throwing is an attack (stones and bottles thrown by a crowd are told by the riot rules).
-THROWN_WEAPONS = frozenset(
-    {"grenade", "bomb", "explosive", "device", "ied", "molotov", "cocktail", "firebomb"}
-)
-CHEMICAL_USE = frozenset({"use", "drop", "release", "unleash", "deploy", "fire", "launch"})
+THROWN_WEAPONS = _LEXICON.words("thrown_weapons")
+CHEMICAL_USE = _LEXICON.words("chemical_use_verbs")
 
 
 def _pushed_out(tok: Token) -> bool:
@@ -297,7 +293,7 @@ def _pushed_out(tok: Token) -> bool:
 
 
 # Nouns a campaign's name stands before ("the Save The Forest rally").
-NAMED_CAMPAIGNS = frozenset({"demonstration", "protest", "march", "rally", "campaign", "movement"})
+NAMED_CAMPAIGNS = _LEXICON.words("named_campaign_heads")
 
 
 def _attributive(tok: Token) -> bool:
@@ -325,10 +321,7 @@ def _uses_chemical(tok: Token) -> bool:
 
 
 # "fighting for the removal of the priests", "for their rights": a campaign, not combat.
-CAMPAIGN_NOUNS = frozenset({
-    "right", "removal", "justice", "release", "equality", "recognition", "reform", "compensation", "wage",
-    "salary", "reinstatement", "dignity", "cause", "change", "resignation", "return",
-})  # fmt: skip
+CAMPAIGN_NOUNS = _LEXICON.words("campaign_nouns")
 NONVIOLENT_CONTEXT = re.compile(
     r"\b(sanctions?|diplomats?|diplomatic|tariffs?|embargo|expel\w*|cyber\w*|elections?|votes?|polls?|"
     r"goals?|matches|stocks?|shares|prices?|markets?|economy|economic|inflation|covid|pandemic|virus)\b"
@@ -350,9 +343,7 @@ def _violent_context(tok: Token, cues: frozenset[str], lower: str) -> bool:
     return bool(cues & WEAPON_CUES) or bool(VIOLENCE_WORDS.search(lower))
 
 
-SHOTS = frozenset(
-    {"shot", "round", "bullet", "rocket", "mortar", "shell", "missile", "gun", "weapon", "salvo"}
-)
+SHOTS = _LEXICON.words("shot_nouns")
 
 
 def _into_the_air(tok: Token) -> bool:
@@ -386,8 +377,7 @@ def _territorial_use(tok: Token) -> bool:
     return any(is_place_token(o) for o in objects)
 
 
-STAGED = frozenset({"stage", "staged", "staging", "hold", "held", "organise", "organised", "organize",
-                    "organized", "join", "joined"})  # fmt: skip
+STAGED = _LEXICON.words("staged_verbs")
 
 
 def _staged(tok: Token) -> bool:

@@ -16,6 +16,7 @@ from pipeline.extract.geo.containers import contained_place, containers_end, lie
 from pipeline.extract.geo.gazetteer import Place, gazetteer
 from pipeline.extract.geo.scan import scan_places
 from pipeline.extract.geo.words import strip_place_words, unit_code
+from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
 from pipeline.extract.settings import (
     CONTEXT_WINDOW,
@@ -26,6 +27,8 @@ from pipeline.extract.settings import (
     TOWN_OVER_REGION_DISTANCE,
 )
 from pipeline.extract.syntax import DATELINE_RE, PLACE_LABELS, tree_distance
+
+_LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
 
 
 def place_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> Reading:
@@ -138,11 +141,7 @@ def place_of_event(tok: Token, sentence: SentenceFacts, article: ArticleFacts) -
 
 
 # "Idleb countryside", "Basra province": a place name before one of these is still a place.
-PLACE_HEAD_NOUNS = frozenset({
-    "countryside", "province", "governorate", "district", "area", "city", "town", "village", "outskirts",
-    "region", "suburb", "suburbs", "county", "state", "neighbourhood", "neighborhood", "sector", "camp",
-    "subdistrict", "municipality", "tehsil", "upazila", "locality", "division", "valley", "desert",
-})  # fmt: skip
+PLACE_HEAD_NOUNS = _LEXICON.words("place_head_nouns")
 
 
 def _modifies_noun(ent: Span) -> bool:
@@ -156,7 +155,7 @@ def _modifies_noun(ent: Span) -> bool:
 
 # "Speaking from Seoul, the minister said ...", "the spokesman said in Geneva that ...": where the news was
 # told, not where its event happened.
-SPEECH_VERBS = frozenset({"speak", "say", "tell", "talk", "brief", "announce", "address", "comment"})
+SPEECH_VERBS = _LEXICON.words("speech_verbs")
 
 
 def _where_someone_spoke(ent: Span) -> bool:
@@ -171,9 +170,7 @@ def _where_someone_spoke(ent: Span) -> bool:
     )
 
 
-DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                        "north-east", "north-west", "south-east", "south-west", "kilometers", "kilometres",
-                        "miles", "km"})  # fmt: skip
+DIRECTIONS = _LEXICON.words("directions")
 
 
 def _is_reference_point(ent: Span) -> bool:
