@@ -6,7 +6,8 @@ publication dates are plausible, and every article has a language guess.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pipeline.vocabulary import PUBLISHED_AT_SOURCES
@@ -46,7 +47,8 @@ EXPECTATIONS: list[tuple[str, dict[str, Any], str]] = [
             "min_value": datetime(1900, 1, 1),
             "max_value": {"$PARAMETER": "now"},
         },
-        "dates before 1900 or in the future are parse errors, and event dates are resolved against them",
+        "dates before 1900 or more than a day in the future are parse errors (the clean stage quarantines "
+        "such articles first), and event dates are resolved against them",
     ),
     (
         "ExpectColumnValuesToBeInSet",
@@ -64,6 +66,49 @@ EXPECTATIONS: list[tuple[str, dict[str, Any], str]] = [
         "mentions are found per sentence; an article without sentences was cleaned away",
     ),
 ]
+
+
+# --- row rules: what the clean stage quarantines before the suite runs ----------------------------------
+# One bad article must not stop its batch, so the row-level expectations above are applied first, row by
+# row, by the clean stage (``quarantine_reason``): a failing article is quarantined with its reason and the
+# rest of the batch goes on. The blocking suite then checks the whole stage, and fails only on a bug.
+
+# Publishers stamp times in their own zone, and clocks drift: a day of slack before "in the future".
+FUTURE_SLACK = timedelta(days=1)
+# A page of scripts and navigation leaves a few menu words and no sentence: the least an article has is
+# MIN_WORDS words, and a sentence ending (. ! ? or a closing quote) unless it has SHORT_WORDS words or more.
+MIN_WORDS = 3
+SHORT_WORDS = 10
+_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*(?:\s|$)""")
+_MARKUP = [re.compile(MARKUP_TAG), re.compile(MARKUP_ENTITY)]
+
+
+def quarantine_reason(
+    body: str,
+    n_sentences: int,
+    published_at: datetime | None,
+    now: datetime,
+    published_at_raw: str | None = None,
+) -> str | None:
+    """Why one cleaned article cannot be kept (None when it can): the row-level rules of this suite."""
+    words = len(body.split())
+    if not body.strip() or n_sentences == 0:
+        return "no text left after cleaning"
+    if words < MIN_WORDS or (words < SHORT_WORDS and not _SENTENCE_END.search(body)):
+        return (
+            f"too little text to be an article: {words} word{'s' if words != 1 else ''} and no sentence left "
+            f"after cleaning (at least {MIN_WORDS} words, with a sentence ending unless {SHORT_WORDS} or "
+            "more; e.g. a page of scripts and navigation only)"
+        )
+    if any(pattern.search(body) for pattern in _MARKUP):
+        return "HTML markup left in the body after cleaning: main-text extraction failed"
+    if published_at is not None and published_at > now + FUTURE_SLACK:
+        given = f" ('{published_at_raw}')" if published_at_raw else ""
+        return (
+            f"publication date in the future: {published_at:%Y-%m-%d %H:%M} UTC{given} is more than a day "
+            "after the article was cleaned"
+        )
+    return None
 
 
 def parameters(now: datetime | None = None) -> dict[str, Any]:

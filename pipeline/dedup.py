@@ -2,11 +2,15 @@
 
 Two mentions are the same event when their places agree (same gazetteer place, within ``NEARBY_KM``, or one
 is a region that contains the other), their date windows overlap given each one's precision, their types are
-compatible and their actors do not contradict each other. Mentions are taken in the order the article log
-received them, and each event is named after its first mention (the article's key, not its version, with
-the mention's place and sub-type), so an ``event_id`` never changes when a new report arrives or when the
-first article is corrected, and replaying the log reproduces the same ids. Fatalities are reconciled as
-ACLED does: the lowest credible figure in ``fatalities``, the highest in ``fatalities_max``.
+compatible and their actors do not contradict each other. Mentions are taken in an order defined by the
+articles themselves, not by when they arrived (``report_order``: publication time, then article key, then
+the sentence), so the events are a function of the set of current article versions: loading the same
+batches in any order, or replaying the log, gives the same events with the same ids. Each event is named
+after its first mention in that order (the article's key, not its version, with the mention's place and
+sub-type), so an ``event_id`` does not change when a later report arrives or when the first article is
+corrected; it changes only when a report published earlier than every other one of the event arrives, or
+the first report is retracted. Fatalities are reconciled as ACLED does: the lowest credible figure in
+``fatalities``, the highest in ``fatalities_max``.
 """
 
 from __future__ import annotations
@@ -136,10 +140,24 @@ def _tolls_differ(m: dict, opening: dict) -> bool:
     return max(mine, theirs) > 3 * min(mine, theirs) and abs(mine - theirs) > 3
 
 
+def report_order(m: dict) -> tuple:
+    """Where a mention comes in dedup: by its article's publication time (undated articles last), then the
+    article's key and version, then its place in the article. Content alone decides, never arrival."""
+    published = m.get("published_at")
+    return (
+        published is None,
+        published or dt.datetime.min,
+        m.get("article_key") or "",
+        m.get("article_id") or "",
+        m["sentence_index"],
+        m["mention_id"],
+    )
+
+
 def cluster_mentions(mentions: list[dict]) -> tuple[list[dict], list[dict]]:
-    """(events, members) for mentions given in log order (dicts with the ``core.mentions`` columns plus
-    ``outlet``, ``published_at`` and ``log_seq``)."""
-    ordered = sorted(mentions, key=lambda m: (m["log_seq"], m["sentence_index"], m["mention_id"]))
+    """(events, members) for the current mentions, in any order (dicts with the ``core.mentions`` columns
+    plus ``outlet``, ``published_at`` and ``article_key``)."""
+    ordered = sorted(mentions, key=report_order)
     clusters: list[_Cluster] = []
     taken: set[str] = set()
     by_country: dict[str | None, list[_Cluster]] = defaultdict(list)

@@ -16,6 +16,7 @@ from dataclasses import asdict
 import duckdb
 import polars as pl
 
+from expectations.clean_articles import quarantine_reason
 from pipeline.clean import clean_article
 from pipeline.dedup import cluster_mentions
 from pipeline.extract.mentions import ArticleContext, SentenceInput, extract_mentions
@@ -37,54 +38,28 @@ def _append(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
 
 
 def clean_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
-    """Clean every article version that came in with a batch; returns the cleaned articles."""
+    """Clean every article version that came in with a batch; returns the cleaned articles.
+
+    An article that cannot be cleaned, or breaks a row rule of the clean suite (too little text, markup
+    left, dated in the future), is quarantined with its reason; the rest of the batch goes on."""
     versions = con.execute(query("clean.versions_to_clean"), [batch_id]).pl()
     now = _now()
     articles, sentences, empty = [], [], []
     for v in versions.iter_rows(named=True):
-        cleaned = clean_article(
-            v["content"],
-            is_html=v["content_is_html"],
-            title=v["title"],
-            outlet=v["outlet"],
-            published_at_raw=v["published_at_raw"],
-            url=v["url"],
-        )
-        if not cleaned.body.strip() or not cleaned.sentences:
-            empty.append(QuarantineRecord(v["source_path"], v["record_index"], "no text left after cleaning",
+        try:
+            article, article_sentences, reason = _clean_one(v, batch_id, now)
+        except Exception as err:  # a bug costs this article, not the batch
+            article, article_sentences, reason = (
+                None,
+                [],
+                f"could not be cleaned: {type(err).__name__}: {err}",
+            )
+        if reason is not None:
+            empty.append(QuarantineRecord(v["source_path"], v["record_index"], reason,
                                           v["content"][:65536], len(v["content"])))  # fmt: skip
             continue
-        articles.append(
-            {
-                "article_id": v["content_hash"],
-                "batch_id": batch_id,
-                "article_key": v["article_key"],
-                "source_id": v["source_id"],
-                "url": v["url"],
-                "outlet": cleaned.outlet,
-                "title": cleaned.title,
-                "published_at": cleaned.published_at,
-                "published_at_source": cleaned.published_at_source,
-                "dateline_place": cleaned.dateline_place,
-                "body": cleaned.body,
-                "language": cleaned.language,
-                "is_english": cleaned.is_english,
-                "n_chars": len(cleaned.body),
-                "n_sentences": len(cleaned.sentences),
-                "removed_lines": cleaned.removed_lines,
-                "cleaned_at": now,
-            }
-        )
-        sentences.extend(
-            {
-                "article_id": v["content_hash"],
-                "sentence_index": s.index,
-                "char_start": s.char_start,
-                "char_end": s.char_end,
-                "sentence": s.text,
-            }
-            for s in cleaned.sentences
-        )
+        articles.append(article)
+        sentences.extend(article_sentences)
     article_frame = pl.DataFrame(articles, schema=frame_schema(con, "staging.articles"))
     sentence_frame = pl.DataFrame(sentences, schema=frame_schema(con, "staging.sentences"))
     with transaction(con):
@@ -95,6 +70,55 @@ def clean_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
         for q in empty:
             quarantine(con, batch_id, q, now)
     return article_frame
+
+
+def _clean_one(v: dict, batch_id: str, now: dt.datetime) -> tuple[dict | None, list[dict], str | None]:
+    """One article version: (article row, sentence rows, None), or (None, [], why it is quarantined)."""
+    cleaned = clean_article(
+        v["content"],
+        is_html=v["content_is_html"],
+        title=v["title"],
+        outlet=v["outlet"],
+        published_at_raw=v["published_at_raw"],
+        url=v["url"],
+    )
+    reason = quarantine_reason(
+        cleaned.body, len(cleaned.sentences), cleaned.published_at, now, v["published_at_raw"]
+    )
+    if reason is not None:
+        return None, [], reason
+    article = {
+        "article_id": v["content_hash"],
+        "batch_id": batch_id,
+        "article_key": v["article_key"],
+        "source_id": v["source_id"],
+        "url": v["url"],
+        "outlet": cleaned.outlet,
+        "title": cleaned.title,
+        "published_at": cleaned.published_at,
+        "published_at_local": cleaned.published_at_local,
+        "published_at_raw": v["published_at_raw"],
+        "published_at_source": cleaned.published_at_source,
+        "dateline_place": cleaned.dateline_place,
+        "body": cleaned.body,
+        "language": cleaned.language,
+        "is_english": cleaned.is_english,
+        "n_chars": len(cleaned.body),
+        "n_sentences": len(cleaned.sentences),
+        "removed_lines": cleaned.removed_lines,
+        "cleaned_at": now,
+    }
+    rows = [
+        {
+            "article_id": v["content_hash"],
+            "sentence_index": s.index,
+            "char_start": s.char_start,
+            "char_end": s.char_end,
+            "sentence": s.text,
+        }
+        for s in cleaned.sentences
+    ]
+    return article, rows, None
 
 
 # Articles are extracted and written in chunks (bounded memory on big batches), all inside one transaction.

@@ -284,20 +284,23 @@ def test_metadata_date_wins_over_a_date_in_the_text() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "expected"),
+    ("raw", "expected", "utc"),
     [
-        ("2019-04-01", dt.datetime(2019, 4, 1)),
-        ("2019-04-01T08:15:00", dt.datetime(2019, 4, 1, 8, 15)),
-        ("2019-04-01T23:30:00+03:00", dt.datetime(2019, 4, 1, 23, 30)),
-        ("2019-04-01T08:15:00Z", dt.datetime(2019, 4, 1, 8, 15)),
-        ("April 1, 2019", dt.datetime(2019, 4, 1)),
-        ("1 April 2019 08:15", dt.datetime(2019, 4, 1, 8, 15)),
-        ("Mon, 01 Apr 2019 08:15:00 GMT", dt.datetime(2019, 4, 1, 8, 15)),
+        ("2019-04-01", dt.datetime(2019, 4, 1), None),
+        ("2019-04-01T08:15:00", dt.datetime(2019, 4, 1, 8, 15), None),
+        # Issue 10: a stated offset is applied (UTC), the wall-clock time is kept beside it.
+        ("2019-04-01T23:30:00+03:00", dt.datetime(2019, 4, 1, 23, 30), dt.datetime(2019, 4, 1, 20, 30)),
+        ("2019-04-01T08:00:00+14:00", dt.datetime(2019, 4, 1, 8, 0), dt.datetime(2019, 3, 31, 18, 0)),
+        ("2019-04-01T08:15:00Z", dt.datetime(2019, 4, 1, 8, 15), None),
+        ("April 1, 2019", dt.datetime(2019, 4, 1), None),
+        ("1 April 2019 08:15", dt.datetime(2019, 4, 1, 8, 15), None),
+        ("Mon, 01 Apr 2019 08:15:00 GMT", dt.datetime(2019, 4, 1, 8, 15), None),
     ],
 )
-def test_metadata_dates_parse_to_naive_wall_clock_time(raw: str, expected: dt.datetime) -> None:
+def test_metadata_dates_parse_to_utc_and_wall_clock_time(raw: str, expected: dt.datetime, utc) -> None:
     article = clean_article(LEAD, is_html=False, published_at_raw=raw)
-    assert article.published_at == expected
+    assert article.published_at_local == expected
+    assert article.published_at == (utc or expected)
     assert article.published_at_source == "metadata"
 
 
@@ -470,7 +473,8 @@ def test_html_page_yields_the_article_and_its_metadata() -> None:
         assert furniture not in article.body
     assert article.title == "Rebels seize river port after two-day battle"
     assert article.outlet == "The Daily Meridian"
-    assert article.published_at == dt.datetime(2022, 4, 9, 8, 15)
+    assert article.published_at == dt.datetime(2022, 4, 9, 6, 15)  # +02:00 applied: UTC
+    assert article.published_at_local == dt.datetime(2022, 4, 9, 8, 15)
     assert article.published_at_source == "metadata"
     assert article.dateline_place == "Port Alder"
     assert article.is_english

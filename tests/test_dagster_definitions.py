@@ -64,8 +64,13 @@ def test_schedule_adds_partitions_and_requests_runs(landing):
 
 
 @pytest.mark.slow
-def test_failing_expectation_blocks_the_next_stage(landing, warehouse):
-    """An article dated in the future fails the clean suite, which is blocking: no mentions are extracted."""
+def test_failing_expectation_blocks_the_next_stage(landing, warehouse, monkeypatch):
+    """A row the clean suite rejects, left in by a fault of the stage, fails the blocking suite: no mentions
+    are extracted. (Issue 10: the stage itself quarantines an article dated in the future, see test_faults;
+    here that row rule is switched off to stand for a bug.)"""
+    import pipeline.stages
+
+    monkeypatch.setattr(pipeline.stages, "quarantine_reason", lambda *args, **kwargs: None)
     future = (dt.date.today() + dt.timedelta(days=60)).isoformat()
     (landing / "future.jsonl").write_text(
         json.dumps({"id": "f1", "published_at": future, "outlet": "Wire",

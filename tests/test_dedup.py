@@ -109,3 +109,36 @@ def test_a_small_incident_told_inside_an_event_neither_splits_it_nor_sets_its_to
     events, _ = cluster_mentions([takeover, execution, toll])
     assert len(events) == 1
     assert (events[0]["fatalities"], events[0]["fatalities_max"]) == (500, 500)
+
+
+def test_events_do_not_depend_on_the_order_reports_arrive():
+    """Issue 10: the events (and their ids) are a function of the set of current reports."""
+    import itertools
+
+    town = {"geo_precision": "place", "geonameid": 7, "location": "Tal Verde", "latitude": 36.0,
+            "longitude": 40.7}  # fmt: skip
+
+    def on(day: int, precision: str = "day") -> dict:
+        start = dt.date(2024, 3, day)
+        end = start + dt.timedelta(days=6 if precision == "week" else 0)
+        return {"date_start": start, "date_end": end, "date_precision": precision, "event_date": start}
+
+    def report(mid: str, article: str, key: str, published: int, **when) -> dict:
+        return mention(mid, article, "Attack", article_key=key, published_at=dt.datetime(2024, 3, published),
+                       **when, **town)  # fmt: skip
+
+    reports = [
+        report("m1", "a", "wire/1", 11, **on(10)),
+        report("m2", "b", "post/1", 13, **on(12)),
+        report("m3", "c", "desk/7", 16, **on(9, "week")),
+        report("m4", "d", "wire/9", 20, **on(19)),
+    ]
+    outcomes = set()
+    for order in itertools.permutations(reports):
+        arrived = [{**m, "log_seq": seq} for seq, m in enumerate(order, start=1)]  # the log's arrival order
+        events, members = cluster_mentions(arrived)
+        outcomes.add((
+            tuple(sorted(tuple(sorted(e.items(), key=repr)) for e in events)),
+            tuple(sorted((m["mention_id"], m["event_id"]) for m in members)),
+        ))  # fmt: skip
+    assert len(outcomes) == 1

@@ -75,9 +75,9 @@ def test_incremental_history_updates_retractions_and_rebuild(landing, warehouse,
     run_landing(landing, warehouse, instance=instance)
     assert rows(warehouse, "select fatalities, fatalities_max, num_articles from events "
                            "where location = 'Gao'") == [(7, 8, 2)]  # fmt: skip
-    assert rows(warehouse, "select count(*) from raw.article_versions where article_key = 'wire-101'") == [
-        (2,)
-    ]
+    # An article is (source, id): the outlet's name and the record's id.
+    assert rows(warehouse, "select count(*) from raw.article_versions "
+                           "where article_key = 'northern wire/wire-101'") == [(2,)]  # fmt: skip
 
     # The abduction report is retracted: its event disappears; the clash keeps both reports.
     (landing / "b4.retract").write_text("wire-102\n", encoding="utf-8")
@@ -95,7 +95,9 @@ def test_incremental_history_updates_retractions_and_rebuild(landing, warehouse,
     # Lineage: the clash's mentions, the article versions and the log entries behind them.
     lineage = rows(warehouse, f"select distinct article_key, log_kind, extractor_version from event_lineage "
                               f"where event_id = '{clash_id}' order by all")  # fmt: skip
-    assert [(k, kind) for k, kind, _ in lineage] == [("desk-77", "ingested"), ("wire-101", "updated")]
+    assert [(k, kind) for k, kind, _ in lineage] == [
+        ("northern wire/wire-101", "updated"), ("sahel desk/desk-77", "ingested")
+    ]  # fmt: skip
     assert all(version for *_, version in lineage)
 
     # Replaying the log gives exactly the projections the incremental history led to.
@@ -104,3 +106,45 @@ def test_incremental_history_updates_retractions_and_rebuild(landing, warehouse,
     assert counts["events"] == len(before["events"])
     assert projections(warehouse) == before
     assert rows(warehouse, "select count(*) from raw.article_log") == [(5,)]
+
+
+# Three fictional batches: two attacks in Kismayo six weeks apart, and a second outlet's report of the first.
+ORDER_BATCHES = {
+    "a.jsonl": [{"id": "a1", "outlet": "Coast Wire", "published_at": "2025-06-03",
+                 "text": "Gunmen killed four fishermen near Kismayo on Monday, local officials said."}],
+    "b.jsonl": [{"id": "b1", "outlet": "Delta Post", "published_at": "2025-07-15",
+                 "text": "Gunmen killed two traders near Kismayo on Monday, police said."}],
+    "c.jsonl": [{"id": "c1", "outlet": "Harbour Times", "published_at": "2025-06-04",
+                 "text": "Gunmen shot dead four fishermen near Kismayo on Monday, elders said."}],
+}  # fmt: skip
+
+
+def test_events_do_not_depend_on_the_order_batches_arrive(tmp_path):
+    """Issue 10: the same batches loaded in several orders give the same events, ids and members."""
+    from pipeline.landing import read_batch
+    from pipeline.raw import store_batch
+    from pipeline.stages import clean_batch, dedup_all, extract_batch
+    from pipeline.warehouse import connect
+
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    for name, records in ORDER_BATCHES.items():
+        drop(landing, name, records)
+    outcomes = []
+    for n, order in enumerate((["a.jsonl", "b.jsonl", "c.jsonl"], ["c.jsonl", "a.jsonl", "b.jsonl"],
+                               ["b.jsonl", "c.jsonl", "a.jsonl"])):  # fmt: skip
+        con = connect(tmp_path / f"w{n}.duckdb")
+        try:
+            for batch in order:
+                store_batch(con, batch, read_batch(landing, batch))
+                clean_batch(con, batch)
+                extract_batch(con, batch)
+                dedup_all(con)
+            outcomes.append((
+                con.execute("select * from events order by event_id").fetchall(),
+                con.execute("select mention_id, event_id from event_mentions order by all").fetchall(),
+            ))  # fmt: skip
+        finally:
+            con.close()
+    assert len(outcomes[0][0]) == 2  # the two attacks
+    assert outcomes[1] == outcomes[0] and outcomes[2] == outcomes[0]

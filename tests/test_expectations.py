@@ -49,6 +49,7 @@ def raw_frame() -> pl.DataFrame:
             "content_is_html": [False, True, False],
             "batch_id": ["2024-05-30"] * 3,
             "ingested_at": [datetime(2024, 5, 30, 9)] * 3,
+            "source": [None, None, "wire"],
         }
     )
 
@@ -78,6 +79,8 @@ def clean_frame() -> pl.DataFrame:
             "n_sentences": [2, 2, 1],
             "removed_lines": [0, 3, 0],
             "cleaned_at": [datetime(2024, 5, 30, 9, 5)] * 3,
+            "published_at_local": [None, datetime(2024, 5, 30, 8), datetime(2024, 5, 30, 7, 30)],
+            "published_at_raw": [None, "2024-05-30T08:00:00Z", None],
         }
     )
 

@@ -237,3 +237,69 @@ def test_readers_see_the_last_complete_state_while_a_run_writes(landing, warehou
         writer.kill()
         writer.wait()
     time.sleep(0.1)
+
+
+# --- issue 10: one bad record never stops its batch; batch identity follows content ---------------------
+
+
+def test_one_bad_record_never_stops_its_batch(landing, warehouse, instance):
+    import datetime as dt
+
+    now = dt.datetime.now(dt.UTC)
+    plus14 = (now + dt.timedelta(hours=-1)).astimezone(dt.timezone(dt.timedelta(hours=14)))
+    drop = landing / "hostile-drop"
+    drop.mkdir()
+    lines = [
+        json.dumps(REPORTS[0]),
+        '{"id": "deep", "text": "x", "extra": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"id": "\\ud800", "outlet": "Coast Wire", "text": "Gunmen burned a market stall in Lamu."}',
+        json.dumps({**REPORTS[1], "id": "r-plus14", "published_at": plus14.isoformat()}),
+        json.dumps({**REPORTS[1], "id": "r-future", "text": "Rebels took a town.",
+                    "published_at": (now + dt.timedelta(days=3)).date().isoformat()}),
+    ]  # fmt: skip
+    (drop / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (drop / "nav.html").write_text(
+        "<html><head><script>var x = 1;</script></head><body><nav><a href='/'>Home</a> "
+        "<a href='/news'>News</a></nav><script>load()</script></body></html>",
+        encoding="utf-8",
+    )
+    (drop / "windows.txt").write_bytes(REPORTS[2]["text"].encode("utf-16"))
+    report = run_landing(landing, warehouse, instance=instance)
+    assert report.success
+    assert report.checks_failed == ["hostile-drop: raw_articles.nothing_quarantined"]  # the warning only
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        reasons = dict(
+            (f"{path}:{index}", reason)
+            for path, index, reason in con.execute(
+                "select source_path, record_index, reason from quarantine"
+            ).fetchall()
+        )
+        plus14_row = con.execute(
+            "select published_at, published_at_local, published_at_raw from articles "
+            "where source_id = 'r-plus14'"
+        ).fetchone()
+        locations = {loc for (loc,) in con.execute("select location from events").fetchall()}
+    finally:
+        con.close()
+    assert "nested too deeply" in reasons["hostile-drop/feed.jsonl:2"]
+    assert "not valid Unicode" in reasons["hostile-drop/feed.jsonl:3"]
+    assert reasons["hostile-drop/feed.jsonl:5"].startswith("publication date in the future")
+    assert reasons["hostile-drop/nav.html:0"].startswith("too little text to be an article")
+    assert len(reasons) == 4
+    published, local, raw = plus14_row
+    assert abs(published - (now - dt.timedelta(hours=1)).replace(tzinfo=None)) < dt.timedelta(
+        minutes=1
+    )  # UTC
+    assert local - published == dt.timedelta(hours=14) and raw == plus14.isoformat()
+    assert {"Kismayo", "Garissa", "Maiduguri"} <= locations
+
+
+def test_touching_a_file_or_moving_the_landing_folder_reloads_nothing(landing, warehouse, instance, tmp_path):
+    write_jsonl(landing / "monday.jsonl", REPORTS[:1])
+    assert run_landing(landing, warehouse, instance=instance).batches == ["monday.jsonl"]
+    os.utime(landing / "monday.jsonl", (1_000_000_000, 1_000_000_000))  # same content, another time
+    assert run_landing(landing, warehouse, instance=instance).batches == []
+    moved = tmp_path / "elsewhere" / "landing"
+    shutil.copytree(landing, moved, copy_function=shutil.copyfile)  # new path, new times
+    assert run_landing(moved, warehouse, instance=instance).batches == []

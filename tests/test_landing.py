@@ -105,3 +105,121 @@ def test_signature_changes_when_a_file_changes(tmp_path):
     write(path, "two, longer")
     assert batch_signature(tmp_path, "d") != first
     assert batch_signature(tmp_path, "d")[1:] == (1, len("two, longer"))
+
+
+# --- issue 10: bad records, links, encodings, archives, batch identity ----------------------------------
+
+
+def test_a_record_nested_too_deep_is_quarantined_and_the_rest_is_read(tmp_path):
+    deep = '{"id": "d1", "text": "x", "extra": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    good = json.dumps({"id": "g1", "text": "Gunmen attacked a convoy near Gao."})
+    write(tmp_path / "feed.jsonl", deep + "\n" + good + "\n")
+    batch = read_batch(tmp_path, "feed.jsonl")
+    assert [a.source_id for a in batch.articles] == ["g1"]
+    (q,) = batch.quarantined
+    assert q.record_index == 1 and "nested too deeply" in q.reason
+
+
+def test_a_lone_surrogate_is_quarantined_as_invalid_unicode(tmp_path):
+    lines = [
+        '{"id": "bad\\ud800", "text": "Rebels seized a town."}',
+        json.dumps({"id": "ok", "text": "Troops left."}),
+    ]
+    write(tmp_path / "feed.jsonl", "\n".join(lines))
+    batch = read_batch(tmp_path, "feed.jsonl")
+    assert [a.source_id for a in batch.articles] == ["ok"]
+    (q,) = batch.quarantined
+    assert "field 'id' is not valid Unicode" in q.reason
+    q.raw_content.encode("utf-8")  # storable
+
+
+def test_links_out_of_the_landing_folder_are_quarantined_without_their_content(tmp_path):
+    landing, elsewhere = tmp_path / "landing", tmp_path / "elsewhere"
+    write(elsewhere / "secrets.txt", "db_password=hunter2 and other things nobody should ingest")
+    write(elsewhere / "dir" / "more.txt", "another secret line")
+    write(landing / "inside.txt", "Police arrested two men in Kano on Monday.")
+    (landing / "leak.txt").symlink_to(elsewhere / "secrets.txt")
+    (landing / "leakdir").symlink_to(elsewhere / "dir")
+    write(landing / "drop" / "ok.txt", "Soldiers clashed with rebels near Gao.")
+    (landing / "drop" / "leak.txt").symlink_to(elsewhere / "secrets.txt")
+    (landing / "drop" / "alias.txt").symlink_to(landing / "inside.txt")  # stays inside: read
+    assert list_batches(landing) == ["drop", "inside.txt", "leak.txt", "leakdir"]
+    for batch_id in ("leak.txt", "leakdir"):
+        (q,) = read_batch(landing, batch_id).quarantined
+        assert q.reason.startswith("symbolic link to a location outside the landing folder")
+        assert (q.raw_content, q.content_bytes) == ("", 0)
+    drop = read_batch(landing, "drop")
+    assert sorted(a.source_path for a in drop.articles) == ["drop/alias.txt", "drop/ok.txt"]
+    assert [(q.source_path, q.raw_content) for q in drop.quarantined] == [("drop/leak.txt", "")]
+    assert all("hunter2" not in a.content for a in drop.articles)
+
+
+def test_utf16_with_a_byte_order_mark_is_decoded(tmp_path):
+    text = "Des soldats ont été blessés à Gao. Soldiers were wounded near Gao on Monday."
+    write(tmp_path / "le.txt", text.encode("utf-16"))  # BOM + little-endian, as Windows tools write it
+    write(tmp_path / "be.txt", b"\xfe\xff" + text.encode("utf-16-be"))
+    for name in ("le.txt", "be.txt"):
+        batch = read_batch(tmp_path, name)
+        assert not batch.quarantined
+        assert batch.articles[0].content == text
+    write(tmp_path / "nobom.txt", text.encode("utf-16-le"))
+    (q,) = read_batch(tmp_path, "nobom.txt").quarantined
+    assert q.reason.startswith("UTF-16LE text without a byte-order mark")
+
+
+def test_gzip_and_zip_files_are_read_member_by_member(tmp_path):
+    import gzip
+    import zipfile
+
+    record = {"id": "z1", "outlet": "Zip Wire", "text": "Militants attacked a police post near Diffa."}
+    write(tmp_path / "feed.jsonl.gz", gzip.compress((json.dumps(record) + "\n").encode("utf-8")))
+    with zipfile.ZipFile(tmp_path / "drop.zip", "w") as archive:
+        archive.writestr("reports/one.txt", "Troops shelled a village near Kidal on Sunday.")
+        archive.writestr("reports/two.html", "<p>Protesters marched in Niamey on Friday.</p>")
+        archive.writestr("notes.docx", b"PK")
+        archive.writestr("inner.zip", b"PK")
+    write(tmp_path / "broken.txt.gz", b"not gzip at all")
+    write(tmp_path / "old.tar.gz", gzip.compress(b"tar"))
+    assert list_batches(tmp_path) == ["broken.txt.gz", "drop.zip", "feed.jsonl.gz", "old.tar.gz"]
+    (article,) = read_batch(tmp_path, "feed.jsonl.gz").articles
+    assert (article.article_key, article.source_path) == ("zip wire/z1", "feed.jsonl.gz")
+    drop = read_batch(tmp_path, "drop.zip")
+    assert [a.source_path for a in drop.articles] == ["drop.zip/reports/one.txt", "drop.zip/reports/two.html"]
+    reasons = {q.source_path: q.reason for q in drop.quarantined}
+    assert reasons == {
+        "drop.zip/inner.zip": "archive inside an archive: not read",
+        "drop.zip/notes.docx": "unsupported file type '.docx'",
+    }
+    (q,) = read_batch(tmp_path, "broken.txt.gz").quarantined
+    assert q.reason.startswith("not a readable gzip file")
+    (q,) = read_batch(tmp_path, "old.tar.gz").quarantined
+    assert q.reason == "compressed file of unsupported type '.tar' (tar archives are not read)"
+
+
+def test_signature_follows_content_not_times_or_paths(tmp_path):
+    import os
+    import shutil
+
+    path = write(tmp_path / "a" / "d" / "a.txt", "Gunmen attacked a checkpoint.")
+    first = batch_signature(tmp_path / "a", "d")
+    os.utime(path, (1_000_000_000, 1_000_000_000))  # touched: same content, another time
+    assert batch_signature(tmp_path / "a", "d") == first
+    shutil.copytree(tmp_path / "a", tmp_path / "moved", copy_function=shutil.copyfile)  # new times too
+    assert batch_signature(tmp_path / "moved", "d") == first
+    write(path, "Gunmen attacked a checkpoint on Monday.")
+    assert batch_signature(tmp_path / "a", "d") != first
+
+
+def test_article_key_is_source_and_id_else_canonical_url_else_path(tmp_path):
+    lines = [
+        {"id": "1", "outlet": "Coast Wire", "text": "Gunmen attacked a boat."},
+        {"id": "1", "outlet": "Delta  Post", "text": "Troops shelled a village."},
+        {"id": "2", "text": "Police arrested a man."},
+        {"url": "https://www.example.org/news/item/?utm_source=x#top", "text": "Rebels took a town."},
+        {"text": "Riots broke out in a market."},
+    ]
+    write(tmp_path / "desk-2026-11-01.jsonl", "\n".join(json.dumps(r) for r in lines))
+    keys = [a.article_key for a in read_batch(tmp_path, "desk-2026-11-01.jsonl").articles]
+    assert keys == [
+        "coast wire/1", "delta post/1", "desk/2", "example.org/news/item", "desk-2026-11-01.jsonl:5"
+    ]  # fmt: skip

@@ -31,7 +31,7 @@ def test_every_statement_parses_and_names_its_stage():
 
 def test_statements_come_with_their_comments_and_without_the_name_line():
     sql = query("dedup.current_mentions")
-    assert "-- name:" not in sql and sql.rstrip().endswith("using (article_key)")
+    assert "-- name:" not in sql and sql.rstrip().endswith("using (article_id)")
 
 
 def test_table_placeholders_take_table_names_only():

@@ -13,7 +13,7 @@ create schema if not exists marts;
 -- One row per distinct article content ever seen. Never updated, never deleted.
 create table if not exists raw.article_versions (
     content_hash      varchar primary key,  -- sha256 of the record's content and metadata
-    article_key       varchar not null,     -- identity across versions: record id, else url, else file path
+    article_key       varchar not null,     -- identity across versions: source/id, else canonical url, else file path
     source_id         varchar not null,     -- the record's "id", or the file name for file inputs
     source_path       varchar not null,     -- landing file, relative to the landing folder
     record_index      integer not null,     -- line number (1-based) in a JSON Lines file, else 0
@@ -25,8 +25,11 @@ create table if not exists raw.article_versions (
     content           varchar not null,     -- the text or HTML as received (decoded)
     content_is_html   boolean not null,
     batch_id          varchar not null,     -- landing batch (Dagster partition) it first came in
-    ingested_at       timestamp not null
+    ingested_at       timestamp not null,
+    source            varchar               -- whose id source_id is: the outlet, else the feed name (null without an id)
 );
+-- Warehouses made before a column existed get it here (null in their old rows).
+alter table raw.article_versions add column if not exists source varchar;
 
 -- The system of record: what happened to which article, in order. Never updated, never deleted.
 create sequence if not exists raw.article_log_seq start 1;
@@ -41,7 +44,7 @@ create table if not exists raw.article_log (
     logged_at     timestamp not null
 );
 
--- Landing batches loaded so far and the signature (names, sizes, times) of their files when loaded.
+-- Landing batches loaded so far and the signature (a hash of their files' contents) when loaded.
 create table if not exists raw.landing_batches (
     batch_id        varchar primary key,
     signature       varchar not null,
@@ -71,7 +74,7 @@ create table if not exists staging.articles (
     url                  varchar,
     outlet               varchar,
     title                varchar,
-    published_at         timestamp,
+    published_at         timestamp,            -- UTC (a stated offset or zone is applied)
     published_at_source  varchar not null,     -- metadata | text | unknown
     dateline_place       varchar,              -- place named in the dateline ("BAGHDAD, Iraq (CNN) -")
     body                 varchar not null,
@@ -80,8 +83,12 @@ create table if not exists staging.articles (
     n_chars              integer not null,
     n_sentences          integer not null,
     removed_lines        integer not null,     -- boilerplate lines and repeated paragraphs dropped
-    cleaned_at           timestamp not null
+    cleaned_at           timestamp not null,
+    published_at_local   timestamp,            -- the publisher's wall-clock time ("on Friday" counts from its day)
+    published_at_raw     varchar               -- the metadata date as given, unparsed
 );
+alter table staging.articles add column if not exists published_at_local timestamp;
+alter table staging.articles add column if not exists published_at_raw varchar;
 
 create table if not exists staging.sentences (
     article_id      varchar not null,

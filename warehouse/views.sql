@@ -12,7 +12,7 @@ with latest as (
 )
 select a.article_id, a.source_id, a.url, a.outlet, a.title, a.published_at, a.published_at_source,
        a.body, a.language, a.is_english, a.dateline_place, a.article_key, a.batch_id,
-       a.n_chars, a.n_sentences
+       a.n_chars, a.n_sentences, a.published_at_local, a.published_at_raw
 from staging.articles a
 join latest l on l.content_hash = a.article_id and l.kind <> 'retracted';
 

@@ -19,7 +19,14 @@ from pipeline.clean.boilerplate import (
     strip_inline_junk,
     trim_tail,
 )
-from pipeline.clean.dates import Dateline, TimestampLine, parse_dateline, parse_datetime, parse_timestamp_line
+from pipeline.clean.dates import (
+    Dateline,
+    TimestampLine,
+    parse_dateline,
+    parse_datetime_aware,
+    parse_timestamp_line,
+    to_utc,
+)
 from pipeline.clean.language import detect_language
 from pipeline.clean.normalize import PageMetadata, extract_html, normalize_text
 from pipeline.clean.sentences import split_sentences
@@ -43,7 +50,7 @@ class CleanArticle:
 
     title: str | None
     outlet: str | None
-    published_at: dt.datetime | None  # naive, the publisher's wall-clock time
+    published_at: dt.datetime | None  # naive UTC when the metadata states an offset, else as written
     published_at_source: str  # "metadata" | "text" | "unknown"
     dateline_place: str | None  # "Baghdad" from "BAGHDAD, Iraq (CNN) —"
     body: str  # paragraphs joined by "\n\n"
@@ -51,6 +58,7 @@ class CleanArticle:
     is_english: bool
     removed_lines: int  # boilerplate lines and repeated paragraphs dropped
     sentences: tuple[Sentence, ...]
+    published_at_local: dt.datetime | None = None  # naive, the publisher's wall-clock time
 
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -135,9 +143,10 @@ def _publication_date(
     dateline: Dateline | None,
 ) -> tuple[dt.datetime | None, str]:
     """Metadata first (the caller's, then the page's); else the text: a "Posted/Published" line, the
-    dateline's date, an "Updated" line, in that order (an update is later than publication)."""
+    dateline's date, an "Updated" line, in that order (an update is later than publication). Metadata
+    dates keep their stated offset (aware); the caller converts."""
     for raw in (published_at_raw, page.date):
-        if (value := parse_datetime(raw)) is not None:
+        if (value := parse_datetime_aware(raw)) is not None:
             return value, "metadata"
     candidates = [line.published_at for line in timestamp_lines if not line.is_update]
     candidates.append(dateline.published_at if dateline else None)
@@ -222,7 +231,7 @@ def _clean_article(
             or (dateline.agency if dateline else None)
             or _outlet_from_url(url)
         ),
-        published_at=published_at,
+        published_at=to_utc(published_at),
         published_at_source=published_at_source,
         dateline_place=dateline.place if dateline else None,
         body=body,
@@ -233,6 +242,7 @@ def _clean_article(
             Sentence(index=i, char_start=start, char_end=end, text=text)
             for i, (start, end, text) in enumerate(split_sentences(body))
         ),
+        published_at_local=published_at.replace(tzinfo=None) if published_at is not None else None,
     )
 
 

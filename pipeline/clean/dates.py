@@ -1,10 +1,11 @@
 """Publication dates and wire datelines found in an article's own text.
 
-Guarantees: every datetime returned is naive, lies between 1900 and next year, and comes from a string
-that names a year; relative expressions ("yesterday", "Monday") never become dates. A date-only string
-becomes midnight. A stated UTC offset or zone is dropped, not applied: the wall-clock time of the
-publisher is kept, because its calendar day is the one the text's "on Friday" counts from, and
-converting "00:30 WAT" to UTC would move the article to the day before.
+Guarantees: every datetime returned is naive, lies between 1900 and next year (in the publisher's
+wall-clock time), and comes from a string that names a year; relative expressions ("yesterday",
+"Monday") never become dates. A date-only string becomes midnight. ``parse_datetime`` keeps the
+publisher's wall-clock time (its calendar day is the one the text's "on Friday" counts from: converting
+"00:30 WAT" to UTC would move the article to the day before); ``parse_datetime_utc`` applies a stated UTC
+offset or zone, so that "08:00+14:00" is not taken for a time fourteen hours later.
 """
 
 from __future__ import annotations
@@ -40,7 +41,26 @@ _MAX_DATE_CHARS = 100
 
 
 def parse_datetime(raw: str | None) -> dt.datetime | None:
-    """Parse an absolute date or datetime (ISO 8601 or a common English format), else None."""
+    """Parse an absolute date or datetime (ISO 8601 or a common English format), else None: the
+    publisher's wall-clock time (a stated offset is dropped)."""
+    value = parse_datetime_aware(raw)
+    return value.replace(tzinfo=None) if value is not None else None
+
+
+def parse_datetime_utc(raw: str | None) -> dt.datetime | None:
+    """Like ``parse_datetime``, in naive UTC when the string states an offset or zone (else as written)."""
+    return to_utc(parse_datetime_aware(raw))
+
+
+def to_utc(value: dt.datetime | None) -> dt.datetime | None:
+    """Naive UTC for an aware datetime; a naive one is returned as it is (its zone is unknown)."""
+    if value is None or value.tzinfo is None:
+        return value
+    return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def parse_datetime_aware(raw: str | None) -> dt.datetime | None:
+    """Like ``parse_datetime``, keeping the stated offset or zone (aware) when there is one."""
     if not isinstance(raw, str):
         return None
     return _parse_datetime(" ".join(raw.split()))
@@ -61,7 +81,8 @@ def _parse_datetime(raw: str) -> dt.datetime | None:
             value = None
     if value is None:
         return None
-    value = value.replace(tzinfo=None)
+    if value.tzinfo is not None and value.utcoffset() is None:
+        value = value.replace(tzinfo=None)
     if not 1900 <= value.year <= dt.date.today().year + 1:
         return None
     return value

@@ -1,7 +1,9 @@
 -- The extract stage: the English articles of a batch and their sentences in, event mentions out.
 
 -- name: articles_to_extract
-select article_id, published_at, dateline_place, title, body from staging.articles
+-- Relative dates ("on Friday") count from the publisher's own day: its wall-clock time, not UTC.
+select article_id, coalesce(published_at_local, published_at), dateline_place, title, body
+from staging.articles
 where batch_id = ? and is_english order by article_id
 
 -- name: sentences_of_articles
@@ -10,5 +12,7 @@ select article_id, sentence_index, char_start, char_end, sentence from staging.s
 where list_contains(?, article_id) order by article_id, sentence_index
 
 -- name: publication_dates_of_batch
--- The event_mentions suite checks that no event is dated after its article was published.
-select article_id, published_at from staging.articles where batch_id = ?
+-- The event_mentions suite checks that no event is dated after its article was published, on the
+-- publisher's own clock (event dates count from its day).
+select article_id, coalesce(published_at_local, published_at) as published_at
+from staging.articles where batch_id = ?

@@ -10,7 +10,34 @@ select article_key, batch_id, source_path, record_index from raw.article_version
 where content_hash = ?
 
 -- name: insert_version
-insert into raw.article_versions values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+-- By name: warehouses made before the source column existed have it last (added by schema.sql).
+insert into raw.article_versions by name
+select ? as content_hash, ? as article_key, ? as source_id, ? as source_path, ? as record_index,
+       ? as format, ? as url, ? as outlet, ? as title, ? as published_at_raw, ? as content,
+       ? as content_is_html, ? as batch_id, ? as ingested_at, ? as source
+
+-- name: record_already_logged
+-- Whether a batch's record was already applied (a rerun of the batch): log entries are never written twice.
+select 1 from raw.article_log
+where batch_id = ? and source_path = ? and record_index = ? and content_hash is not distinct from ?
+limit 1
+
+-- name: keys_named
+-- Retractions: the article a full key, file path or canonical URL names.
+select distinct article_key from raw.article_versions where article_key = ?
+
+-- name: keys_and_urls_on_host
+-- Retractions by URL: candidates on the URL's host (canonical forms are compared in Python).
+select distinct article_key, url from raw.article_versions
+where article_key = ? or (url is not null and contains(lower(url), ?))
+
+-- name: keys_of_source_id
+-- Retractions by id: the articles of one source with that id.
+select distinct article_key from raw.article_versions where source_id = ? and source = ?
+
+-- name: keys_and_sources_of_id
+-- Retractions by id when no outlet is named: that id in every source.
+select distinct article_key, source from raw.article_versions where source_id = ?
 
 -- name: latest_log_entry
 -- What last happened to an article: decides between ingested and updated, and whether a retraction is news.
@@ -20,7 +47,8 @@ select kind, content_hash from raw.article_log where article_key = ? order by se
 insert into raw.article_log values (nextval('raw.article_log_seq'),?,?,?,?,?,?,?)
 
 -- name: upsert_landing_batch
--- The signature of the batch's files as loaded, so that an unchanged batch is not loaded again.
+-- The signature (a hash of the batch's file contents) as loaded, so that an unchanged batch is not loaded
+-- again, whatever its files' times or the landing folder's path.
 insert into raw.landing_batches values (?,?,?,?,?,?) on conflict (batch_id) do update set
 signature = excluded.signature, files = excluded.files, bytes = excluded.bytes,
 last_loaded_at = excluded.last_loaded_at
