@@ -115,8 +115,9 @@ def diff_events(
         if not reports and counts_before:
             reports.append(("mentions_changed", touched))
         for kind, cause in reports:
-            changes.append(EventChange(event_id, kind, _jsonable(counts_before), _jsonable(counts_after),
-                                       article_keys=cause))  # fmt: skip
+            was = {**counts_before, "articles": sorted(k_old)}
+            now = {**counts_after, "articles": sorted(k_new)}
+            changes.append(EventChange(event_id, kind, was, now, article_keys=cause))
         for kind, names in FIELD_GROUPS.items():
             diff = [f for f in names if a[f] != b[f]]
             if diff:
@@ -236,14 +237,21 @@ def changes(con: duckdb.DuckDBPyConnection, name: str, params: list) -> pl.DataF
 
 
 def changes_text(frame: pl.DataFrame, heading: str) -> str:
-    """What ``python -m pipeline changes`` prints: a count line, then one line per change."""
-    kinds = frame["change"].to_list() if frame.height else []
-    events = frame["event_id"].to_list() if frame.height else []
-    created = {e for e, k in zip(events, kinds, strict=True) if k in NEW}
-    removed = {e for e, k in zip(events, kinds, strict=True) if k in GONE}
-    changed = {e for e, k in zip(events, kinds, strict=True) if k not in NEW + GONE}
-    lines = [f"{heading}: {len(created)} created, {len(changed - created - removed)} changed, "
-             f"{len(removed)} removed ({frame.height} changes)"]  # fmt: skip
+    """What ``python -m pipeline changes`` prints: a count line, then one line per change.
+
+    The counts are net: an event created in the window counts as created however often it changed after,
+    an event that no longer exists as removed."""
+    last: dict[str, str] = {}  # event -> its last change in the window
+    new: set[str] = set()
+    for event_id, change in zip(frame["event_id"], frame["change"], strict=True):
+        last[event_id] = change
+        if change in NEW:
+            new.add(event_id)
+    removed = {e for e, c in last.items() if c in GONE}
+    created = new - removed
+    changed = set(last) - created - removed
+    lines = [f"{heading}: {len(created)} created, {len(changed)} changed, {len(removed)} removed "
+             f"({frame.height} changes)"]  # fmt: skip
     for row in frame.iter_rows(named=True):
         lines.append(_change_line(row))
     return "\n".join(lines)
