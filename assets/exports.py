@@ -28,6 +28,13 @@ class ExportConfig(dg.Config):
     pool=WAREHOUSE_POOL,
     kinds={"duckdb", "parquet", "csv"},
     deps=["event_aggregates"],
+    check_specs=[
+        dg.AssetCheckSpec(
+            name="exports_match_warehouse",
+            asset="exports",
+            description="Each format's events file holds exactly the events the filters select.",
+        )
+    ],
 )
 def exports(config: ExportConfig, warehouse: Warehouse):
     """Exports: ACLED CSV, GDELT 2.0 Events/Mentions files and Parquet tables, plus the deletions list."""
@@ -40,6 +47,8 @@ def exports(config: ExportConfig, warehouse: Warehouse):
     targets = {"acled": out / "acled.csv", "gdelt": out / "gdelt", "parquet": out / "parquet"}
     rows: dict[str, int] = {}
     with open_for_reading(warehouse.database) as con:
+        where, params = filters.where("e")
+        selected = con.execute(f"select count(*) from main.events e where {where}", params).fetchone()[0]
         for i, fmt in enumerate(config.formats):
             result = export(con, fmt, targets[fmt], filters, deleted=out / "deleted.csv" if i == 0 else None)
             rows.update({str(path.relative_to(out)): result.rows[path.name] for path in result.files})
@@ -53,4 +62,14 @@ def exports(config: ExportConfig, warehouse: Warehouse):
         sample = pl.read_csv(targets["acled"], infer_schema=False)
         metadata["preview"] = preview(sample, ["event_id_cnty", "event_date", "sub_event_type", "actor1",
                                                "location", "fatalities", "notes"])  # fmt: skip
-    return dg.MaterializeResult(metadata=metadata)
+    yield dg.MaterializeResult(metadata=metadata)
+    written = {name: rows[name] for name in EVENT_FILES if name in rows}
+    yield dg.AssetCheckResult(
+        check_name="exports_match_warehouse",
+        passed=all(n == selected for n in written.values()),
+        metadata={"selected_events": selected, **written},
+    )
+
+
+# The file of each format that holds one row per event.
+EVENT_FILES = ("acled.csv", "gdelt/events.tsv", "parquet/events.parquet")

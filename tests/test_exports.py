@@ -174,6 +174,8 @@ def test_export_command_and_asset(built, tmp_path, monkeypatch):
         run_config={"ops": {"exports": {"config": {"out": str(tmp_path / "asset")}}}},
     )
     assert result.success
+    (check,) = result.get_asset_check_evaluations()
+    assert check.passed and check.check_name == "exports_match_warehouse"
     metadata = result.asset_materializations_for_node("exports")[0].metadata
     assert metadata["dagster/row_count"].value == warehouse_rows(built, "select count(*) from events")[0][0]
     for name in (
