@@ -18,7 +18,7 @@ from pipeline.stages import dedup_all
 def events(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """Deduplicated events with mention, article and outlet counts and reconciled fatalities."""
     with warehouse.connect() as con:
-        frame = dedup_all(con, run_id=context.run_id)
+        frame = dedup_all(con, run_id=context.run.run_id)
     yield dg.MaterializeResult(
         metadata=table_metadata(
             frame,

@@ -4,7 +4,8 @@ Written into the output folder: one ``<table>.parquet`` per table and ``manifest
 table, its rows and columns (name and DuckDB type), with when it was written, from which warehouse and with
 which extractor version. The filters select events; mentions, sources, history and articles follow their
 events; the daily and weekly marts are filtered by day/week and country; the other marts and the quarantine
-are written whole (``"filtered": false`` in the manifest).
+are written whole (``"filtered": false`` in the manifest). Types are DuckDB's, except that 128-bit integers
+(the marts' sums) are written as BIGINT.
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ def write(con: duckdb.DuckDBPyConnection, out: Path, filters: ExportFilter) -> I
             path = out / f"{table}.parquet"
             args = marts_params if table in ("events_daily", "events_weekly") else []
             con.execute(f"create or replace temp table _export_rows as {sql}", args)
+            con.execute(f"create or replace temp table _export_rows as select {_parquet_columns(con)} "
+                        f"from _export_rows")  # fmt: skip
             described = con.execute("describe _export_rows").fetchall()
             columns = [{"name": row[0], "type": row[1]} for row in described]
             count = con.execute("select count(*) from _export_rows").fetchone()[0]
@@ -87,6 +90,16 @@ def write(con: duckdb.DuckDBPyConnection, out: Path, filters: ExportFilter) -> I
     path = out / "manifest.json"
     path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     yield path, len(entries)
+
+
+def _parquet_columns(con: duckdb.DuckDBPyConnection) -> str:
+    """The columns of ``_export_rows``, 128-bit integers (DuckDB's sums) cast to BIGINT: Parquet has none,
+    and would store them as DOUBLE."""
+    names = []
+    for name, kind, *_ in con.execute("describe _export_rows").fetchall():
+        quoted = '"' + name.replace('"', '""') + '"'
+        names.append(f"{quoted}::bigint as {quoted}" if kind in ("HUGEINT", "UHUGEINT") else quoted)
+    return ", ".join(names)
 
 
 def _quoted(path: Path) -> str:
