@@ -10,6 +10,8 @@ from assets.partitions import WAREHOUSE_POOL
 from assets.quality import preview
 from assets.resources import Warehouse
 from pipeline.export import FORMATS, ExportFilter, export
+from pipeline.export.selection import selected_events
+from pipeline.queries import query
 from pipeline.warehouse import open_for_reading
 
 
@@ -47,8 +49,8 @@ def exports(config: ExportConfig, warehouse: Warehouse):
     targets = {"acled": out / "acled.csv", "gdelt": out / "gdelt", "parquet": out / "parquet"}
     rows: dict[str, int] = {}
     with open_for_reading(warehouse.database) as con:
-        where, params = filters.where("e")
-        selected = con.execute(f"select count(*) from main.events e where {where}", params).fetchone()[0]
+        with selected_events(con, filters):
+            selected = con.execute(query("tables.row_count", table="_export_events")).fetchone()[0]
         for i, fmt in enumerate(config.formats):
             result = export(con, fmt, targets[fmt], filters, deleted=out / "deleted.csv" if i == 0 else None)
             rows.update({str(path.relative_to(out)): result.rows[path.name] for path in result.files})

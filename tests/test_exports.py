@@ -158,7 +158,7 @@ def test_filters_select_events_and_their_mentions(built, tmp_path):
 def test_export_command_and_asset(built, tmp_path, monkeypatch):
     from assets.exports import exports
     from assets.resources import Warehouse
-    from pipeline.__main__ import main
+    from app.cli import main
 
     monkeypatch.setenv("EVENTS_WAREHOUSE", str(built))
     out = tmp_path / "cli.csv"

@@ -148,7 +148,7 @@ def test_event_history_names_each_change_and_its_log_entry(history):
 
 @pytestmark_slow
 def test_changes_command_since_a_run_and_since_a_date(history, capsys, monkeypatch):
-    from pipeline.__main__ import main
+    from app.cli import main
 
     _, warehouse, runs, _ = history
     monkeypatch.setenv("EVENTS_WAREHOUSE", str(warehouse))

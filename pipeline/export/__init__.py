@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.export.selection import ExportFilter
+from pipeline.export.selection import ExportFilter, selected_events
 
 FORMATS = ("acled", "gdelt", "parquet")
 
@@ -50,9 +50,10 @@ def export(
         raise ValueError(f"unknown export format '{fmt}' (one of: {', '.join(FORMATS)})")
     filters = filters or ExportFilter()
     result = ExportResult(fmt)
-    for path, rows in writers[fmt](con, Path(out), filters):
-        result.files.append(path)
-        result.rows[path.name] = rows
+    with selected_events(con, filters):
+        for path, rows in writers[fmt](con, Path(out), filters):
+            result.files.append(path)
+            result.rows[path.name] = rows
     if deleted is not None:
         rows = deletions.write(con, Path(deleted), filters)
         result.files.append(Path(deleted))

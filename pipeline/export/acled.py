@@ -27,7 +27,8 @@ import duckdb
 
 from pipeline.export.codes import codes_for
 from pipeline.export.geography import country
-from pipeline.export.selection import ExportFilter, events_sql
+from pipeline.export.selection import ExportFilter
+from pipeline.export.selection import events as selected
 
 COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -51,8 +52,7 @@ INTER_BY_CATEGORY = {"state": 1, "rebel": 2, "pro_gov": 3, "militia": 4}
 
 def write(con: duckdb.DuckDBPyConnection, out: Path, filters: ExportFilter) -> Iterator[tuple[Path, int]]:
     """Write the CSV; yields (path, rows)."""
-    sql, params = events_sql(con, filters)
-    events = con.execute(sql, params).pl().to_dicts()
+    events = selected(con)
     out.parent.mkdir(parents=True, exist_ok=True)
     now = int(dt.datetime.now(dt.UTC).timestamp())
     with out.open("w", encoding="utf-8", newline="") as fh:

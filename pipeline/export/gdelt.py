@@ -32,7 +32,9 @@ import duckdb
 
 from pipeline.export.codes import codes_for
 from pipeline.export.geography import actor_country, country
-from pipeline.export.selection import ExportFilter, events_sql
+from pipeline.export.selection import ExportFilter
+from pipeline.export.selection import events as selected
+from pipeline.queries import query
 
 EVENT_COLUMNS = (
     "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
@@ -67,16 +69,15 @@ def global_event_id(event_id: str) -> int:
 def write(con: duckdb.DuckDBPyConnection, out: Path, filters: ExportFilter) -> Iterator[tuple[Path, int]]:
     """Write events.tsv, mentions.tsv and event_ids.tsv into ``out``; yields (path, rows) for each."""
     out.mkdir(parents=True, exist_ok=True)
-    sql, params = events_sql(con, filters)
-    events = con.execute(sql, params).pl().to_dicts()
+    events = selected(con)
     ids = [e["event_id"] for e in events]
-    mentions = con.execute(MENTIONS_SQL, [ids]).pl().to_dicts()
+    mentions = con.execute(query("export.gdelt_mentions")).pl().to_dicts()
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     by_event: dict[str, list[dict]] = {}
     for m in mentions:
         by_event.setdefault(m["event_id"], []).append(m)
     added = {e["event_id"]: e.get("first_recorded_at") or now for e in events}
-    features = dict(con.execute(FEATURES_SQL).fetchall())
+    features = dict(con.execute(query("export.gdelt_features")).fetchall())
     rows = [event_row({**e, "geonameid": features.get(e["event_id"])}, by_event.get(e["event_id"], []),
                       added[e["event_id"]]) for e in events]  # fmt: skip
     yield _write(out / "events.tsv", EVENT_COLUMNS, rows)
@@ -84,26 +85,6 @@ def write(con: duckdb.DuckDBPyConnection, out: Path, filters: ExportFilter) -> I
                  [mention_row(m, added[m["event_id"]]) for m in mentions])  # fmt: skip
     yield _write(out / "event_ids.tsv", ("GlobalEventID", "event_id"),
                  [{"GlobalEventID": global_event_id(i), "event_id": i} for i in ids])  # fmt: skip
-
-
-# The GeoNames id of the place an event is coded at: that of a mention coded at the same place.
-FEATURES_SQL = """
-select e.event_id, min(m.geonameid)
-from core.events e
-join core.event_members em using (event_id)
-join core.mentions m using (mention_id)
-where m.location is not distinct from e.location and m.geo_precision = e.geo_precision
-group by e.event_id
-"""
-
-MENTIONS_SQL = """
-select m.event_id, m.mention_id, m.sentence_index, m.sentence, m.trigger, m.char_start, m.confidence,
-       a.outlet, a.url, a.source_id, a.published_at, a.n_chars
-from main.event_mentions m
-join main.articles a using (article_id)
-where list_contains(?, m.event_id)
-order by m.event_id, a.published_at nulls last, m.article_id, m.sentence_index
-"""
 
 
 def _write(path: Path, columns: tuple[str, ...], rows: list[dict]) -> tuple[Path, int]:

@@ -1,13 +1,16 @@
-"""Which events an export holds: the filters every format shares, as SQL over ``main.events``."""
+"""Which events an export holds: the filters every format shares (warehouse/queries/export.sql)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
 
 from pipeline.export.geography import country_code
+from pipeline.queries import query
 
 
 @dataclass(frozen=True)
@@ -19,19 +22,14 @@ class ExportFilter:
     until: dt.date | None = None
     country: str | None = None
 
-    def where(self, alias: str = "e") -> tuple[str, list]:
-        """A where-clause over an events table (aliased ``alias``) and its parameters."""
-        clauses, params = ["true"], []
-        if self.since is not None:
-            clauses.append(f"{alias}.event_date >= ?")
-            params.append(self.since)
-        if self.until is not None:
-            clauses.append(f"{alias}.event_date <= ?")
-            params.append(self.until)
-        if self.country:
-            clauses.append(f"{alias}.country_code = ?")
-            params.append(self.iso2)
-        return " and ".join(clauses), params
+    @property
+    def params(self) -> dict:
+        """The named parameters of the ``export.*`` statements."""
+        return {"since": self.since, "until": self.until, "country": self.iso2}
+
+    @property
+    def everything(self) -> bool:
+        return self.since is None and self.until is None and not self.country
 
     @property
     def iso2(self) -> str | None:
@@ -55,35 +53,20 @@ class ExportFilter:
 
 def has_history(con: duckdb.DuckDBPyConnection) -> bool:
     """Warehouses written before the history existed have no ``core.event_changes`` until their next run."""
-    return bool(
-        con.execute(
-            "select count(*) from duckdb_tables() where schema_name = 'core' and table_name = 'event_changes'"
-        ).fetchone()[0]
-    )
+    return bool(con.execute(query("export.has_history")).fetchone()[0])
 
 
-def events_sql(con: duckdb.DuckDBPyConnection, filters: ExportFilter) -> tuple[str, list]:
+@contextmanager
+def selected_events(con: duckdb.DuckDBPyConnection, filters: ExportFilter) -> Iterator[None]:
+    """The events the filters select, in the temporary table ``_export_events`` the export statements read."""
+    con.execute(query("export.select_events"), filters.params)
+    try:
+        yield
+    finally:
+        con.execute(query("export.drop_selection"))
+
+
+def events(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """The selected events with their outlets, first URL and when the history first and last saw them."""
-    where, params = filters.where("e")
-    history = (
-        "select event_id, min(recorded_at) as first_recorded_at, max(recorded_at) as last_changed_at "
-        "from core.event_changes group by event_id"
-        if has_history(con)
-        else "select null::varchar as event_id, null::timestamp as first_recorded_at, "
-        "null::timestamp as last_changed_at where false"
-    )
-    sql = f"""
-        select e.*, s.outlets, s.first_url, h.first_recorded_at, h.last_changed_at
-        from main.events e
-        left join (
-            select event_id,
-                   list_sort(list_distinct(list(coalesce(outlet, 'Unknown')))) as outlets,
-                   arg_min(url, published_at) as first_url
-            from main.event_mentions join (select article_id, url from main.articles) using (article_id)
-            group by event_id
-        ) s using (event_id)
-        left join ({history}) h using (event_id)
-        where {where}
-        order by e.event_date nulls last, e.event_id
-    """
-    return sql, params
+    name = "export.events" if has_history(con) else "export.events_without_history"
+    return con.execute(query(name)).pl().to_dicts()
