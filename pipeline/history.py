@@ -205,9 +205,8 @@ def _cause(entries: list[tuple[int, str]], article_keys: set[str]) -> int | None
     return entries[-1][0] if entries else None
 
 
-
-
 # --- Reading the history ---------------------------------------------------------------------------------
+
 
 def resolve_since(con: duckdb.DuckDBPyConnection, since: str) -> tuple[str, list]:
     """The statement (name and parameters) that selects the changes of ``--since DATE|RUN``.
