@@ -156,11 +156,12 @@ def test_filters_select_events_and_their_mentions(built, tmp_path):
 
 @pytest.mark.slow
 def test_export_command_and_asset(built, tmp_path, monkeypatch):
+    from app.cli import main
     from assets.exports import exports
     from assets.resources import Warehouse
-    from app.cli import main
 
     monkeypatch.setenv("EVENTS_WAREHOUSE", str(built))
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster_home"))  # the CLI would set it for good
     out = tmp_path / "cli.csv"
     assert main(["export", "acled", "--out", str(out), "--country", "ML", "--warehouse", str(built),
                  "--deleted", str(tmp_path / "deleted.csv")]) == 0  # fmt: skip
@@ -169,11 +170,13 @@ def test_export_command_and_asset(built, tmp_path, monkeypatch):
         main(["export", "acled", "--out", str(out), "--country", "Atlantis", "--warehouse", str(built)]) == 2
     )
 
-    result = dg.materialize(
-        [exports],
-        resources={"warehouse": Warehouse(database=str(built))},
-        run_config={"ops": {"exports": {"config": {"out": str(tmp_path / "asset")}}}},
-    )
+    with dg.instance_for_test() as instance:
+        result = dg.materialize(
+            [exports],
+            resources={"warehouse": Warehouse(database=str(built))},
+            run_config={"ops": {"exports": {"config": {"out": str(tmp_path / "asset")}}}},
+            instance=instance,
+        )
     assert result.success
     (check,) = result.get_asset_check_evaluations()
     assert check.passed and check.check_name == "exports_match_warehouse"

@@ -147,11 +147,12 @@ def test_event_history_names_each_change_and_its_log_entry(history):
 
 
 @pytestmark_slow
-def test_changes_command_since_a_run_and_since_a_date(history, capsys, monkeypatch):
+def test_changes_command_since_a_run_and_since_a_date(history, capsys, monkeypatch, tmp_path):
     from app.cli import main
 
     _, warehouse, runs, _ = history
     monkeypatch.setenv("EVENTS_WAREHOUSE", str(warehouse))
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster_home"))  # the CLI would set it for good
     assert main(["changes", "--since", runs[1], "--warehouse", str(warehouse)]) == 0
     out = capsys.readouterr().out
     first, *lines = out.strip().splitlines()
