@@ -1,4 +1,5 @@
-"""Command line: ``python -m pipeline run|demo|rebuild|ui|query|model|eval``. Every load goes through Dagster.
+"""Command line: ``python -m pipeline run|demo|rebuild|ui|query|export|changes|model|eval``; loads go through
+Dagster.
 
 Users reach it through ``pipeline/__main__.py``, a shim that keeps ``python -m pipeline`` working now that the
 command line lives outside the Dagster-free domain layer.
@@ -7,6 +8,7 @@ command line lives outside the Dagster-free domain layer.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -72,6 +74,45 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from pipeline.export import ExportFilter, export
+    from pipeline.warehouse import open_for_reading
+
+    _set_locations(args)
+    filters = ExportFilter(since=args.since, until=args.until, country=args.country)
+    try:
+        with open_for_reading(config.warehouse_path()) as con:
+            deleted = Path(args.deleted) if args.deleted else None
+            result = export(con, args.format, Path(args.out), filters, deleted)
+    except ValueError as err:
+        print(f"export: {err}", file=sys.stderr)
+        return 2
+    print(result.text())
+    return 0
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    from assets.runner import run_finished_at
+    from pipeline.history import changes, changes_text, resolve_since
+    from pipeline.warehouse import open_for_reading
+
+    _set_locations(args)
+    with open_for_reading(config.warehouse_path()) as con:
+        try:
+            name, params = resolve_since(con, args.since)
+        except LookupError:  # a run that changed nothing: what came after it
+            finished = run_finished_at(args.since)
+            if finished is None:
+                print(f"changes: '{args.since}' is neither a date nor a known run id", file=sys.stderr)
+                return 2
+            name, params = "history.changes_after_time", [finished]
+        except ValueError as err:
+            print(f"changes: {err}", file=sys.stderr)
+            return 2
+        print(changes_text(changes(con, name, params), f"changes since {args.since}"))
+    return 0
+
+
 def cmd_model(args: argparse.Namespace) -> int:
     from pipeline.extract.nlp import model_info
 
@@ -133,6 +174,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--warehouse")
     p.add_argument("--limit", type=int, default=40)
     p.set_defaults(func=cmd_query)
+    p = sub.add_parser("export", help="write the events as ACLED CSV, GDELT 2.0 files or Parquet tables")
+    p.add_argument("format", choices=["acled", "gdelt", "parquet"])
+    p.add_argument("--out", required=True, help="a .csv file for acled, a folder for gdelt and parquet")
+    p.add_argument("--since", type=dt.date.fromisoformat, help="events dated on or after this day")
+    p.add_argument("--until", type=dt.date.fromisoformat, help="events dated on or before this day")
+    p.add_argument("--country", help="ISO code (NG, NGA) or English name")
+    p.add_argument("--deleted", help="also write the ids of events that no longer exist (CSV)")
+    p.add_argument("--warehouse")
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("changes", help="what was created, changed and removed since a date or a run")
+    p.add_argument("--since", required=True, help="a date (2026-11-28), a date and time, or a Dagster run id")
+    p.add_argument("--warehouse")
+    p.set_defaults(func=cmd_changes)
     p = sub.add_parser("model", help="show the spaCy model in use")
     p.set_defaults(func=cmd_model)
     p = sub.add_parser("eval", help="load an input through the pipeline and score it against gold")

@@ -15,10 +15,10 @@ from pipeline.stages import dedup_all
     deps=["event_mentions"],
     check_specs=[check_spec("events", "events", "Unique ids, every event reported, counts consistent.")],
 )
-def events(warehouse: Warehouse):
+def events(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """Deduplicated events with mention, article and outlet counts and reconciled fatalities."""
     with warehouse.connect() as con:
-        frame = dedup_all(con)
+        frame = dedup_all(con, run_id=context.run.run_id)
     yield dg.MaterializeResult(
         metadata=table_metadata(
             frame,

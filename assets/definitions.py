@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from assets import aggregates, clean, dedup, extract, raw
+from assets import aggregates, clean, dedup, exports, extract, raw
 from assets.jobs import process_batch, refresh_events
 from assets.rebuild import rebuild
 from assets.resources import make_resources
@@ -18,7 +18,7 @@ def make_definitions(
 ) -> dg.Definitions:
     """Definitions over a landing folder and warehouse (defaults: EVENTS_LANDING_DIR, EVENTS_WAREHOUSE)."""
     return dg.Definitions(
-        assets=dg.load_assets_from_modules([raw, clean, extract, dedup, aggregates]),
+        assets=dg.load_assets_from_modules([raw, clean, extract, dedup, aggregates, exports]),
         jobs=[process_batch, refresh_events, rebuild],
         sensors=[landing_sensor],
         schedules=[landing_schedule],

@@ -2,10 +2,11 @@
 
 import dagster as dg
 
-# raw -> clean -> extract for one batch, then dedup and marts over everything current.
+# raw -> clean -> extract for one batch, then dedup and marts over everything current. Exports are made on
+# request (materialize the ``exports`` asset, or ``python -m pipeline export``), not on every batch.
 process_batch = dg.define_asset_job(
     name="process_batch",
-    selection=dg.AssetSelection.all(),
+    selection=dg.AssetSelection.all() - dg.AssetSelection.groups("exports"),
     description="Load one landing batch (a partition) and bring events and marts up to date.",
 )
 

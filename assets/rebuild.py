@@ -13,7 +13,7 @@ from pipeline.warehouse import publish_snapshot
 def replay_article_log(context: dg.OpExecutionContext, warehouse: Warehouse):
     """Rebuild clean articles, mentions, events and marts from raw.article_log (which is left untouched)."""
     with warehouse.connect() as con:
-        batches = replay_log(con)
+        batches = replay_log(con, run_id=context.run.run_id)
         counts = {
             name: con.execute(query("tables.row_count", table=name)).fetchone()[0]
             for name in ("articles", "event_mentions", "events")

@@ -6,6 +6,7 @@ recorded in the Dagster instance (``DAGSTER_HOME``), so the UI shows CLI runs li
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,6 +104,16 @@ def run_rebuild(landing: Path, warehouse: Path, instance: dg.DagsterInstance | N
     job = make_definitions(landing, warehouse).resolve_job_def("rebuild")
     result = job.execute_in_process(instance=instance or dg.DagsterInstance.get())
     return result.output_for_node("replay_article_log")
+
+
+def run_finished_at(run_id: str, instance: dg.DagsterInstance | None = None) -> dt.datetime | None:
+    """When a run (id or unique prefix) recorded in the Dagster instance finished (UTC, naive); None if
+    unknown."""
+    instance = instance or dg.DagsterInstance.get()
+    records = [r for r in instance.get_run_records(limit=1000) if r.dagster_run.run_id.startswith(run_id)]
+    if len(records) != 1 or records[0].end_time is None:
+        return None
+    return dt.datetime.fromtimestamp(records[0].end_time, dt.UTC).replace(tzinfo=None)
 
 
 def summary_text(report: RunReport) -> str:

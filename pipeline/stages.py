@@ -20,6 +20,7 @@ from expectations.clean_articles import quarantine_reason
 from pipeline.clean import clean_article
 from pipeline.dedup import cluster_mentions
 from pipeline.extract.mentions import ArticleContext, SentenceInput, extract_mentions
+from pipeline.history import record_event_changes
 from pipeline.landing import QuarantineRecord
 from pipeline.queries import query
 from pipeline.raw import quarantine
@@ -163,30 +164,33 @@ def _extract_chunk(
     )
 
 
-def replay_log(con: duckdb.DuckDBPyConnection) -> list[str]:
+def replay_log(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> list[str]:
     """Drop every projection and rebuild it from the article log, batch by batch in log order.
 
-    The log and the article versions are not touched. Returns the batches replayed."""
+    The log and the article versions are not touched. Events are replaced by the final dedup, which records
+    what the rebuild changed in the history (nothing, with the same code). Returns the batches replayed."""
     batches = [b for (b,) in con.execute(query("rebuild.batches_in_log_order")).fetchall()]
     with transaction(con):
-        for table in ("staging.sentences", "staging.articles", "core.mentions", "core.event_members",
-                      "core.events"):  # fmt: skip
+        for table in ("staging.sentences", "staging.articles", "core.mentions"):
             con.execute(query("tables.delete_all", table=table))
     for batch_id in batches:
         clean_batch(con, batch_id)
         extract_batch(con, batch_id)
-    dedup_all(con)
+    dedup_all(con, run_id=run_id)
     build_marts(con)
     return batches
 
 
-def dedup_all(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Recompute events from every current mention (stable ids: see pipeline.dedup); returns the events."""
+def dedup_all(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> pl.DataFrame:
+    """Recompute events from every current mention (stable ids: see pipeline.dedup); returns the events.
+
+    What changed is appended to the history in the same transaction (pipeline.history)."""
     mentions = con.execute(query("dedup.current_mentions")).pl().to_dicts()
     events, members = cluster_mentions(mentions)
     event_frame = pl.DataFrame(events, schema=frame_schema(con, "core.events"))
     member_frame = pl.DataFrame(members, schema=frame_schema(con, "core.event_members"))
     with transaction(con):
+        record_event_changes(con, event_frame, member_frame, run_id=run_id)
         for table, frame in (("core.events", event_frame), ("core.event_members", member_frame)):
             con.execute(query("tables.delete_all", table=table))
             _append(con, table, frame)

@@ -24,6 +24,7 @@ def test_definitions_group_assets_by_stage(landing, warehouse):
         "event_mentions": "extract",
         "events": "dedup",
         "event_aggregates": "aggregates",
+        "exports": "exports",
     }
     checks = {(k.asset_key.to_user_string(), k.name) for k in graph.asset_check_keys}
     assert ("clean_articles", "clean_articles_suite") in checks

@@ -69,6 +69,7 @@ def test_dagster_dev_serves_the_asset_graph(tmp_path: Path):
             "event_mentions": "extract",
             "events": "dedup",
             "event_aggregates": "aggregates",
+            "exports": "exports",
         }
         assert all(n["hasAssetChecks"] for n in data["assetNodes"])
         (repo,) = data["repositoriesOrError"]["nodes"]

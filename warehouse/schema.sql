@@ -168,3 +168,28 @@ create table if not exists core.events (
     first_reported_at  timestamp,
     confidence         double not null
 );
+
+-- History: one row per change of an event, appended by the dedup step (pipeline/history.py). Never updated.
+create table if not exists core.event_changes (
+    change_seq         bigint primary key,      -- order in which changes were recorded
+    event_id           varchar not null,
+    change             varchar not null,        -- created | split | report_joined | report_updated |
+                                                -- report_removed | mentions_changed | type_changed |
+                                                -- date_changed | place_changed | actors_changed |
+                                                -- toll_changed | merged | removed
+    related_event_id   varchar,                 -- split: the event it came out of; merged: the one it joined
+    fields             varchar[] not null,      -- the columns the change is about
+    values_before      json,                    -- those columns before (NULL when created or split)
+    values_after       json,                    -- and after (NULL when removed or merged)
+    log_seq            bigint,                  -- the log entry that caused it (NULL: a rebuild or rerun)
+    log_seq_from       bigint not null,         -- the dedup step saw the log entries from < seq <= to
+    log_seq_to         bigint not null,
+    run_id             varchar,                 -- the Dagster run of the dedup step
+    extractor_version  varchar not null,
+    recorded_at        timestamp not null
+);
+
+-- The last log entry the dedup step has diffed the events for (one row).
+create table if not exists core.event_history_watermark (
+    log_seq  bigint not null
+);

@@ -60,3 +60,11 @@ select l.seq, l.kind, l.article_key, l.content_hash, l.batch_id, l.source_path, 
        v.outlet, v.title
 from raw.article_log l
 left join raw.article_versions v using (content_hash);
+
+-- What changed, and when: one row per change of an event, with the log entry that caused it.
+create or replace view main.event_history as
+select c.change_seq, c.event_id, c.change, c.related_event_id, c.fields, c.values_before, c.values_after,
+       c.log_seq, l.kind as log_kind, l.article_key, l.batch_id, l.logged_at, c.log_seq_from, c.log_seq_to,
+       c.run_id, c.extractor_version, c.recorded_at
+from core.event_changes c
+left join raw.article_log l on l.seq = c.log_seq;
