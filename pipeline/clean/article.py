@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from pipeline.clean.boilerplate import (
     Paragraph,
+    Removal,
     boilerplate_rule,
     comparison_key,
     drop_repeats,
@@ -51,6 +52,7 @@ class CleanArticle:
     is_english: bool
     removed_lines: int  # boilerplate lines and repeated paragraphs dropped
     sentences: tuple[Sentence, ...]
+    removals: tuple[Removal, ...] = ()  # what was taken out and by which rule (see pipeline.clean.audit)
 
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -98,7 +100,9 @@ def _matches_title(text: str, title: str) -> bool:
     return len(paragraph.split()) >= 3 and paragraph in heading and len(paragraph) >= 0.4 * len(heading)
 
 
-def _take_title(paragraphs: list[Paragraph], title: str | None) -> tuple[str | None, list[Paragraph]]:
+def _take_title(
+    paragraphs: list[Paragraph], title: str | None
+) -> tuple[str | None, list[Paragraph], list[Removal]]:
     """The title, and the paragraphs without the line that repeats it.
 
     A known title is removed where it reappears near the top. Without one, a short heading-like first
@@ -108,11 +112,11 @@ def _take_title(paragraphs: list[Paragraph], title: str | None) -> tuple[str | N
     if title is not None:
         for i, paragraph in enumerate(paragraphs[:_DATELINE_PARAGRAPHS]):
             if _matches_title(paragraph.text, title):
-                return title, paragraphs[:i] + paragraphs[i + 1 :]
-        return title, paragraphs
+                return title, paragraphs[:i] + paragraphs[i + 1 :], [Removal("title", paragraph.text)]
+        return title, paragraphs, []
     if len(paragraphs) >= 2 and _is_title_line(paragraphs[0].text):
-        return paragraphs[0].text, paragraphs[1:]
-    return None, paragraphs
+        return paragraphs[0].text, paragraphs[1:], [Removal("title", paragraphs[0].text)]
+    return None, paragraphs, []
 
 
 def _outlet_from_url(url: str | None) -> str | None:
@@ -148,8 +152,10 @@ def _publication_date(
     return None, "unknown"
 
 
-def _drop_furniture(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[TimestampLine], int]:
-    """The article's own paragraphs, the date lines found among the rest, and how many lines went.
+def _drop_furniture(
+    paragraphs: list[Paragraph],
+) -> tuple[list[Paragraph], list[TimestampLine], int, list[Removal]]:
+    """The article's own paragraphs, the date lines found among the rest, how many lines went, and what.
 
     Order matters: captions go with their credits before the line rules run, date lines are read
     before they are dropped, and repeats and trailing fragments are judged on what is left.
@@ -158,6 +164,7 @@ def _drop_furniture(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[
     timestamp_lines: list[TimestampLine] = []
     captions: set[str] = set()
     removed = 0
+    removals: list[Removal] = []
     for paragraph in paragraphs:
         text = strip_inline_junk(paragraph.text)
         caption, has_credit = split_photo_credit(text)
@@ -173,18 +180,26 @@ def _drop_furniture(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[
                 ):
                     captions.add(kept.pop().text)
                     removed += previous.lines
+                    removals.append(Removal("caption", previous.text))
             removed += paragraph.lines
+            removals.append(Removal("caption", text))
             continue
         timestamp_line = parse_timestamp_line(text, allow_bare=len(kept) < _TOP_PARAGRAPHS) if text else None
         if timestamp_line is not None:
             timestamp_lines.append(timestamp_line)
-        if not text or timestamp_line is not None or boilerplate_rule(text) is not None:
+        rule = boilerplate_rule(text) if text and timestamp_line is None else None
+        if not text or timestamp_line is not None or rule is not None:
             removed += paragraph.lines
+            if text:
+                removals.append(Removal("timestamp" if timestamp_line is not None else f"line:{rule}", text))
             continue
         kept.append(Paragraph(text, paragraph.lines, paragraph.block))
     kept, repeated = drop_repeats(kept, captions)
     kept, trailing = trim_tail(kept)
-    return kept, timestamp_lines, removed + repeated + trailing
+    removals += [Removal("repeat", p.text) for p in repeated]
+    removals += [Removal("tail_fragment", p.text) for p in trailing]
+    removed += sum(p.lines for p in repeated) + sum(p.lines for p in trailing)
+    return kept, timestamp_lines, removed, removals
 
 
 def _clean_article(
@@ -205,8 +220,10 @@ def _clean_article(
         content, page = extract_html(content)
 
     paragraphs = split_paragraphs(normalize_text(content), from_html=is_html)
-    paragraphs, timestamp_lines, removed = _drop_furniture(paragraphs)
-    title_text, paragraphs = _take_title(paragraphs, _clean_field(title) or _clean_field(page.title))
+    paragraphs, timestamp_lines, removed, removals = _drop_furniture(paragraphs)
+    title_text, paragraphs, title_removals = _take_title(
+        paragraphs, _clean_field(title) or _clean_field(page.title)
+    )
     dateline = next(
         (found for p in paragraphs[:_DATELINE_PARAGRAPHS] if (found := parse_dateline(p.text)) is not None),
         None,
@@ -233,6 +250,7 @@ def _clean_article(
             Sentence(index=i, char_start=start, char_end=end, text=text)
             for i, (start, end, text) in enumerate(split_sentences(body))
         ),
+        removals=tuple(removals + title_removals),
     )
 
 

@@ -25,6 +25,19 @@ class Paragraph:
     block: int = 0
 
 
+@dataclass(frozen=True)
+class Removal:
+    """Text the clean step took out of an article and the rule that took it, for ``pipeline.clean.audit``.
+
+    ``rule`` is "<kind>:<name>": ``line:<rule>`` a whole paragraph matched a line rule, ``caption`` a photo
+    caption or credit line, ``timestamp`` a date line, ``repeat`` a repeated paragraph or caption copy,
+    ``tail_fragment`` a fragment after the last real paragraph, ``title`` the headline's repeat.
+    """
+
+    rule: str
+    text: str
+
+
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"""[.!?:;]["')\]]*$""")
 _WRAP_MAX_CHARS = 100
@@ -357,35 +370,35 @@ def near_duplicate(first: Paragraph, second: Paragraph) -> bool:
     )
 
 
-def drop_repeats(paragraphs: list[Paragraph], captions: set[str]) -> tuple[list[Paragraph], int]:
+def drop_repeats(paragraphs: list[Paragraph], captions: set[str]) -> tuple[list[Paragraph], list[Paragraph]]:
     """Keep the first of exactly repeated paragraphs and of adjacent near-repeats, and drop every copy
-    of a known caption (one copy often appears without its credit); count the dropped lines."""
+    of a known caption (one copy often appears without its credit); returns (kept, dropped)."""
     kept: list[Paragraph] = []
+    dropped: list[Paragraph] = []
     seen: set[str] = {exact_key(caption) for caption in captions}
-    removed = 0
     for paragraph in paragraphs:
         key = exact_key(paragraph.text)
         if key in seen or (kept and near_duplicate(kept[-1], paragraph)):
-            removed += paragraph.lines
+            dropped.append(paragraph)
             continue
         seen.add(key)
         kept.append(paragraph)
-    return kept, removed
+    return kept, dropped
 
 
 _TAIL_FRAGMENT_MAX_WORDS = 6
 
 
-def trim_tail(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], int]:
-    """Drop short, unpunctuated fragments after the last real paragraph (app banners, link lists).
+def trim_tail(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Drop short, unpunctuated fragments after the last real paragraph (app banners, link lists);
+    returns (kept, dropped).
 
     The first paragraph is never dropped, so a one-line article survives.
     """
-    end, removed = len(paragraphs), 0
+    end = len(paragraphs)
     while end > 1:
         text = paragraphs[end - 1].text
         if len(text.split()) > _TAIL_FRAGMENT_MAX_WORDS or _SENTENCE_END.search(text):
             break
         end -= 1
-        removed += paragraphs[end].lines
-    return paragraphs[:end], removed
+    return paragraphs[:end], paragraphs[end:]
