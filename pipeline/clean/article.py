@@ -24,6 +24,7 @@ from pipeline.clean.dates import Dateline, TimestampLine, parse_dateline, parse_
 from pipeline.clean.language import detect_language
 from pipeline.clean.normalize import PageMetadata, extract_html, normalize_text
 from pipeline.clean.sentences import split_sentences
+from pipeline.clean.taglines import INITIALLED_CREDIT, LONG_PARAGRAPH_WORDS, trim_taglines
 
 logger = logging.getLogger(__name__)
 
@@ -105,12 +106,12 @@ def _take_title(
 ) -> tuple[str | None, list[Paragraph], list[Removal]]:
     """The title, and the paragraphs without the line that repeats it.
 
-    A known title is removed where it reappears near the top. Without one, a short heading-like first
-    paragraph becomes the title and leaves the body, as long as some text remains after it. The line
-    is a headline, not boilerplate, so it is not counted in ``removed_lines``.
+    A known title is removed where it reappears near the top, and a short heading-like first paragraph
+    becomes the title when there is none; either way only as long as some text remains after it. The
+    line is a headline, not boilerplate, so it is not counted in ``removed_lines``.
     """
     if title is not None:
-        for i, paragraph in enumerate(paragraphs[:_DATELINE_PARAGRAPHS]):
+        for i, paragraph in enumerate(paragraphs[:_DATELINE_PARAGRAPHS] if len(paragraphs) >= 2 else []):
             if _matches_title(paragraph.text, title):
                 return title, paragraphs[:i] + paragraphs[i + 1 :], [Removal("title", paragraph.text)]
         return title, paragraphs, []
@@ -152,6 +153,26 @@ def _publication_date(
     return None, "unknown"
 
 
+def _is_article_text(text: str, *, only: bool) -> bool:
+    """True for a paragraph that is article text whatever it starts or ends with, so that its credits and
+    taglines are trimmed rather than the paragraph dropped: a long paragraph (longer than any caption,
+    notice or byline), one signed with editors' initials and an agency credit, or an article's only
+    paragraph when it carries a photo credit (there is no photo for it to caption)."""
+    if len(text.split()) > LONG_PARAGRAPH_WORDS or INITIALLED_CREDIT.search(text[-200:]):
+        return True
+    if not only:
+        return False
+    caption, has_credit = split_photo_credit(text)
+    return has_credit and bool(caption)
+
+
+def _trimmed(paragraph: Paragraph, removals: list[Removal]) -> Paragraph:
+    """``paragraph`` without the credits and taglines at its ends, which are added to ``removals``."""
+    text, cuts = trim_taglines(paragraph.text)
+    removals += [Removal(f"tagline:{rule}", piece) for rule, piece in cuts]
+    return Paragraph(text, paragraph.lines, paragraph.block) if cuts else paragraph
+
+
 def _drop_furniture(
     paragraphs: list[Paragraph],
 ) -> tuple[list[Paragraph], list[TimestampLine], int, list[Removal]]:
@@ -167,6 +188,9 @@ def _drop_furniture(
     removals: list[Removal] = []
     for paragraph in paragraphs:
         text = strip_inline_junk(paragraph.text)
+        if _is_article_text(text, only=len(paragraphs) == 1):
+            kept.append(_trimmed(Paragraph(text, paragraph.lines, paragraph.block), removals))
+            continue
         caption, has_credit = split_photo_credit(text)
         if has_credit:
             if caption:
@@ -193,7 +217,7 @@ def _drop_furniture(
             if text:
                 removals.append(Removal("timestamp" if timestamp_line is not None else f"line:{rule}", text))
             continue
-        kept.append(Paragraph(text, paragraph.lines, paragraph.block))
+        kept.append(_trimmed(Paragraph(text, paragraph.lines, paragraph.block), removals))
     kept, repeated = drop_repeats(kept, captions)
     kept, trailing = trim_tail(kept)
     removals += [Removal("repeat", p.text) for p in repeated]

@@ -3,9 +3,11 @@
 Every rule is generic (the shape of navigation, promos, credits, notices), never a phrase from one
 page, and most only fire on short lines so that a real paragraph mentioning, say, an advertisement
 survives. Photo captions count as furniture too: a line carrying a photo credit goes, with every
-copy of its caption. Guarantees: paragraphs are dropped whole, and every dropped source line is
-counted; a kept paragraph loses nothing but obfuscated e-mail placeholders, empty brackets, a
-"Photo caption" label, or the second copy of a line printed twice over itself.
+copy of its caption. These rules judge short lines only: a long paragraph is article text, and what is
+glued to its ends is trimmed by ``taglines.py`` instead. Guarantees: paragraphs are dropped whole, and
+every dropped source line is counted; here a kept paragraph loses nothing but obfuscated e-mail
+placeholders, empty brackets, a "Photo caption" label, or the second copy of a line printed twice over
+itself.
 """
 
 from __future__ import annotations
@@ -128,16 +130,22 @@ def split_photo_credit(text: str) -> tuple[str, bool]:
     (``text``, False) when there is none. A line carrying a credit is a caption, not article text."""
     if len(text.split()) <= _MAX_CREDIT_LINE_WORDS and _CREDIT_LINE.search(text):
         return "", True
+    credit = photo_credit_start(text)
+    if credit is None:
+        return text, False
+    caption = text[:credit].rstrip()
+    return (caption if len(caption.split()) >= _MIN_CAPTION_WORDS else ""), True
+
+
+def photo_credit_start(text: str) -> int | None:
+    """Where the photo credit closing ``text`` starts, or None when it has none."""
     # Credits are short, so only the end of a line is searched (from a word start), which keeps the
     # regex linear on long paragraphs.
     start = 0
     if len(text) > _MAX_CREDIT_CHARS:
         start = text.find(" ", len(text) - _MAX_CREDIT_CHARS) + 1
     match = _CREDIT_TAIL.search(text, start) if start > 0 or len(text) <= _MAX_CREDIT_CHARS else None
-    if match is None:
-        return text, False
-    caption = text[: match.start()].rstrip()
-    return (caption if len(caption.split()) >= _MIN_CAPTION_WORDS else ""), True
+    return None if match is None else match.start()
 
 
 # --- Line rules -----------------------------------------------------------------------------------------
