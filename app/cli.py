@@ -137,6 +137,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         input_path=Path(args.input) if args.input else None,
         warehouse=Path(args.warehouse).resolve() if args.warehouse else None,
         style=args.style,
+        gold_documents_only=args.gold_documents_only,
     )
     if run is not None:
         print(summary_text(run) + "\n")
@@ -195,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--input", help="JSONL file or landing folder to load into a fresh temporary warehouse")
     p.add_argument("--warehouse", help="load into (or, without --input, just score) this DuckDB file")
     p.add_argument("--style", choices=["case", "acled"], help="reports only (default: guessed from the gold)")
+    p.add_argument(
+        "--gold-documents-only",
+        action="store_true",
+        help="the input is a JSON Lines corpus: load only the records the gold labels (events gold)",
+    )
     p.add_argument("--json", help="also write every score and detail to this JSON file")
     p.set_defaults(func=cmd_eval)
     args = parser.parse_args(argv)

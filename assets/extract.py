@@ -24,8 +24,11 @@ def event_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse):
     with warehouse.connect() as con:
         mentions = extract_batch(con, context.partition_key)
         published = con.execute(query("extract.publication_dates_of_batch"), [context.partition_key]).pl()
+        decided = con.execute(query("extract.candidates_by_reason"), [context.partition_key]).pl()
     yield dg.MaterializeResult(
-        metadata=table_metadata(
+        metadata={
+            **_detection_metadata(decided),
+            **table_metadata(
             mentions,
             [
                 "event_type",
@@ -37,7 +40,21 @@ def event_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse):
                 "fatalities",
                 "sentence",
             ],
-        )  # fmt: skip
+        ),  # fmt: skip
+        }
     )
     frame = mentions.join(published, on="article_id", how="left")
     yield run_suite("event_mentions", "event_mentions", frame)
+
+
+def _detection_metadata(decided) -> dict:
+    """What detection decided for the batch's trigger words, per reason: the UI's table and counts."""
+    events = int(decided.filter(decided["decision"] == "event")["candidates"].sum() or 0)
+    refused = int(decided.filter(decided["decision"] == "not_event")["candidates"].sum() or 0)
+    return {
+        "candidates_coded": dg.MetadataValue.int(events),
+        "candidates_refused": dg.MetadataValue.int(refused),
+        "candidates_by_reason": dg.MetadataValue.md(
+            decided.to_pandas().to_markdown(index=False) if decided.height else "no candidate sentences"
+        ),
+    }

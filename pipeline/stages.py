@@ -18,8 +18,10 @@ import polars as pl
 
 from expectations.clean_articles import quarantine_reason
 from pipeline.clean import clean_article
+from pipeline.config import EXTRACTOR_VERSION
 from pipeline.dedup import cluster_mentions
-from pipeline.extract.mentions import ArticleContext, SentenceInput, extract_mentions
+from pipeline.extract.detect import REASONS
+from pipeline.extract.mentions import ArticleContext, SentenceInput, extract
 from pipeline.history import record_event_changes
 from pipeline.landing import QuarantineRecord
 from pipeline.queries import query
@@ -136,14 +138,18 @@ def extract_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame
     """Extract event mentions from the English articles of a batch; returns the mentions written."""
     articles = con.execute(query("extract.articles_to_extract"), [batch_id]).fetchall()
     schema = frame_schema(con, "core.mentions")
+    candidate_schema = frame_schema(con, "core.event_candidates")
     frames = []
     with transaction(con):
         con.execute(query("tables.delete_batch", table="core.mentions"), [batch_id])
+        con.execute(query("tables.delete_batch", table="core.event_candidates"), [batch_id])
+        _refresh_reasons(con)
         written = 0
         for start in range(0, len(articles), EXTRACT_CHUNK_ARTICLES):
             chunk = articles[start : start + EXTRACT_CHUNK_ARTICLES]
-            frame = _extract_chunk(con, batch_id, chunk, schema)
+            frame, candidates = _extract_chunk(con, batch_id, chunk, schema, candidate_schema)
             _append(con, "core.mentions", frame)
+            _append(con, "core.event_candidates", candidates)
             written += frame.height
             frames.append(frame)
             after_chunk_written(batch_id, written)
@@ -151,17 +157,32 @@ def extract_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame
 
 
 def _extract_chunk(
-    con: duckdb.DuckDBPyConnection, batch_id: str, articles: list[tuple], schema: dict[str, pl.DataType]
-) -> pl.DataFrame:
+    con: duckdb.DuckDBPyConnection,
+    batch_id: str,
+    articles: list[tuple],
+    schema: dict[str, pl.DataType],
+    candidate_schema: dict[str, pl.DataType],
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     ids = [row[0] for row in articles]
     sentences = con.execute(query("extract.sentences_of_articles"), [ids]).fetchall()
     contexts = [ArticleContext(*row) for row in articles]
-    mentions = extract_mentions(contexts, [SentenceInput(*row) for row in sentences])
+    mentions, candidates = extract(contexts, [SentenceInput(*row) for row in sentences])
     now = _now()
-    # The columns are core.mentions' own (schema.sql): a Mention's fields plus what the stage adds.
-    return pl.DataFrame(
-        [{**asdict(m), "batch_id": batch_id, "extracted_at": now} for m in mentions], schema=schema
+    added = {"batch_id": batch_id, "extractor_version": EXTRACTOR_VERSION, "extracted_at": now}
+    # The columns are the tables' own (schema.sql): a Mention's or Candidate's fields plus what the stage adds.
+    return (
+        pl.DataFrame([{**asdict(m), **added} for m in mentions], schema=schema),
+        pl.DataFrame([{**asdict(c), **added} for c in candidates], schema=candidate_schema),
     )
+
+
+def _refresh_reasons(con: duckdb.DuckDBPyConnection) -> None:
+    reasons = pl.DataFrame({"reason": list(REASONS), "meaning": list(REASONS.values())})
+    con.register("_incoming", reasons.to_arrow())
+    try:
+        con.execute(query("extract.refresh_detection_reasons"))
+    finally:
+        con.unregister("_incoming")
 
 
 def replay_log(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> list[str]:
@@ -171,7 +192,7 @@ def replay_log(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> lis
     what the rebuild changed in the history (nothing, with the same code). Returns the batches replayed."""
     batches = [b for (b,) in con.execute(query("rebuild.batches_in_log_order")).fetchall()]
     with transaction(con):
-        for table in ("staging.sentences", "staging.articles", "core.mentions"):
+        for table in ("staging.sentences", "staging.articles", "core.mentions", "core.event_candidates"):
             con.execute(query("tables.delete_all", table=table))
     for batch_id in batches:
         clean_batch(con, batch_id)

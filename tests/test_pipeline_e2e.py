@@ -160,3 +160,28 @@ def test_marts_and_snapshot(loaded):
     assert query(snapshot, "select * from events order by event_id") == query(
         warehouse, "select * from events order by event_id"
     )
+
+
+def test_every_coded_mention_has_its_detection_record(loaded):
+    _, warehouse, _, _ = loaded
+    decisions = dict(query(warehouse, "select decision, count(*) from event_candidates group by all"))
+    assert decisions.get("event", 0) > 0
+    assert set(decisions) <= {"event", "merged", "not_event"}
+    # Every mention is some candidate's "event"; every refused candidate has a documented reason.
+    orphans = query(
+        warehouse,
+        "select count(*) from event_mentions m where not exists (select 1 from event_candidates c "
+        "where c.mention_id = m.mention_id and c.decision in ('event', 'merged'))",
+    )
+    assert orphans == [(0,)]
+    undocumented = query(
+        warehouse, "select count(*) from event_candidates where reason_meaning is null or sentence is null"
+    )
+    assert undocumented == [(0,)]
+    # The sample's hypothetical statements are candidates refused as not realis, not silently skipped.
+    refused = query(
+        warehouse,
+        "select distinct reason from event_candidates where source_id = 'sahelobs-3304' "
+        "and decision = 'not_event'",
+    )
+    assert ("not_realis",) in refused or ("future",) in refused

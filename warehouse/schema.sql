@@ -137,6 +137,33 @@ create table if not exists core.mentions (
     extracted_at       timestamp not null
 );
 
+-- Detection record: every trigger word of every parsed sentence and what became of it (pipeline/extract/
+-- detect.py): coded as a mention ('event'), merged into the mention of another trigger of its sentence at the
+-- same place ('merged'), or refused ('not_event') with the reason. Lets an analyst see why a sentence was or
+-- was not coded. Replaced per batch with the mentions.
+create table if not exists core.event_candidates (
+    article_id         varchar not null,
+    batch_id           varchar not null,
+    sentence_index     integer not null,
+    trigger            varchar not null,        -- the word read as a possible event
+    trigger_start      integer not null,        -- its character offset in the sentence
+    family             varchar not null,        -- what the word means here: attack, kill, protest, seize, ...
+    sub_event_type     varchar,                 -- the ACLED sub-type it was coded as, when it got that far
+    decision           varchar not null,        -- event | merged | not_event
+    reason             varchar not null,        -- see core.detection_reasons
+    score              double not null,         -- 0-1: evidence of a specific, real event (actor, victims, weapon, target, place, date)
+    mention_id         varchar,                 -- the mention it became or was merged into
+    extractor_version  varchar not null,
+    extracted_at       timestamp not null,
+    primary key (article_id, sentence_index, trigger_start)
+);
+
+-- The reasons a candidate can have, with what each means (written by the extract stage from detect.REASONS).
+create table if not exists core.detection_reasons (
+    reason   varchar primary key,
+    meaning  varchar not null
+);
+
 -- Dedup output: which mention belongs to which event, and the events themselves.
 create table if not exists core.event_members (
     mention_id  varchar primary key,

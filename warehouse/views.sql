@@ -68,3 +68,16 @@ select c.change_seq, c.event_id, c.change, c.related_event_id, c.fields, c.value
        c.run_id, c.extractor_version, c.recorded_at
 from core.event_changes c
 left join raw.article_log l on l.seq = c.log_seq;
+
+-- Detection, sentence by sentence: every trigger word read in a current article, the decision (event,
+-- merged, not_event), the reason and what it means, the evidence score, and the mention and event it became.
+-- "Why was this sentence (not) coded?" is a filter on article and sentence_index.
+create or replace view main.event_candidates as
+select c.article_id, a.source_id, a.outlet, c.sentence_index, s.sentence, c.trigger, c.trigger_start,
+       c.family, c.sub_event_type, c.decision, c.reason, r.meaning as reason_meaning, c.score, c.mention_id,
+       em.event_id, c.extractor_version
+from core.event_candidates c
+join main.articles a using (article_id)
+join staging.sentences s using (article_id, sentence_index)
+left join core.detection_reasons r using (reason)
+left join core.event_members em using (mention_id);

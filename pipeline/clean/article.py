@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from pipeline.clean.boilerplate import (
     Paragraph,
+    Removal,
     boilerplate_rule,
     comparison_key,
     drop_repeats,
@@ -30,6 +31,7 @@ from pipeline.clean.dates import (
 from pipeline.clean.language import detect_language
 from pipeline.clean.normalize import PageMetadata, extract_html, normalize_text
 from pipeline.clean.sentences import split_sentences
+from pipeline.clean.taglines import INITIALLED_CREDIT, LONG_PARAGRAPH_WORDS, trim_taglines
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +61,7 @@ class CleanArticle:
     removed_lines: int  # boilerplate lines and repeated paragraphs dropped
     sentences: tuple[Sentence, ...]
     published_at_local: dt.datetime | None = None  # naive, the publisher's wall-clock time
+    removals: tuple[Removal, ...] = ()  # what was taken out and by which rule (see pipeline.clean.audit)
 
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -106,21 +109,23 @@ def _matches_title(text: str, title: str) -> bool:
     return len(paragraph.split()) >= 3 and paragraph in heading and len(paragraph) >= 0.4 * len(heading)
 
 
-def _take_title(paragraphs: list[Paragraph], title: str | None) -> tuple[str | None, list[Paragraph]]:
+def _take_title(
+    paragraphs: list[Paragraph], title: str | None
+) -> tuple[str | None, list[Paragraph], list[Removal]]:
     """The title, and the paragraphs without the line that repeats it.
 
-    A known title is removed where it reappears near the top. Without one, a short heading-like first
-    paragraph becomes the title and leaves the body, as long as some text remains after it. The line
-    is a headline, not boilerplate, so it is not counted in ``removed_lines``.
+    A known title is removed where it reappears near the top, and a short heading-like first paragraph
+    becomes the title when there is none; either way only as long as some text remains after it. The
+    line is a headline, not boilerplate, so it is not counted in ``removed_lines``.
     """
     if title is not None:
-        for i, paragraph in enumerate(paragraphs[:_DATELINE_PARAGRAPHS]):
+        for i, paragraph in enumerate(paragraphs[:_DATELINE_PARAGRAPHS] if len(paragraphs) >= 2 else []):
             if _matches_title(paragraph.text, title):
-                return title, paragraphs[:i] + paragraphs[i + 1 :]
-        return title, paragraphs
+                return title, paragraphs[:i] + paragraphs[i + 1 :], [Removal("title", paragraph.text)]
+        return title, paragraphs, []
     if len(paragraphs) >= 2 and _is_title_line(paragraphs[0].text):
-        return paragraphs[0].text, paragraphs[1:]
-    return None, paragraphs
+        return paragraphs[0].text, paragraphs[1:], [Removal("title", paragraphs[0].text)]
+    return None, paragraphs, []
 
 
 def _outlet_from_url(url: str | None) -> str | None:
@@ -157,8 +162,30 @@ def _publication_date(
     return None, "unknown"
 
 
-def _drop_furniture(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[TimestampLine], int]:
-    """The article's own paragraphs, the date lines found among the rest, and how many lines went.
+def _is_article_text(text: str, *, only: bool) -> bool:
+    """True for a paragraph that is article text whatever it starts or ends with, so that its credits and
+    taglines are trimmed rather than the paragraph dropped: a long paragraph (longer than any caption,
+    notice or byline), one signed with editors' initials and an agency credit, or an article's only
+    paragraph when it carries a photo credit (there is no photo for it to caption)."""
+    if len(text.split()) > LONG_PARAGRAPH_WORDS or INITIALLED_CREDIT.search(text[-200:]):
+        return True
+    if not only:
+        return False
+    caption, has_credit = split_photo_credit(text)
+    return has_credit and bool(caption)
+
+
+def _trimmed(paragraph: Paragraph, removals: list[Removal]) -> Paragraph:
+    """``paragraph`` without the credits and taglines at its ends, which are added to ``removals``."""
+    text, cuts = trim_taglines(paragraph.text)
+    removals += [Removal(f"tagline:{rule}", piece) for rule, piece in cuts]
+    return Paragraph(text, paragraph.lines, paragraph.block) if cuts else paragraph
+
+
+def _drop_furniture(
+    paragraphs: list[Paragraph],
+) -> tuple[list[Paragraph], list[TimestampLine], int, list[Removal]]:
+    """The article's own paragraphs, the date lines found among the rest, how many lines went, and what.
 
     Order matters: captions go with their credits before the line rules run, date lines are read
     before they are dropped, and repeats and trailing fragments are judged on what is left.
@@ -167,8 +194,12 @@ def _drop_furniture(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[
     timestamp_lines: list[TimestampLine] = []
     captions: set[str] = set()
     removed = 0
+    removals: list[Removal] = []
     for paragraph in paragraphs:
         text = strip_inline_junk(paragraph.text)
+        if _is_article_text(text, only=len(paragraphs) == 1):
+            kept.append(_trimmed(Paragraph(text, paragraph.lines, paragraph.block), removals))
+            continue
         caption, has_credit = split_photo_credit(text)
         if has_credit:
             if caption:
@@ -182,18 +213,26 @@ def _drop_furniture(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[
                 ):
                     captions.add(kept.pop().text)
                     removed += previous.lines
+                    removals.append(Removal("caption", previous.text))
             removed += paragraph.lines
+            removals.append(Removal("caption", text))
             continue
         timestamp_line = parse_timestamp_line(text, allow_bare=len(kept) < _TOP_PARAGRAPHS) if text else None
         if timestamp_line is not None:
             timestamp_lines.append(timestamp_line)
-        if not text or timestamp_line is not None or boilerplate_rule(text) is not None:
+        rule = boilerplate_rule(text) if text and timestamp_line is None else None
+        if not text or timestamp_line is not None or rule is not None:
             removed += paragraph.lines
+            if text:
+                removals.append(Removal("timestamp" if timestamp_line is not None else f"line:{rule}", text))
             continue
-        kept.append(Paragraph(text, paragraph.lines, paragraph.block))
+        kept.append(_trimmed(Paragraph(text, paragraph.lines, paragraph.block), removals))
     kept, repeated = drop_repeats(kept, captions)
     kept, trailing = trim_tail(kept)
-    return kept, timestamp_lines, removed + repeated + trailing
+    removals += [Removal("repeat", p.text) for p in repeated]
+    removals += [Removal("tail_fragment", p.text) for p in trailing]
+    removed += sum(p.lines for p in repeated) + sum(p.lines for p in trailing)
+    return kept, timestamp_lines, removed, removals
 
 
 def _clean_article(
@@ -214,8 +253,10 @@ def _clean_article(
         content, page = extract_html(content)
 
     paragraphs = split_paragraphs(normalize_text(content), from_html=is_html)
-    paragraphs, timestamp_lines, removed = _drop_furniture(paragraphs)
-    title_text, paragraphs = _take_title(paragraphs, _clean_field(title) or _clean_field(page.title))
+    paragraphs, timestamp_lines, removed, removals = _drop_furniture(paragraphs)
+    title_text, paragraphs, title_removals = _take_title(
+        paragraphs, _clean_field(title) or _clean_field(page.title)
+    )
     dateline = next(
         (found for p in paragraphs[:_DATELINE_PARAGRAPHS] if (found := parse_dateline(p.text)) is not None),
         None,
@@ -243,6 +284,7 @@ def _clean_article(
             for i, (start, end, text) in enumerate(split_sentences(body))
         ),
         published_at_local=published_at.replace(tzinfo=None) if published_at is not None else None,
+        removals=tuple(removals + title_removals),
     )
 
 

@@ -3,9 +3,11 @@
 Every rule is generic (the shape of navigation, promos, credits, notices), never a phrase from one
 page, and most only fire on short lines so that a real paragraph mentioning, say, an advertisement
 survives. Photo captions count as furniture too: a line carrying a photo credit goes, with every
-copy of its caption. Guarantees: paragraphs are dropped whole, and every dropped source line is
-counted; a kept paragraph loses nothing but obfuscated e-mail placeholders, empty brackets, a
-"Photo caption" label, or the second copy of a line printed twice over itself.
+copy of its caption. These rules judge short lines only: a long paragraph is article text, and what is
+glued to its ends is trimmed by ``taglines.py`` instead. Guarantees: paragraphs are dropped whole, and
+every dropped source line is counted; here a kept paragraph loses nothing but obfuscated e-mail
+placeholders, empty brackets, a "Photo caption" label, or the second copy of a line printed twice over
+itself.
 """
 
 from __future__ import annotations
@@ -23,6 +25,19 @@ class Paragraph:
     text: str
     lines: int = 1
     block: int = 0
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Text the clean step took out of an article and the rule that took it, for ``pipeline.clean.audit``.
+
+    ``rule`` is "<kind>:<name>": ``line:<rule>`` a whole paragraph matched a line rule, ``caption`` a photo
+    caption or credit line, ``timestamp`` a date line, ``repeat`` a repeated paragraph or caption copy,
+    ``tail_fragment`` a fragment after the last real paragraph, ``title`` the headline's repeat.
+    """
+
+    rule: str
+    text: str
 
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
@@ -115,16 +130,22 @@ def split_photo_credit(text: str) -> tuple[str, bool]:
     (``text``, False) when there is none. A line carrying a credit is a caption, not article text."""
     if len(text.split()) <= _MAX_CREDIT_LINE_WORDS and _CREDIT_LINE.search(text):
         return "", True
+    credit = photo_credit_start(text)
+    if credit is None:
+        return text, False
+    caption = text[:credit].rstrip()
+    return (caption if len(caption.split()) >= _MIN_CAPTION_WORDS else ""), True
+
+
+def photo_credit_start(text: str) -> int | None:
+    """Where the photo credit closing ``text`` starts, or None when it has none."""
     # Credits are short, so only the end of a line is searched (from a word start), which keeps the
     # regex linear on long paragraphs.
     start = 0
     if len(text) > _MAX_CREDIT_CHARS:
         start = text.find(" ", len(text) - _MAX_CREDIT_CHARS) + 1
     match = _CREDIT_TAIL.search(text, start) if start > 0 or len(text) <= _MAX_CREDIT_CHARS else None
-    if match is None:
-        return text, False
-    caption = text[: match.start()].rstrip()
-    return (caption if len(caption.split()) >= _MIN_CAPTION_WORDS else ""), True
+    return None if match is None else match.start()
 
 
 # --- Line rules -----------------------------------------------------------------------------------------
@@ -357,35 +378,35 @@ def near_duplicate(first: Paragraph, second: Paragraph) -> bool:
     )
 
 
-def drop_repeats(paragraphs: list[Paragraph], captions: set[str]) -> tuple[list[Paragraph], int]:
+def drop_repeats(paragraphs: list[Paragraph], captions: set[str]) -> tuple[list[Paragraph], list[Paragraph]]:
     """Keep the first of exactly repeated paragraphs and of adjacent near-repeats, and drop every copy
-    of a known caption (one copy often appears without its credit); count the dropped lines."""
+    of a known caption (one copy often appears without its credit); returns (kept, dropped)."""
     kept: list[Paragraph] = []
+    dropped: list[Paragraph] = []
     seen: set[str] = {exact_key(caption) for caption in captions}
-    removed = 0
     for paragraph in paragraphs:
         key = exact_key(paragraph.text)
         if key in seen or (kept and near_duplicate(kept[-1], paragraph)):
-            removed += paragraph.lines
+            dropped.append(paragraph)
             continue
         seen.add(key)
         kept.append(paragraph)
-    return kept, removed
+    return kept, dropped
 
 
 _TAIL_FRAGMENT_MAX_WORDS = 6
 
 
-def trim_tail(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], int]:
-    """Drop short, unpunctuated fragments after the last real paragraph (app banners, link lists).
+def trim_tail(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Drop short, unpunctuated fragments after the last real paragraph (app banners, link lists);
+    returns (kept, dropped).
 
     The first paragraph is never dropped, so a one-line article survives.
     """
-    end, removed = len(paragraphs), 0
+    end = len(paragraphs)
     while end > 1:
         text = paragraphs[end - 1].text
         if len(text.split()) > _TAIL_FRAGMENT_MAX_WORDS or _SENTENCE_END.search(text):
             break
         end -= 1
-        removed += paragraphs[end].lines
-    return paragraphs[:end], removed
+    return paragraphs[:end], paragraphs[end:]

@@ -17,21 +17,21 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.dates import DateSpan, resolve_date
 from pipeline.extract.lexicon_loader import lexicon
-from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
+from pipeline.extract.model import ArticleFacts, Reading, Refusal, SentenceFacts
 from pipeline.extract.settings import BACKGROUND_AFTER_DAYS, UNDATED_WINDOW_DAYS
 from pipeline.extract.syntax import DATELINE_RE, tree_distance
 
 _LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
 
 
-def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> Reading | None:
-    """Sentence step: the date told for the trigger; None when it is told as future or as history."""
+def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> Reading | Refusal:
+    """Sentence step: the date told for the trigger; refused when it is told as future or as history."""
     tok, doc, published = reading.trigger, sentence.doc, article.published
     when = event_date(tok, doc, published)
     if when is not None and published is not None and when.start > published:
-        return None  # told as future
+        return Refusal("future")  # told as future
     if when is None and (_during_a_past_period(doc) or _since_clause(tok)):
-        return None  # "1,300 soldiers killed there during the war", "since the rebels seized Goma": history
+        return Refusal("past_period")  # "1,300 soldiers killed there during the war", "since the rebels seized Goma": history
     return replace(reading, when=when)
 
 

@@ -28,6 +28,7 @@ from pipeline.extract.actors import Actor
 from pipeline.extract.article import article_facts, sentence_facts
 from pipeline.extract.assembly import to_mention
 from pipeline.extract.classify import VIOLENT_FAMILIES, classify
+from pipeline.extract.detect import detect_step
 from pipeline.extract.discourse import resolve_blasts, resolve_protest_episodes
 from pipeline.extract.geo.event_place import place_step
 from pipeline.extract.history import date_step
@@ -35,8 +36,10 @@ from pipeline.extract.modality import is_realis
 from pipeline.extract.model import (
     ArticleContext,
     ArticleFacts,
+    Candidate,
     Mention,
     Reading,
+    Refusal,
     SentenceFacts,
     SentenceInput,
 )
@@ -47,9 +50,19 @@ from pipeline.extract.selection import one_per_place
 from pipeline.extract.senses import sense_step
 from pipeline.extract.syntax import DATELINE_RE
 
-__all__ = ["ArticleContext", "Mention", "SentenceInput", "extract_mentions", "might_report_event"]
+__all__ = [
+    "ArticleContext",
+    "Candidate",
+    "Mention",
+    "SentenceInput",
+    "extract",
+    "extract_mentions",
+    "might_report_event",
+]
 
-Step = Callable[[Reading, SentenceFacts, ArticleFacts], Reading | None]
+# A step returns the reading it was given, completed, or drops it: None (for the step's reason in
+# STEP_REASONS) or a Refusal that says why.
+Step = Callable[[Reading, SentenceFacts, ArticleFacts], Reading | Refusal | None]
 
 
 def realis_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> Reading | None:
@@ -75,7 +88,12 @@ READING_STEPS: tuple[Step, ...] = (
 # to the other triggers of its sentence and to "they" in the next.
 NEWS_STEPS: tuple[Step, ...] = (
     date_step,  # when; not future, not history
+    detect_step,  # a specific, real event: a violent sense, not a statistic, a list or old history
 )
+# Why a trigger was dropped by a step that answers None (the senses step drops words that are no trigger at
+# all: those are no candidates).
+STEP_REASONS = {realis_step: "not_realis", place_step: "not_coded", roles_step: "not_coded",
+                classify_step: "not_coded"}  # fmt: skip
 # Passes over all mentions, in order, once every sentence is read.
 DISCOURSE_PASSES = (resolve_blasts, resolve_protest_episodes)
 
@@ -83,12 +101,19 @@ DISCOURSE_PASSES = (resolve_blasts, resolve_protest_episodes)
 def extract_mentions(
     articles: list[ArticleContext], sentences: list[SentenceInput], batch_size: int = 128
 ) -> list[Mention]:
-    """Every event mention in the given sentences (articles give the context). Sentences are read in the
-    order given, which should be each article's order."""
+    """Every event mention in the given sentences (articles give the context)."""
+    return extract(articles, sentences, batch_size)[0]
+
+
+def extract(
+    articles: list[ArticleContext], sentences: list[SentenceInput], batch_size: int = 128
+) -> tuple[list[Mention], list[Candidate]]:
+    """Every event mention in the given sentences, and every trigger word read with what became of it (the
+    detection record). Sentences are read in the order given, which should be each article's order."""
     by_article = {a.article_id: a for a in articles}
     candidates = [s for s in sentences if might_report_event(s.text)]
     if not candidates:
-        return []
+        return [], []
     nlp = load_nlp()
     # The dateline ("KABANKALAN CITY, Negros Occidental — ") is no part of the sentence: parsed with it, its
     # city becomes the subject and the victims an apposition. Its place comes from the clean stage.
@@ -96,37 +121,54 @@ def extract_mentions(
     parsed = list(zip(candidates, nlp.pipe(texts, batch_size=batch_size), strict=True))
     facts = article_facts(by_article, sentences, parsed)
     mentions: list[Mention] = []
+    records: list[Candidate] = []
     doer_before: dict[str, Actor | None] = {}
     for sent, doc in parsed:
         article = facts[sent.article_id]
         sentence = sentence_facts(sent, doc, article, doer_before.get(sent.article_id))
-        found, doer = sentence_mentions(sentence, article)
+        found, doer, read = sentence_mentions(sentence, article)
         if doer is not None:
             doer_before[sent.article_id] = doer
         mentions.extend(found)
+        records.extend(read)
     for discourse_pass in DISCOURSE_PASSES:
         mentions = discourse_pass(mentions, sentences)
-    return mentions
+    return mentions, link_candidates(records, mentions)
 
 
-def sentence_mentions(sentence: SentenceFacts, article: ArticleFacts) -> tuple[list[Mention], Actor | None]:
-    """The mentions of one parsed sentence, and who did its first event (None: nobody named)."""
+def sentence_mentions(
+    sentence: SentenceFacts, article: ArticleFacts
+) -> tuple[list[Mention], Actor | None, list[Candidate]]:
+    """The mentions of one parsed sentence, who did its first event (None: nobody named), and what became
+    of each of its trigger words."""
     readings: list[Reading] = []
     doers: list[Actor] = []  # who does something in this sentence, by any trigger
     fighting_crowds: list[Actor] = []  # crowds that fight or attack in this sentence
+    records: list[Candidate] = []
+    # The parse leaves the dateline out: offsets in the sentence start after it.
+    offset = max(sentence.input.text.find(sentence.doc.text), 0) if sentence.doc.text else 0
     for tok in sentence.doc:
-        reading = _through(READING_STEPS, Reading(tok), sentence, article)
-        if reading is None:
+        reading, refusal = _through(READING_STEPS, Reading(tok), sentence, article)
+        if refusal is not None:
+            if reading.family is not None:  # a trigger word (a word that is none is no candidate)
+                records.append(_record(sentence, reading, refusal, offset))
             continue
         actor1 = reading.roles.actor1
         if actor1 is not None:
             doers.append(actor1)
             if actor1.category in ("civilians", "rioters") and reading.family in VIOLENT_FAMILIES:
                 fighting_crowds.append(actor1)
-        reading = _through(NEWS_STEPS, reading, sentence, article)
-        if reading is not None:
-            readings.append(reading)
+        reading, refusal = _through(NEWS_STEPS, reading, sentence, article)
+        if refusal is not None:
+            records.append(_record(sentence, reading, refusal, offset))
+            continue
+        readings.append(reading)
     chosen = [with_sentence_doer(r, doers, fighting_crowds, article) for r in one_per_place(readings)]
+    winners = {r.trigger.i for r in chosen}
+    for reading in readings:
+        decision = "event" if reading.trigger.i in winners else "merged"
+        reason = "event" if decision == "event" else "same_place"
+        records.append(_record(sentence, reading, Refusal(reason, reading.score or 0.0), offset, decision))
     mentions = []
     for i, reading in enumerate(chosen):
         label = reading.label
@@ -134,14 +176,50 @@ def sentence_mentions(sentence: SentenceFacts, article: ArticleFacts) -> tuple[l
         violent = violent or label[1] == "Excessive force against protesters"
         # Casualties are told once per sentence: they go to its first mention, if that one is violent.
         mentions.append(to_mention(sentence.input, reading, article.published, violent and i == 0))
-    return mentions, doers[0] if doers else None
+    return mentions, doers[0] if doers else None, records
 
 
 def _through(
     steps: tuple[Step, ...], reading: Reading, sentence: SentenceFacts, article: ArticleFacts
-) -> Reading | None:
+) -> tuple[Reading, Refusal | None]:
+    """The reading after every step, or as far as it got and the refusal that stopped it."""
     for step in steps:
-        reading = step(reading, sentence, article)
-        if reading is None:
-            return None
-    return reading
+        result = step(reading, sentence, article)
+        if result is None:
+            return reading, Refusal(STEP_REASONS.get(step, "not_coded"))
+        if isinstance(result, Refusal):
+            return reading, result
+        reading = result
+    return reading, None
+
+
+def _record(
+    sentence: SentenceFacts, reading: Reading, refusal: Refusal, offset: int, decision: str = "not_event"
+) -> Candidate:
+    return Candidate(
+        article_id=sentence.input.article_id,
+        sentence_index=sentence.input.sentence_index,
+        trigger=reading.trigger.text,
+        trigger_start=offset + reading.trigger.idx,
+        family=reading.family or "?",
+        sub_event_type=reading.label[1] if reading.label else None,
+        decision=decision,
+        reason=refusal.reason,
+        score=round(refusal.score, 3),
+    )
+
+
+def link_candidates(records: list[Candidate], mentions: list[Mention]) -> list[Candidate]:
+    """Each kept or merged candidate points at the mention its sentence became at the same place (after the
+    discourse passes, which may relabel a mention and so rename it)."""
+    by_sentence: dict[tuple[str, int], list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault((m.article_id, m.sentence_index), []).append(m)
+    linked = []
+    for c in records:
+        found = by_sentence.get((c.article_id, c.sentence_index), [])
+        same = next((m for m in found if m.trigger == c.trigger), None)
+        if c.decision != "not_event" and same is None and found:
+            same = found[0]
+        linked.append(replace(c, mention_id=same.mention_id) if same is not None and c.decision != "not_event" else c)
+    return linked

@@ -36,6 +36,9 @@ __all__ = [
     "Roles",
     "SentenceFacts",
     "SentenceInput",
+    "Candidate",
+    "Decision",
+    "Refusal",
 ]
 
 
@@ -144,3 +147,41 @@ class Reading:
     roles: Roles | None = None  # who did what to whom, and what the parse says around it (``roles``)
     label: tuple[str, str] | None = None  # (event type, sub-event type) (``classify``)
     when: DateSpan | None = None  # the date told for it (``history``)
+    score: float | None = None  # the evidence that it is a specific, real event (``detect``)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A step's answer when a trigger reports no event of today: why (a key of ``detect.REASONS``)."""
+
+    reason: str
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What detection decided about one trigger: an event or not, why, and the evidence score (0-1)."""
+
+    is_event: bool
+    reason: str
+    score: float
+
+    @property
+    def decision(self) -> str:
+        return "event" if self.is_event else "not_event"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One trigger word of a parsed sentence and what became of it: the row of ``core.event_candidates``."""
+
+    article_id: str
+    sentence_index: int
+    trigger: str
+    trigger_start: int  # character offset of the trigger in the sentence
+    family: str  # what the word means here (``senses``)
+    sub_event_type: str | None  # the ACLED sub-type it was coded as, when it got that far
+    decision: str  # event | merged | not_event
+    reason: str  # a key of detect.REASONS
+    score: float
+    mention_id: str | None = None  # the mention it became (or was merged into)

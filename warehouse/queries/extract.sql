@@ -16,3 +16,12 @@ where list_contains(?, article_id) order by article_id, sentence_index
 -- publisher's own clock (event dates count from its day).
 select article_id, coalesce(published_at_local, published_at) as published_at
 from staging.articles where batch_id = ?
+
+-- name: refresh_detection_reasons
+-- The reason codes of core.event_candidates and their meanings, from pipeline/extract/detect.py.
+insert or replace into core.detection_reasons select * from _incoming
+
+-- name: candidates_by_reason
+-- What detection decided for a batch's trigger words: the counts the UI shows per reason.
+select decision, reason, count(*) as candidates, count(distinct article_id || '#' || sentence_index) as sentences
+from core.event_candidates where batch_id = ? group by all order by candidates desc

@@ -1,0 +1,198 @@
+"""Detection: does this sentence report a specific, real event in ACLED's scope, and why (or why not)?
+
+Coding (type, actors, place, date) says *what* an event would be; detection decides *whether* there is one.
+It reads the evidence the annotation guide and ACLED's definitions ask for, never a sentence's particular
+words:
+
+- a violent sense of the trigger: a physical target or participants, an armed actor, counted victims or a
+  weapon ("an attack on the courts", "hit by litigation costs", "fighting for jobs" have none of these);
+- one specific occurrence, not a statistic over a period ("the war has killed 10,000") nor a list or table;
+- today's news, not history told as background (an event dated more than ``HISTORY_DAYS`` before the article);
+- realis (not planned, feared, denied, hypothetical): decided earlier by ``modality.is_realis``; its refusals are
+  recorded here too, so every candidate sentence has a decision and a reason.
+
+The result is a :class:`Decision` per candidate (kept or not, a reason code from ``REASONS``, a score in 0-1 that
+summarises the evidence). Pure functions of the parse and the coded fields: same input, same decision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS
+from pipeline.extract.model import ArticleFacts, Decision, Reading, Refusal, SentenceFacts
+from pipeline.extract.settings import DETECT_HISTORY_DAYS as HISTORY_DAYS
+
+
+REASONS = {
+    "event": "reports a specific, real event",
+    "same_place": "reports the same event as another trigger of its sentence at the same place (merged)",
+    "not_realis": "planned, feared, denied, hypothetical, habitual or generic (modality)",
+    "not_coded": "a trigger word, but no ACLED event reading of it (sense or roles)",
+    "future": "dated after the article",
+    "history": f"an event told as background, more than {HISTORY_DAYS} days before the article",
+    "past_period": "an undated event inside a past period or a since-clause (history)",
+    "figurative": "no physical target, participants, armed actor, victims or weapon: a figurative or abstract use",
+    "statistic": "a toll or count over a period or a conflict, not one occurrence",
+    "not_prose": "a list, table or timeline, not a sentence of news",
+}
+
+VIOLENT_FAMILIES = frozenset({"attack", "kill", "wound", "clash", "airstrike", "shell", "explode"})
+WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "firearm", "suicide", "chemical"})
+
+# Heads of a physical target or of participants: people, armed bodies, places and things that can be hit.
+TARGET_NOUNS = frozenset(
+    """people person civilian resident villager man men woman women child children boy girl student worker
+    soldier troop policeman policemen officer guard fighter militant rebel insurgent gunman protester
+    demonstrator crowd worshipper pilgrim passenger driver farmer family journalist prisoner inmate
+    army police force convoy patrol checkpoint base camp post position outpost barracks garrison
+    village town city district neighbourhood neighborhood area region province suburb
+    building house home mosque church temple shrine synagogue school university hospital clinic market
+    bazaar shop restaurant hotel cafe bar nightclub office station embassy consulate headquarters compound
+    airport airbase bridge road highway vehicle car bus truck train tanker ship boat plane aircraft
+    helicopter jet drone tank pipeline plant well field cemetery stadium square""".split()
+)
+# Objects that make a violent word figurative: institutions' work, ideas, money and markets, not bodies.
+ABSTRACT_NOUNS = frozenset(
+    """value right law court justice system network media press policy plan deal idea record job economy
+    price cost tax rate share stock profit loss budget market reputation credibility image truth freedom
+    democracy graft corruption crime problem issue poverty disease cancer virus target goal deadline""".split()
+)
+ABSTRACT_SUFFIX = re.compile(r"(tion|sion|ism|ity|ness|ment|ance|ence|ship|dom|acy)s?$")
+TARGET_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "LOC", "FAC"})
+# Subjects that make "has killed N" a toll over a period, not one occurrence.
+PERIOD_NOUNS = frozenset(
+    """war conflict violence fighting insurgency crisis campaign uprising revolution unrest bloodshed
+    rebellion offensive operation drug""".split()
+)
+CROWD_WORDS = re.compile(
+    r"\b(thousands|hundreds|dozens|scores|tens of thousands|crowds?|people|protesters|demonstrators|"
+    r"marchers|students|workers|residents|villagers|supporters|activists|members)\b",
+    re.IGNORECASE,
+)
+# Capitalised field labels ("TARGET:", "ATTACKER:") or long runs of capitals mark a list or table.
+_FIELD_LABEL = re.compile(r"\b[A-Z]{3,}(?: [A-Z]{3,})*:")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    armed: bool  # an armed actor (state forces, a named or unidentified armed group) does or suffers it
+    victims: bool  # killed or injured counted
+    weapon: bool  # a weapon or manner of violence named in the sentence
+    target: bool  # a physical target or participants (people, a place, a building, a vehicle)
+    crowd: bool  # a crowd, its size or its members
+    place: bool  # anchored to a place finer than a country
+    time: bool  # anchored to a date
+
+
+def detect_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> Reading | Refusal:
+    """Sentence step: keep a classified, dated reading only if it reports a specific, real event (``decide``)."""
+    when = reading.when
+    verdict = decide(
+        reading.trigger,
+        reading.roles,
+        reading.label[0],
+        reading.precision if reading.place is not None else "unknown",
+        when.end if when is not None else None,
+        when is not None,
+        article.published,
+    )
+    if not verdict.is_event:
+        return Refusal(verdict.reason, verdict.score)
+    return replace(reading, score=verdict.score)
+
+
+def evidence(tok: Token, roles, place_precision: str, dated: bool) -> Evidence:
+    """What the sentence of ``tok`` tells about the event ``tok`` reports (``roles``: classify.Roles)."""
+    categories = {a.category for a in (roles.actor1, roles.actor2) if a is not None}
+    return Evidence(
+        armed=bool(categories & ARMED_CATEGORIES),
+        victims=bool(roles.fatalities or roles.injured),
+        weapon=bool(roles.cues & WEAPON_CUES),
+        target=_physical_target(tok) or roles.actor2 is not None,
+        crowd=bool(CROWD_WORDS.search(tok.doc.text)) or "protesters" in categories or "rioters" in categories,
+        place=place_precision in ("place", "near_place", "admin2", "admin1"),
+        time=dated,
+    )
+
+
+def decide(
+    tok: Token,
+    roles,
+    event_type: str,
+    place_precision: str,
+    event_end: dt.date | None,
+    dated: bool,
+    published: dt.date | None,
+) -> Decision:
+    """Is the event ``tok`` was coded as (``event_type``, ``roles``) a specific, real event of the article's time?"""
+    ev = evidence(tok, roles, place_precision, dated)
+    score = _score(ev)
+    if not_prose(tok.doc):
+        return Decision(False, "not_prose", score)
+    if dated and published is not None and event_end is not None and (published - event_end).days > HISTORY_DAYS:
+        return Decision(False, "history", score)
+    if roles.family in VIOLENT_FAMILIES:
+        if _statistic(tok):
+            return Decision(False, "statistic", score)
+        # A noun trigger anchored to a town ("an assault took place in X") is an occurrence, not a figure.
+        anchored_noun = tok.pos_ == "NOUN" and place_precision in ("place", "near_place")
+        if not (ev.armed or ev.victims or ev.weapon or ev.target or anchored_noun):
+            return Decision(False, "figurative", score)
+    return Decision(True, "event", score)
+
+
+def not_prose(doc: Doc) -> bool:
+    """A timeline or table pasted as one 'sentence': field labels or many words in capitals."""
+    if len(_FIELD_LABEL.findall(doc.text)) >= 2:
+        return True
+    capitals = sum(1 for t in doc if t.is_alpha and t.is_upper and len(t) > 2)
+    return capitals >= 8
+
+
+def _statistic(tok: Token) -> bool:
+    """'The conflict has killed more than 10,000': a toll over a period, told with a perfect or a period noun."""
+    head = tok if tok.pos_ in ("VERB", "AUX") else None
+    if head is None:
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lemma_.lower() in PERIOD_NOUNS for s in subjects)
+
+
+def _physical_target(tok: Token) -> bool:
+    """A concrete participant in the trigger's clause: a person, group, place or thing that can be hit.
+
+    The clause is the trigger's own subtree when it is a verb, else its head verb's ("carried out an attack
+    on a convoy"). Abstract objects (costs, values, institutions' work) make no target: see ABSTRACT_NOUNS.
+    """
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for t in clause.subtree:
+        if t is tok or t.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+            continue
+        if _is_target(t):
+            return True
+    return False
+
+
+def _is_target(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in ABSTRACT_NOUNS or ABSTRACT_SUFFIX.search(lemma):
+        return False
+    if lemma in TARGET_NOUNS or tok.lower_ in TARGET_NOUNS or lemma in GENERIC_ACTORS:
+        return tok.dep_ not in ("compound", "amod") or tok.head.lemma_.lower() in TARGET_NOUNS
+    if tok.ent_type_ in TARGET_ENTITIES and tok.dep_ not in ("amod", "compound", "poss"):
+        return True
+    return tok.like_num and tok.head.lemma_.lower() in TARGET_NOUNS | GENERIC_ACTORS.keys()
+
+
+def _score(ev: Evidence) -> float:
+    """Summary of the evidence, 0-1: what an analyst sorts candidates by."""
+    weights = (
+        (ev.armed, 0.2), (ev.victims, 0.2), (ev.weapon, 0.15), (ev.target, 0.15),
+        (ev.crowd, 0.05), (ev.place, 0.15), (ev.time, 0.1),
+    )  # fmt: skip
+    return round(sum(w for present, w in weights if present), 3)

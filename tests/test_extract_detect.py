@@ -1,0 +1,105 @@
+"""Detection: which trigger words report a specific, real event, and the reason recorded for each.
+
+Sentences are our own, one per case the annotation guide and ACLED's definitions name: a violent sense needs a
+physical target, an armed actor, victims or a weapon; a toll over a war is a statistic; an event dated months
+before the article is history; a list of past attacks is no sentence of news.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.extract.detect import REASONS
+from pipeline.extract.mentions import ArticleContext, SentenceInput, extract
+
+pytestmark = pytest.mark.slow  # parses with spaCy
+
+PUBLISHED = dt.datetime(2017, 2, 8)
+
+
+def _read(*sentences: str) -> tuple[list, list]:
+    inputs = [SentenceInput("doc", i, 0, len(text), text) for i, text in enumerate(sentences)]
+    return extract([ArticleContext("doc", PUBLISHED)], inputs)
+
+
+def _reasons(candidates, index: int) -> set[str]:
+    return {c.reason for c in candidates if c.sentence_index == index}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen attacked a police checkpoint in Kandahar on Monday, killing three officers.",
+        "An air strike hit a market in the town of Maarat al-Numan on Sunday.",
+        "Thousands of teachers marched through Nairobi on Tuesday to demand higher pay.",
+        "A roadside bomb exploded near an army convoy outside Mogadishu on Saturday.",
+    ],
+)
+def test_specific_events_are_kept(sentence: str) -> None:
+    mentions, candidates = _read(sentence)
+    assert mentions, sentence
+    kept = [c for c in candidates if c.decision == "event"]
+    assert kept and all(c.reason == "event" and c.mention_id for c in kept)
+    assert {c.mention_id for c in kept} <= {m.mention_id for m in mentions}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator attacked the new budget as a giveaway to the rich.",  # an idea, not a body
+        "The bank said it had been hit hard by litigation costs last year.",  # money
+        "Lawyers fought the new rules in court on Monday.",  # a legal fight
+    ],
+)
+def test_figurative_uses_are_refused_with_a_reason(sentence: str) -> None:
+    mentions, candidates = _read(sentence)
+    assert mentions == []
+    assert "figurative" in _reasons(candidates, 0)
+
+
+def test_a_toll_over_a_war_is_a_statistic() -> None:
+    mentions, candidates = _read("The war in the province has killed more than 9,000 people.")
+    assert mentions == []
+    assert "statistic" in _reasons(candidates, 0)
+
+
+def test_an_event_months_before_the_article_is_history() -> None:
+    mentions, candidates = _read("Rebels captured the town of Kidal in March 2012.")
+    assert mentions == []
+    assert "history" in _reasons(candidates, 0)
+
+
+def test_a_recent_background_event_keeps_its_own_date() -> None:
+    mentions, _ = _read("Militants stormed a hotel in Kismayo on January 20, killing five guards.")
+    assert mentions and mentions[0].event_date == dt.date(2017, 1, 20)
+
+
+def test_a_timeline_pasted_as_one_sentence_is_not_prose() -> None:
+    listing = (
+        "LAGOS, NIGERIA March, 2014 TARGET: Two guards wounded in knife attack ATTACKER: unknown man "
+        "ACCRA, GHANA May, 2014 TARGET: One trader killed in shooting ATTACKER: GANG MEMBERS"
+    )
+    mentions, candidates = _read(listing)
+    assert mentions == []
+    assert _reasons(candidates, 0) <= {"not_prose", "history", "not_coded"}
+    assert "not_prose" in _reasons(candidates, 0) or "history" in _reasons(candidates, 0)
+
+
+def test_planned_events_are_refused_as_not_realis() -> None:
+    mentions, candidates = _read("The army said it will attack the rebel stronghold of Kidal next week.")
+    assert mentions == []
+    assert _reasons(candidates, 0) & {"not_realis", "future"}
+
+
+def test_every_reason_recorded_is_documented() -> None:
+    _, candidates = _read(
+        "Gunmen attacked a police checkpoint in Kandahar on Monday, killing three officers.",
+        "The senator attacked the new budget as a giveaway to the rich.",
+        "The war in the province has killed more than 9,000 people.",
+    )
+    assert candidates
+    assert {c.reason for c in candidates} <= REASONS.keys()
+    assert {c.decision for c in candidates} <= {"event", "merged", "not_event"}
+    assert all(0.0 <= c.score <= 1.0 for c in candidates)
