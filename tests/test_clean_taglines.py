@@ -200,7 +200,7 @@ def test_audit_counts_emptied_articles_word_losses_and_rules(tmp_path: Path) -> 
     assert "articles cleaned: 3" in text
     assert "emptied (words in, no sentence out): 1" in text
     assert "lost more than half their words: 1" in text
-    assert "EMPTIED a3: 4 -> 0 words" in text
+    assert "EMPTIED corpus/a3: 4 -> 0 words" in text
     for rule in ("tagline:agency_credit", "line:advertisement", "line:share", "line:tags"):
         assert rule in text
 
