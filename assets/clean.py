@@ -23,7 +23,7 @@ from pipeline.stages import clean_batch
 def clean_articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """Cleaned articles: boilerplate removed, Unicode normalized, dates and datelines found, sentences."""
     with warehouse.connect() as con:
-        articles = clean_batch(con, context.partition_key)
+        articles = clean_batch(con, context.partition_key, progress=context.log.info)
     yield dg.MaterializeResult(
         metadata=table_metadata(
             articles.drop("body"),

@@ -21,6 +21,7 @@ from pipeline.dedup import cluster_mentions
 from pipeline.extract.mentions import ArticleContext, SentenceInput, extract_mentions
 from pipeline.landing import QuarantineRecord
 from pipeline.queries import query
+from pipeline.progress import Progress, Report
 from pipeline.raw import quarantine
 from pipeline.warehouse import frame_schema, refresh_marts, transaction
 
@@ -36,12 +37,18 @@ def _append(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
         con.unregister("_incoming")
 
 
-def clean_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
-    """Clean every article version that came in with a batch; returns the cleaned articles."""
+def clean_batch(
+    con: duckdb.DuckDBPyConnection, batch_id: str, progress: Report | None = None
+) -> pl.DataFrame:
+    """Clean every article version that came in with a batch; returns the cleaned articles.
+
+    ``progress`` gets a line every few seconds while it works (see pipeline.progress)."""
     versions = con.execute(query("clean.versions_to_clean"), [batch_id]).pl()
     now = _now()
     articles, sentences, empty = [], [], []
+    done = Progress("clean", versions.height, progress)
     for v in versions.iter_rows(named=True):
+        done.advance()
         cleaned = clean_article(
             v["content"],
             is_html=v["content_is_html"],
@@ -98,7 +105,8 @@ def clean_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
 
 
 # Articles are extracted and written in chunks (bounded memory on big batches), all inside one transaction.
-EXTRACT_CHUNK_ARTICLES = 200
+# A chunk is also how often extraction can report progress: 50 articles take a few seconds.
+EXTRACT_CHUNK_ARTICLES = 50
 
 
 def after_chunk_written(batch_id: str, rows_so_far: int) -> None:
@@ -107,11 +115,16 @@ def after_chunk_written(batch_id: str, rows_so_far: int) -> None:
     A seam for fault-injection tests: raising here must leave no partial rows behind."""
 
 
-def extract_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
-    """Extract event mentions from the English articles of a batch; returns the mentions written."""
+def extract_batch(
+    con: duckdb.DuckDBPyConnection, batch_id: str, progress: Report | None = None
+) -> pl.DataFrame:
+    """Extract event mentions from the English articles of a batch; returns the mentions written.
+
+    ``progress`` gets a line every few seconds while it works (see pipeline.progress)."""
     articles = con.execute(query("extract.articles_to_extract"), [batch_id]).fetchall()
     schema = frame_schema(con, "core.mentions")
     frames = []
+    done = Progress("extract", len(articles), progress)
     with transaction(con):
         con.execute(query("tables.delete_batch", table="core.mentions"), [batch_id])
         written = 0
@@ -122,6 +135,7 @@ def extract_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame
             written += frame.height
             frames.append(frame)
             after_chunk_written(batch_id, written)
+            done.advance(len(chunk))
     return pl.concat(frames) if frames else pl.DataFrame(schema=schema)
 
 
@@ -170,8 +184,11 @@ def dedup_all(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def build_marts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Rebuild the aggregate tables; returns their row counts."""
+    """Rebuild the events' place names and the aggregate tables; returns the marts' row counts."""
+    from pipeline.marts import write_event_places
+
     with transaction(con):
+        write_event_places(con)
         refresh_marts(con)
     names = ("events_daily", "events_weekly", "actor_dyads", "source_coverage")
     return {n: con.execute(query("tables.row_count", table=f"marts.{n}")).fetchone()[0] for n in names}
