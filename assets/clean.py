@@ -36,6 +36,7 @@ def clean_articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
                 "language",
                 "n_sentences",
             ],
+            table="staging.articles",
             sentences=int(articles["n_sentences"].sum() or 0),
             removed_lines=int(articles["removed_lines"].sum() or 0),
             non_english=int((~articles["is_english"]).sum()),

@@ -37,6 +37,7 @@ def event_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse):
                 "fatalities",
                 "sentence",
             ],
+            table="core.mentions",
         )  # fmt: skip
     )
     frame = mentions.join(published, on="article_id", how="left")

@@ -16,18 +16,19 @@ EVERY_SECONDS = 5.0
 
 
 class Progress:
-    """Counts the articles a stage has done; reports "stage: done/total articles" every few seconds at most."""
+    """Counts a stage's articles done; reports "stage: done/total articles" every few seconds at most."""
 
     def __init__(
         self,
         stage: str,
         total: int,
         report: Report | None,
-        every: float = EVERY_SECONDS,
+        every: float | None = None,
         clock=time.monotonic,
     ) -> None:
         self.stage, self.total, self.done = stage, total, 0
-        self._report, self._every, self._clock = report, every, clock
+        self._report, self._clock = report, clock
+        self._every = EVERY_SECONDS if every is None else every
         self._last = clock()
 
     def advance(self, n: int = 1) -> None:

@@ -1,7 +1,8 @@
 """``python -m pipeline query``: SQL against the warehouse, for people and for other programs.
 
 Guarantees: every column of the answer is shown (a table too wide for the terminal is printed one record at a
-time, long values wrapped, never cut); rows beyond ``--limit`` are announced, not dropped silently; a SQL
+time, long values wrapped,
+never cut); rows beyond ``--limit`` are announced, not dropped silently; a SQL
 error is one line on stderr and exit status 1; statements that return nothing (``COPY ... TO``) just run; when a run
 holds the warehouse's write lock the answer comes from the last snapshot, and a note on stderr says so and
 from when.
@@ -133,7 +134,7 @@ def _json(columns: list[str], rows: list[tuple]) -> str:
 
 
 def render_table(columns: list[str], rows: list[tuple], limit: int = 40, width: int | None = None) -> str:
-    """A boxed table when it fits the terminal, else one block per record with wrapped values: every column."""
+    """A boxed table when it fits the terminal, else one block per record, values wrapped: every column."""
     width = width or shutil.get_terminal_size((120, 24)).columns
     more = 0
     if limit > 0 and len(rows) > limit:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
@@ -38,3 +39,26 @@ def warehouse(tmp_path: Path) -> Path:
 def instance():
     with dg.instance_for_test() as inst:
         yield inst
+
+
+@dataclass
+class DemoLoad:
+    landing: Path
+    warehouse: Path
+    report: object  # assets.runner.RunReport
+    instance: dg.DagsterInstance
+
+
+@pytest.fixture(scope="session")
+def demo_load(tmp_path_factory) -> DemoLoad:
+    """The bundled samples loaded once through the real Dagster job (what `make demo` does); tests read it.
+
+    Tests may rerun the same batches (idempotent) but must leave the warehouse as they found it."""
+    from assets.runner import run_landing
+
+    root = tmp_path_factory.mktemp("demo")
+    landing = root / "landing"
+    shutil.copytree(SAMPLES_DIR, landing)
+    warehouse = root / "events.duckdb"
+    with dg.instance_for_test() as inst:
+        yield DemoLoad(landing, warehouse, run_landing(landing, warehouse, instance=inst), inst)
