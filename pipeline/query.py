@@ -83,16 +83,20 @@ def run_query(
                 _write(relation, fmt, out)
                 return "", source
             columns = relation.columns
-            rows = (
-                relation.fetchall() if fmt != "table" or limit <= 0 else relation.limit(limit + 1).fetchall()
-            )
+            total = None
+            if fmt != "table" or limit <= 0:
+                rows = relation.fetchall()
+            else:
+                rows = relation.limit(limit + 1).fetchall()
+                if len(rows) > limit:
+                    rows, total = rows[:limit], relation.aggregate("count(*)").fetchone()[0]
         except duckdb.Error as err:
             raise QueryError(_one_line(err)) from None
     if fmt == "csv":
         return _csv(columns, rows), source
     if fmt == "json":
         return _json(columns, rows), source
-    return render_table(columns, rows, limit=limit), source
+    return render_table(columns, rows, limit=limit, total=total), source
 
 
 def _write(relation: duckdb.DuckDBPyRelation, fmt: str, out: Path) -> None:
@@ -133,12 +137,15 @@ def _json(columns: list[str], rows: list[tuple]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=1, default=str) + "\n"
 
 
-def render_table(columns: list[str], rows: list[tuple], limit: int = 40, width: int | None = None) -> str:
+def render_table(
+    columns: list[str], rows: list[tuple], limit: int = 40, width: int | None = None, total: int | None = None
+) -> str:
     """A boxed table when it fits the terminal, else one block per record, values wrapped: every column."""
     width = width or shutil.get_terminal_size((120, 24)).columns
-    more = 0
+    total = len(rows) if total is None else total
     if limit > 0 and len(rows) > limit:
-        rows, more = rows[:limit], len(rows) - limit
+        rows = rows[:limit]
+    more = total - len(rows)
     cells = [[_text(v) for v in row] for row in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
     if sum(widths) + 3 * len(columns) + 1 <= width:
