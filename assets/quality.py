@@ -50,7 +50,7 @@ def schema_of(frame: pl.DataFrame, table: str | None = None) -> dg.TableSchema:
 
 
 def table_metadata(frame: pl.DataFrame, columns: list[str], table: str | None = None, **extra) -> dict:
-    """Row count, preview and column schema (described like warehouse table ``table``): what every asset shows."""
+    """Row count, preview, column schema (described as warehouse table ``table``): what assets show."""
     return {
         "dagster/row_count": frame.height,
         "preview": preview(frame, columns),

@@ -3,7 +3,8 @@
 Guarantees: every column of the answer is shown (a table too wide for the terminal is printed one record at a
 time, long values wrapped,
 never cut); rows beyond ``--limit`` are announced, not dropped silently; a SQL
-error is one line on stderr and exit status 1; statements that return nothing (``COPY ... TO``) just run; when a run
+error is one line on stderr and exit status 1; statements that return nothing (``COPY ... TO``) just run;
+when a run
 holds the warehouse's write lock the answer comes from the last snapshot, and a note on stderr says so and
 from when.
 """

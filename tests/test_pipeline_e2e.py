@@ -22,8 +22,8 @@ EXPECTED_EVENTS = {
     ("Arauquita", "Arrests"),
     ("Kankara", "Abduction/forced disappearance"),
 }
-# What the extractor also codes today, which a careful coder would not (see samples/EXPECTED.md, "Known
-# over-coding"): the weapons seized in the Arauquita arrests, and the Jos arrests placed at country level.
+# What the extractor also codes today, which a careful coder would not (see samples/EXPECTED.md, "What the
+# demo codes today"): the weapons seized in the Arauquita arrests, the Jos arrests placed at country level.
 OVER_CODED = {
     ("Arauquita", "Disrupted weapons use"),
     ("Nigeria", "Arrests"),

@@ -1,4 +1,4 @@
-"""`python -m pipeline query`: every column shown, csv/json/parquet, COPY, one-line errors, the snapshot note."""
+"""`python -m pipeline query`: every column, csv/json/parquet, COPY, one-line errors, the snapshot note."""
 
 from __future__ import annotations
 
@@ -82,8 +82,8 @@ def test_while_a_run_writes_the_answer_comes_from_the_snapshot(warehouse: Path, 
     publish_snapshot(con, warehouse)
     con.close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True); "
-         "time.sleep(60)", str(warehouse)],
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+         "print('ok', flush=True); time.sleep(60)", str(warehouse)],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
@@ -91,7 +91,9 @@ def test_while_a_run_writes_the_answer_comes_from_the_snapshot(warehouse: Path, 
         assert main_query(warehouse, "select count(*) as n from t", "csv", None, 40) == 0
         printed = capsys.readouterr()
         assert printed.out == "n\n2\n"
-        assert printed.err.startswith("note: a run is writing the warehouse; this answer comes from its snapshot of ")
+        assert printed.err.startswith(
+            "note: a run is writing the warehouse; this answer comes from its snapshot of "
+        )
         assert "UTC" in printed.err
     finally:
         holder.kill()

@@ -1,5 +1,5 @@
-"""What a run prints: quiet by default (no Dagster DEBUG lines), a line per batch, progress of long stages in the
-terminal and in the run's Dagster log, the quarantine as a warning; `--landing` checked before anything."""
+"""What a run prints: quiet by default (no Dagster DEBUG lines), a line per batch, progress of long stages in
+the terminal and in the run's Dagster log, the quarantine as a warning; `--landing` checked first."""
 
 from __future__ import annotations
 

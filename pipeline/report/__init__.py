@@ -3,7 +3,8 @@
 Guarantees: the page fetches nothing when it opens (no tiles, scripts, fonts or styles from elsewhere: the
 charts and the map are inline SVG, the country outlines come from Natural Earth data installed with the
 project, see basemap.py); every event with coordinates is one ``circle.marker`` on the map, sized by its
-fatalities and coloured by its type, and clicking it shows the event's fields and the sentences that report it.
+fatalities and coloured by its type, and clicking it shows the event's fields and the sentences that report
+it.
 """
 
 from __future__ import annotations

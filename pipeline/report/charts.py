@@ -1,4 +1,4 @@
-"""Small SVG charts, written as text: the report embeds them inline, so the page needs nothing from outside."""
+"""Small SVG charts written as text: the report embeds them inline, so the page needs nothing from outside."""
 
 from __future__ import annotations
 
@@ -66,7 +66,8 @@ def stacked_bars(
             y -= h
             fill = (colors or {}).get(name, color_of(name))
             parts.append(
-                f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{fill}">'
+                f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
+                f'fill="{fill}">'
                 f"<title>{escape(category)}: {escape(name)} {value:g}</title></rect>"
             )
         parts.append(

@@ -57,7 +57,8 @@ def read_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
         data.fatalities_extra[at[week]] += max(0, fatalities_max - fatalities)
     data.dyads = con.execute(
         "select actor1, actor2, sum(events)::bigint as events, sum(fatalities)::bigint as fatalities "
-        "from marts.actor_dyads group by actor1, actor2 order by events desc, fatalities desc, actor1, actor2 "
+        "from marts.actor_dyads group by actor1, actor2 "
+        "order by events desc, fatalities desc, actor1, actor2 "
         f"limit {TOP_DYADS}"
     ).fetchall()
     data.coverage = con.execute(

@@ -74,7 +74,8 @@ def map_svg(events: list[dict]) -> str:
             f'stroke-width="1.2" vector-effect="non-scaling-stroke"><title>{escape(label)}</title></circle>'
         )
     return (
-        f'<svg id="map" xmlns="http://www.w3.org/2000/svg" viewBox="{west:g} {-north:g} {width:g} {height:g}" '
+        '<svg id="map" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="{west:g} {-north:g} {width:g} {height:g}" '
         'preserveAspectRatio="xMidYMid meet" width="100%" role="img" aria-label="map of events">'
         f'<rect x="{west:g}" y="{-north:g}" width="{width:g}" height="{height:g}" fill="#f7fbff"/>'
         f"{land}"

@@ -1,4 +1,4 @@
-"""The report page: summary figures, the map with a popup per event, the four charts. One file, no links out."""
+"""The report page: summary figures, the map with a popup per event, the four charts; one file, no links."""
 
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ margin-bottom:16px}h2{font-size:15px;margin:0 0 8px}
 .legend{display:flex;gap:14px;flex-wrap:wrap;font-size:12px;color:#444;margin-top:6px}
 .legend i{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:4px;vertical-align:-1px}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:16px}
-#popup{position:absolute;z-index:10;max-width:440px;background:#fff;border:1px solid #aab4be;border-radius:6px;
-box-shadow:0 4px 14px rgba(0,0,0,.18);padding:10px 12px;font-size:12px}
+#popup{position:absolute;z-index:10;max-width:440px;background:#fff;border:1px solid #aab4be;
+border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.18);padding:10px 12px;font-size:12px;max-height:300px;
+overflow:auto}
 #popup table{border-collapse:collapse;margin-bottom:6px}#popup th{text-align:left;color:#666;font-weight:500;
 padding:1px 8px 1px 0;vertical-align:top;white-space:nowrap}#popup td{padding:1px 0}
 #popup blockquote{margin:4px 0;padding:2px 8px;border-left:3px solid #d0d7de;color:#333}
@@ -127,16 +128,17 @@ def render_page(data: ReportData, title: str = "Conflict events", source: str = 
     )
     chart_html = "".join(f"<section>{svg}</section>" for svg in charts(data).values())
     generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    origin = f" from {escape(source)}" if source else ""
+    boxes = "".join(f'<div class="figure"><b>{escape(str(v))}</b><span>{n}</span></div>' for v, n in figures)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title><style>{CSS}</style></head>
 <body>
 <header><h1>{escape(title)}</h1>
-<div class="meta">Generated {generated}{" from " + escape(source) if source else ""}. Everything on this page is
-in this file: it works offline.</div></header>
-<div class="figures">{"".join(f'<div class="figure"><b>{escape(str(v))}</b><span>{n}</span></div>' for v, n in figures)}
-</div>
+<div class="meta">Generated {generated}{origin}. Everything on this page is in this file: it works
+offline.</div></header>
+<div class="figures">{boxes}</div>
 <main>
 <section><h2>Map of events</h2>
 <div id="mapbox">{map_svg(events)}<div id="popup" hidden></div></div>
