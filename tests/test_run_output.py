@@ -107,3 +107,12 @@ def test_a_run_prints_a_line_per_batch_and_progress_not_debug(tmp_path: Path, mo
         assert quiet.success
         printed = capfd.readouterr()
         assert printed.out == "" and printed.err == ""
+
+
+@pytest.mark.parametrize("verbosity", ["quiet", "normal", "verbose"])
+def test_each_verbosity_is_valid_run_config(verbosity: str, tmp_path: Path):
+    from assets.definitions import make_definitions
+    from assets.terminal import logger_config
+
+    job = make_definitions(tmp_path, tmp_path / "events.duckdb").resolve_job_def("process_batch")
+    assert dg.validate_run_config(job, logger_config(verbosity))
