@@ -13,6 +13,7 @@ import duckdb
 import yaml
 
 from pipeline.config import PROJECT_ROOT
+from pipeline.queries import query, quote_literal, quote_name
 
 CATALOG_FILE = PROJECT_ROOT / "warehouse" / "catalog.yaml"
 
@@ -46,35 +47,26 @@ def catalog() -> Catalog:
     return Catalog(glossary, tables)
 
 
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def comment_statements(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The COMMENT statements that would bring the warehouse's comments in line with the catalog."""
     cat = catalog()
-    objects = con.execute(
-        "select schema_name, table_name, 'table', comment from duckdb_tables() "
-        "where database_name = current_database() and not internal and not temporary "
-        "union all select schema_name, view_name, 'view', comment from duckdb_views() "
-        "where database_name = current_database() and not internal and not temporary"
-    ).fetchall()
-    columns = con.execute(
-        "select schema_name, table_name, column_name, comment from duckdb_columns() "
-        "where database_name = current_database() and not internal"
-    ).fetchall()
+    objects = con.execute(query("catalog.objects")).fetchall()
+    columns = con.execute(query("catalog.columns")).fetchall()
     kinds = {(s, t): k for s, t, k, _ in objects}
     statements = []
     for schema, table, kind, current in objects:
         wanted = cat.table(f"{schema}.{table}")
         if wanted and wanted != current:
-            statements.append(f'comment on {kind} "{schema}"."{table}" is {_quote(wanted)}')
+            statements.append(
+                f"comment on {kind} {quote_name(f'{schema}.{table}')} is {quote_literal(wanted)}"
+            )
     for schema, table, column, current in columns:
         if (schema, table) not in kinds:
             continue
         wanted = cat.column(f"{schema}.{table}", column)
         if wanted and wanted != current:
-            statements.append(f'comment on column "{schema}"."{table}"."{column}" is {_quote(wanted)}')
+            name = f"{quote_name(f'{schema}.{table}')}.{quote_name(column)}"
+            statements.append(f"comment on column {name} is {quote_literal(wanted)}")
     return statements
 
 

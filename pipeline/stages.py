@@ -20,8 +20,8 @@ from pipeline.clean import clean_article
 from pipeline.dedup import cluster_mentions
 from pipeline.extract.mentions import ArticleContext, SentenceInput, extract_mentions
 from pipeline.landing import QuarantineRecord
-from pipeline.queries import query
 from pipeline.progress import Progress, Report
+from pipeline.queries import query
 from pipeline.raw import quarantine
 from pipeline.warehouse import frame_schema, refresh_marts, transaction
 
