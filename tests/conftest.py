@@ -46,14 +46,14 @@ class DemoLoad:
     landing: Path
     warehouse: Path
     report: object  # assets.runner.RunReport
-    instance: dg.DagsterInstance
+    column_schemas: dict  # asset name -> the dg.TableSchema its materialization showed in the UI
 
 
 @pytest.fixture(scope="session")
 def demo_load(tmp_path_factory) -> DemoLoad:
-    """The bundled samples loaded once through the real Dagster job (what `make demo` does); tests read it.
-
-    Tests may rerun the same batches (idempotent) but must leave the warehouse as they found it."""
+    """The bundled samples loaded once through the real Dagster job (what `make demo` does); tests only read
+    the warehouse. The Dagster instance is closed before any test runs: one left open for the session would
+    outlive the instances other tests open and close (Dagster keeps the current one in a context variable)."""
     from assets.runner import run_landing
 
     root = tmp_path_factory.mktemp("demo")
@@ -61,4 +61,9 @@ def demo_load(tmp_path_factory) -> DemoLoad:
     shutil.copytree(SAMPLES_DIR, landing)
     warehouse = root / "events.duckdb"
     with dg.instance_for_test() as inst:
-        yield DemoLoad(landing, warehouse, run_landing(landing, warehouse, instance=inst), inst)
+        report = run_landing(landing, warehouse, instance=inst)
+        schemas = {}
+        for asset in ("raw_articles", "clean_articles", "event_mentions", "events", "event_aggregates"):
+            event = inst.get_latest_materialization_event(dg.AssetKey(asset))
+            schemas[asset] = event.asset_materialization.metadata["dagster/column_schema"].value
+    return DemoLoad(landing, warehouse, report, schemas)

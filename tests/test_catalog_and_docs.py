@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 import pytest
 
@@ -96,8 +95,7 @@ def test_readme_examples_return_rows_on_the_demo(demo_load, where: str, statemen
 def test_dagster_shows_the_same_column_descriptions(demo_load):
     for asset, table in (("events", "core.events"), ("event_mentions", "core.mentions"),
                          ("event_aggregates", "marts.events_weekly")):  # fmt: skip
-        event = demo_load.instance.get_latest_materialization_event(dg.AssetKey(asset))
-        schema = event.asset_materialization.metadata["dagster/column_schema"].value
+        schema = demo_load.column_schemas[asset]
         assert schema.columns
         for column in schema.columns:
             assert column.description == catalog().column(table, column.name), (asset, column.name)

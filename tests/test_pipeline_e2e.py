@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -60,9 +61,19 @@ def table_state(path: Path) -> dict[str, list]:
 
 
 @pytest.fixture(scope="module")
-def loaded(demo_load):
-    """The samples loaded once through Dagster (conftest.demo_load); tests below read the result."""
-    return demo_load.landing, demo_load.warehouse, demo_load.report, demo_load.instance
+def loaded(tmp_path_factory):
+    """The samples loaded once through Dagster; tests below read the result (one reruns them)."""
+    import dagster as dg
+
+    from pipeline.config import SAMPLES_DIR
+
+    root = tmp_path_factory.mktemp("e2e")
+    landing = root / "landing"
+    shutil.copytree(SAMPLES_DIR, landing)
+    warehouse = root / "events.duckdb"
+    with dg.instance_for_test() as instance:
+        report = run_landing(landing, warehouse, instance=instance)
+        yield landing, warehouse, report, instance
 
 
 def test_every_stage_runs_and_checks_pass(loaded):
