@@ -4,6 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PORT ?= 3000
 
 .PHONY: install demo test lint ui bench
 
@@ -25,7 +26,7 @@ lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 ui: install
-	$(BIN)/python -m pipeline ui
+	$(BIN)/python -m pipeline ui --port $(PORT)
 
 bench: install
 	$(BIN)/python -m pipeline.bench --articles 1000

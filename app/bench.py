@@ -236,7 +236,7 @@ def _warm_up(article: BenchArticle, folder: Path, instance: Any) -> float:
         json.dumps(article.record, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     started = time.perf_counter()
-    run_landing(landing, folder / "events.duckdb", instance=instance)
+    run_landing(landing, folder / "events.duckdb", instance=instance, verbosity="quiet")
     return time.perf_counter() - started
 
 
@@ -255,7 +255,7 @@ def run_benchmark(n_articles: int, keep: Path | None = None, instance: Any = Non
         with dg.DagsterInstance.ephemeral() if instance is None else nullcontext(instance) as active:
             warm_up = _warm_up(articles[0], workdir / "warm_up", active)
             started = time.perf_counter()
-            report = run_landing(landing, warehouse, instance=active)
+            report = run_landing(landing, warehouse, instance=active, verbosity="quiet")
             wall = time.perf_counter() - started
             seconds = stage_seconds(active, report.run_ids)
         return BenchResult(

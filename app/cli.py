@@ -1,5 +1,5 @@
-"""Command line: ``python -m pipeline run|demo|rebuild|ui|query|export|changes|model|eval``; loads go through
-Dagster.
+"""Command line: ``python -m pipeline run|demo|rebuild|ui|query|report|export|changes|model|eval``; loads go
+through Dagster.
 
 Users reach it through ``pipeline/__main__.py``, a shim that keeps ``python -m pipeline`` working now that the
 command line lives outside the Dagster-free domain layer.
@@ -27,10 +27,29 @@ def _set_locations(args: argparse.Namespace) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.landing_target import LandingError, resolve_landing
+
+    try:
+        target = resolve_landing(Path(args.landing) if args.landing else config.landing_dir())
+    except LandingError as err:
+        print(f"{args.command}: {err}", file=sys.stderr)
+        return 2
+    if not target.batches:
+        print(f"nothing to load: {target.folder} holds no article files (*.jsonl, *.json, *.txt, *.html)")
+        return 0
     from assets.runner import run_landing, summary_text
 
+    args.landing = str(target.folder)
     _set_locations(args)
-    report = run_landing(config.landing_dir(), config.warehouse_path(), rerun_all=args.all)
+    verbosity = "quiet" if args.quiet else "verbose" if args.verbose else "normal"
+    report = run_landing(
+        target.folder,
+        config.warehouse_path(),
+        rerun_all=args.all,
+        only=target.only,
+        verbosity=verbosity,
+        on_batch=None if args.quiet else lambda batch: print(batch.line(), flush=True),
+    )
     print(summary_text(report))
     return 0 if report.success else 1
 
@@ -43,6 +62,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         "\nNext:\n"
         "  UI:     make ui            (Dagster UI on http://127.0.0.1:3000: assets, checks, jobs, sensor)\n"
         f'  SQL:    .venv/bin/python -m pipeline query "select * from events"   (warehouse: {where})\n'
+        "  Report: .venv/bin/python -m pipeline report --out report.html   (charts and a map, offline)\n"
         "  Tests:  make test"
     )
     return code
@@ -59,18 +79,37 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 def cmd_ui(args: argparse.Namespace) -> int:
     _set_locations(args)
-    dagster = Path(sys.executable).parent / "dagster"
-    cmd = [str(dagster), "dev", "-m", "assets.definitions", "--port", str(args.port)]
+    # `dg dev` (Dagster's recommended entry point; `dagster dev` is superseded) reads [tool.dg] in
+    # pyproject.toml from the project folder, with this virtual environment as the active one.
+    os.chdir(config.PROJECT_ROOT)
+    os.environ["VIRTUAL_ENV"] = sys.prefix
+    dg_cli = Path(sys.executable).parent / "dg"
+    cmd = [str(dg_cli), "dev", "--port", str(args.port)]
     os.execv(cmd[0], cmd)
     return 0
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from pipeline.warehouse import open_for_reading
+    from pipeline.query import main_query
 
     _set_locations(args)
-    with open_for_reading(config.warehouse_path()) as con:
-        con.sql(args.sql).show(max_rows=args.limit, max_width=200)
+    return main_query(config.warehouse_path(), args.sql, args.format, args.out, args.limit)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from pipeline.query import QueryError, open_warehouse
+    from pipeline.report import write_report
+
+    _set_locations(args)
+    try:
+        with open_warehouse(config.warehouse_path()) as (con, source):
+            if source.is_snapshot:
+                print(source.note(), file=sys.stderr)
+            out = write_report(con, Path(args.out), source=str(source.path))
+    except QueryError as err:
+        print(f"report: {err}", file=sys.stderr)
+        return 1
+    print(f"report: {out.resolve()} (one file, works offline: open it in a browser)")
     return 0
 
 
@@ -161,11 +200,14 @@ def main(argv: list[str] | None = None) -> int:
             "--warehouse", help="DuckDB file (default: EVENTS_WAREHOUSE or warehouse/events.duckdb)"
         )
         p.add_argument("--all", action="store_true", help="rerun batches already loaded (idempotent)")
+        loud = p.add_mutually_exclusive_group()
+        loud.add_argument("--verbose", action="store_true", help="also print Dagster's DEBUG event lines")
+        loud.add_argument("--quiet", action="store_true", help="print only the final summary")
         p.set_defaults(func=func)
     p = sub.add_parser("rebuild", help="drop the projections and replay the whole article log (Dagster job)")
     p.add_argument("--warehouse")
     p.set_defaults(func=cmd_rebuild)
-    p = sub.add_parser("ui", help="start the Dagster UI (dagster dev) on this project")
+    p = sub.add_parser("ui", help="start the Dagster UI (dg dev) on this project")
     p.add_argument("--landing")
     p.add_argument("--warehouse")
     p.add_argument("--port", type=int, default=3000)
@@ -173,7 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("query", help="run SQL against the warehouse (read-only; works while runs write)")
     p.add_argument("sql")
     p.add_argument("--warehouse")
-    p.add_argument("--limit", type=int, default=40)
+    p.add_argument("--format", choices=["table", "csv", "json", "parquet"], default="table")
+    p.add_argument("--out", help="write the answer to this file instead of printing it")
+    p.add_argument("--limit", type=int, default=40, help="rows a table shows (0: all); csv and json: all")
     p.set_defaults(func=cmd_query)
     p = sub.add_parser("export", help="write the events as ACLED CSV, GDELT 2.0 files or Parquet tables")
     p.add_argument("format", choices=["acled", "gdelt", "parquet"])
@@ -188,6 +232,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--since", required=True, help="a date (2026-11-28), a date and time, or a Dagster run id")
     p.add_argument("--warehouse")
     p.set_defaults(func=cmd_changes)
+    p = sub.add_parser("report", help="write one self-contained HTML page: charts and a map of the events")
+    p.add_argument("--out", default="report.html", help="where to write it (default: report.html)")
+    p.add_argument("--warehouse")
+    p.set_defaults(func=cmd_report)
+
     p = sub.add_parser("model", help="show the spaCy model in use")
     p.set_defaults(func=cmd_model)
     p = sub.add_parser("eval", help="load an input through the pipeline and score it against gold")

@@ -53,9 +53,9 @@ def loaded_warehouse(
                 shutil.copy2(input_path, landing / input_path.name)
         if instance is None:
             with dg.DagsterInstance.ephemeral() as ephemeral:
-                report = run_landing(landing, target, instance=ephemeral)
+                report = run_landing(landing, target, instance=ephemeral, verbosity="normal")
         else:
-            report = run_landing(landing, target, instance=instance)
+            report = run_landing(landing, target, instance=instance, verbosity="normal")
         yield target, report
 
 

@@ -3,9 +3,11 @@
 import dagster as dg
 
 from assets.partitions import WAREHOUSE_POOL
-from assets.quality import check_spec, preview, run_suite
+from assets.quality import check_spec, preview, run_suite, schema_of
 from assets.resources import Warehouse
 from pipeline.queries import query
+from pipeline.report.data import read_report_data
+from pipeline.report.summary import summary_markdown, totals
 from pipeline.stages import build_marts
 from pipeline.warehouse import publish_snapshot
 
@@ -27,6 +29,7 @@ def event_aggregates(warehouse: Warehouse):
         counts = build_marts(con)
         reconciliation = reconciliation_frame(con)
         weekly = con.execute(query("aggregates.latest_weeks")).pl()
+        report = read_report_data(con)
         # The last step of every run: readers get this complete state while the next run writes.
         snapshot = publish_snapshot(con, warehouse.database)
 
@@ -34,7 +37,11 @@ def event_aggregates(warehouse: Warehouse):
         metadata={
             "dagster/row_count": sum(counts.values()),
             **{f"rows_{name}": n for name, n in counts.items()},
+            # Plain numbers: the UI plots them across materializations (the asset's Plots tab).
+            **totals(report),
+            "summary": dg.MetadataValue.md(summary_markdown(report)),
             "preview": preview(weekly, weekly.columns),
+            "dagster/column_schema": schema_of(weekly, "marts.events_weekly"),
             "snapshot": dg.MetadataValue.path(str(snapshot)),
         }
     )

@@ -24,7 +24,7 @@ from pipeline.stages import clean_batch
 def clean_articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """Cleaned articles: boilerplate removed, Unicode normalized, dates and datelines found, sentences."""
     with warehouse.connect() as con:
-        articles = clean_batch(con, context.partition_key)
+        articles = clean_batch(con, context.partition_key, progress=context.log.info)
     yield dg.MaterializeResult(
         metadata=table_metadata(
             articles.drop("body"),
@@ -37,6 +37,7 @@ def clean_articles(context: dg.AssetExecutionContext, warehouse: Warehouse):
                 "language",
                 "n_sentences",
             ],
+            table="staging.articles",
             sentences=int(articles["n_sentences"].sum() or 0),
             removed_lines=int(articles["removed_lines"].sum() or 0),
             non_english=int((~articles["is_english"]).sum()),

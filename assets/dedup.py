@@ -32,6 +32,7 @@ def events(context: dg.AssetExecutionContext, warehouse: Warehouse):
                 "fatalities",
                 "num_sources",
             ],
+            table="core.events",
             multi_source_events=int((frame["num_sources"] > 1).sum()) if frame.height else 0,
         )  # fmt: skip
     )

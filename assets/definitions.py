@@ -11,6 +11,7 @@ from assets.jobs import process_batch, refresh_events
 from assets.rebuild import rebuild
 from assets.resources import make_resources
 from assets.sensors import landing_schedule, landing_sensor
+from assets.terminal import terminal_logger
 
 
 def make_definitions(
@@ -23,6 +24,8 @@ def make_definitions(
         sensors=[landing_sensor],
         schedules=[landing_schedule],
         resources=make_resources(landing, warehouse),
+        # Runs use Dagster's console logger unless their config picks another: the CLI picks "terminal".
+        loggers={"console": dg.colored_console_logger, "terminal": terminal_logger},
         # One process per run: spaCy and Great Expectations load once, and DuckDB has one writer anyway.
         executor=dg.in_process_executor,
     )

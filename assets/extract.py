@@ -22,7 +22,7 @@ from pipeline.stages import extract_batch
 def event_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """Event mentions: ACLED type, actors, place, date, casualties and the sentence that reports each."""
     with warehouse.connect() as con:
-        mentions = extract_batch(con, context.partition_key)
+        mentions = extract_batch(con, context.partition_key, progress=context.log.info)
         published = con.execute(query("extract.publication_dates_of_batch"), [context.partition_key]).pl()
         decided = con.execute(query("extract.candidates_by_reason"), [context.partition_key]).pl()
     yield dg.MaterializeResult(
@@ -40,6 +40,7 @@ def event_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse):
                 "fatalities",
                 "sentence",
             ],
+            table="core.mentions",
         ),  # fmt: skip
         }
     )

@@ -36,15 +36,24 @@ def _cell(value) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def schema_of(frame: pl.DataFrame) -> dg.TableSchema:
-    return dg.TableSchema(columns=[dg.TableColumn(name=n, type=str(t)) for n, t in frame.schema.items()])
+def schema_of(frame: pl.DataFrame, table: str | None = None) -> dg.TableSchema:
+    """The frame's columns and types, described as the warehouse's ``table`` describes them (catalog.yaml)."""
+    from pipeline.catalog import catalog
+
+    describe = catalog().column
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(name=n, type=str(t), description=describe(table, n) if table else None)
+            for n, t in frame.schema.items()
+        ]
+    )
 
 
-def table_metadata(frame: pl.DataFrame, columns: list[str], **extra) -> dict:
-    """Row count, preview and column schema: what every asset shows in the UI."""
+def table_metadata(frame: pl.DataFrame, columns: list[str], table: str | None = None, **extra) -> dict:
+    """Row count, preview, column schema (described as warehouse table ``table``): what assets show."""
     return {
         "dagster/row_count": frame.height,
         "preview": preview(frame, columns),
-        "dagster/column_schema": schema_of(frame),
+        "dagster/column_schema": schema_of(frame, table),
         **extra,
     }

@@ -36,6 +36,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
         metadata=table_metadata(
             versions.drop("content"),
             ["source_id", "source_path", "record_index", "outlet", "title", "content_chars"],
+            table="raw.article_versions",
             new_versions=result.new_versions,
             log_entries=result.log_entries,
             unchanged=result.unchanged,

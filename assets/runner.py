@@ -7,12 +7,15 @@ recorded in the Dagster instance (``DAGSTER_HOME``), so the UI shows CLI runs li
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
 
 from assets.partitions import landing_batches
+from assets.terminal import logger_config
 from pipeline.landing import batch_signature, list_batches
 from pipeline.queries import query
 from pipeline.warehouse import connect
@@ -24,8 +27,33 @@ class RunReport:
     success: bool = True
     checks_passed: int = 0
     checks_failed: list[str] = field(default_factory=list)
+    # Checks of severity WARN that did not pass (quarantined input): reported, never a failure.
+    checks_warned: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     run_ids: list[str] = field(default_factory=list)  # one Dagster run per batch, in load order
+
+
+@dataclass
+class BatchSummary:
+    """What one batch's run did: the line printed as each batch finishes."""
+
+    batch: str
+    success: bool
+    articles: int  # article versions cleaned in this batch
+    mentions: int  # mentions extracted from them
+    events: int  # events in the warehouse after the batch (dedup spans every batch)
+    quarantined: int
+    seconds: float
+
+    def line(self) -> str:
+        state = "" if self.success else "  FAILED"
+        return (
+            f"{self.batch}: articles {self.articles}, mentions {self.mentions}, events {self.events}, "
+            f"quarantined {self.quarantined} ({self.seconds:.1f} s){state}"
+        )
+
+
+QUARANTINE_QUERY = "select source_path, record_index, reason from quarantine where batch_id = '{batch}'"
 
 
 def pending(
@@ -60,34 +88,49 @@ def run_landing(
     rerun_all: bool = False,
     instance: dg.DagsterInstance | None = None,
     raise_on_error: bool = False,
+    only: list[str] | None = None,
+    verbosity: str | None = None,
+    on_batch: Callable[[BatchSummary], None] | None = None,
 ) -> RunReport:
-    """Load every pending batch (one Dagster run each) and report what the checks said."""
+    """Load every pending batch (one Dagster run each) and report what the checks said.
+
+    ``only`` restricts the load to these batches; ``verbosity`` (quiet, normal, verbose) picks the logger of
+    CLI runs (see assets.terminal; None: Dagster's default); ``on_batch`` is called as each batch finishes."""
     from assets.definitions import make_definitions
 
     defs = make_definitions(landing, warehouse)
     job = defs.resolve_job_def("process_batch")
     instance = instance or dg.DagsterInstance.get()
     todo = pending(landing, warehouse, instance, rerun_all)
+    if only is not None:
+        todo = {b: sig for b, sig in todo.items() if b in only}
     report = RunReport(batches=list(todo))
     known = set(instance.get_dynamic_partitions(landing_batches.name))
     new = [b for b in report.batches if b not in known]
     if new:
         instance.add_dynamic_partitions(landing_batches.name, new)
+    run_config = logger_config(verbosity) if verbosity else None
     for batch in report.batches:
+        started = time.monotonic()
         result = job.execute_in_process(
             partition_key=batch,
             instance=instance,
             raise_on_error=raise_on_error,
             tags={"landing/batch": batch, "landing/signature": todo[batch]},
+            run_config=run_config,
         )
         report.run_ids.append(result.run_id)
         report.success &= result.success
         for evaluation in result.get_asset_check_evaluations():
+            name = f"{evaluation.asset_key.to_user_string()}.{evaluation.check_name}"
             if evaluation.passed:
                 report.checks_passed += 1
+            elif evaluation.severity == dg.AssetCheckSeverity.WARN:
+                report.checks_warned.append(f"{batch}: {_warning_text(name, evaluation.metadata, batch)}")
             else:
-                report.checks_failed.append(f"{batch}: {evaluation.asset_key.to_user_string()}."
-                                            f"{evaluation.check_name}")  # fmt: skip
+                report.checks_failed.append(f"{batch}: {name}")
+        if on_batch is not None:
+            on_batch(_batch_summary(batch, result, time.monotonic() - started))
     con = connect(warehouse)
     try:
         for name in ("articles", "event_mentions", "events", "quarantine"):
@@ -114,6 +157,36 @@ def run_finished_at(run_id: str, instance: dg.DagsterInstance | None = None) -> 
     if len(records) != 1 or records[0].end_time is None:
         return None
     return dt.datetime.fromtimestamp(records[0].end_time, dt.UTC).replace(tzinfo=None)
+def _row_count(result, asset: str) -> int:
+    for materialization in result.asset_materializations_for_node(asset):
+        value = materialization.metadata.get("dagster/row_count")
+        if value is not None:
+            return int(value.value)
+    return 0
+
+
+def _batch_summary(batch: str, result, seconds: float) -> BatchSummary:
+    quarantined = 0
+    for materialization in result.asset_materializations_for_node("raw_articles"):
+        if "quarantined" in materialization.metadata:
+            quarantined = int(materialization.metadata["quarantined"].value)
+    return BatchSummary(
+        batch=batch,
+        success=result.success,
+        articles=_row_count(result, "clean_articles"),
+        mentions=_row_count(result, "event_mentions"),
+        events=_row_count(result, "events"),
+        quarantined=quarantined,
+        seconds=seconds,
+    )
+
+
+def _warning_text(name: str, metadata: dict, batch: str) -> str:
+    if name.endswith("nothing_quarantined") and "quarantined" in metadata:
+        n = int(metadata["quarantined"].value)
+        query = QUARANTINE_QUERY.format(batch=batch.replace("'", "''"))
+        return f'{n} input{"s" * (n != 1)} quarantined; why: python -m pipeline query "{query}"'
+    return name
 
 
 def summary_text(report: RunReport) -> str:
@@ -122,8 +195,10 @@ def summary_text(report: RunReport) -> str:
         f"batches loaded: {len(report.batches)} ({', '.join(report.batches) or 'nothing new'})",
         f"articles: {c.get('articles', 0)}  mentions: {c.get('event_mentions', 0)}  "
         f"events: {c.get('events', 0)}  quarantined: {c.get('quarantine', 0)}",
-        f"checks passed: {report.checks_passed}  failed: {len(report.checks_failed)}",
+        f"checks passed: {report.checks_passed}  warnings: {len(report.checks_warned)}  "
+        f"failed: {len(report.checks_failed)}",
     ]
+    lines += [f"  warning: {text}" for text in report.checks_warned]
     lines += [f"  failed: {name}" for name in report.checks_failed]
     lines.append(
         "run: " + ("succeeded" if report.success else "FAILED (see the Dagster UI for the run logs)")

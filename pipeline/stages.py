@@ -24,6 +24,7 @@ from pipeline.extract.detect import REASONS
 from pipeline.extract.mentions import ArticleContext, SentenceInput, extract
 from pipeline.history import record_event_changes
 from pipeline.landing import QuarantineRecord
+from pipeline.progress import Progress, Report
 from pipeline.queries import query
 from pipeline.raw import quarantine
 from pipeline.warehouse import frame_schema, refresh_marts, transaction
@@ -40,15 +41,20 @@ def _append(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
         con.unregister("_incoming")
 
 
-def clean_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
+def clean_batch(
+    con: duckdb.DuckDBPyConnection, batch_id: str, progress: Report | None = None
+) -> pl.DataFrame:
     """Clean every article version that came in with a batch; returns the cleaned articles.
 
     An article that cannot be cleaned, or breaks a row rule of the clean suite (too little text, markup
-    left, dated in the future), is quarantined with its reason; the rest of the batch goes on."""
+    left, dated in the future), is quarantined with its reason; the rest of the batch goes on.
+    ``progress`` gets a line every few seconds while it works (see pipeline.progress)."""
     versions = con.execute(query("clean.versions_to_clean"), [batch_id]).pl()
     now = _now()
     articles, sentences, empty = [], [], []
+    done = Progress("clean", versions.height, progress)
     for v in versions.iter_rows(named=True):
+        done.advance()
         try:
             article, article_sentences, reason = _clean_one(v, batch_id, now)
         except Exception as err:  # a bug costs this article, not the batch
@@ -125,7 +131,8 @@ def _clean_one(v: dict, batch_id: str, now: dt.datetime) -> tuple[dict | None, l
 
 
 # Articles are extracted and written in chunks (bounded memory on big batches), all inside one transaction.
-EXTRACT_CHUNK_ARTICLES = 200
+# A chunk is also how often extraction can report progress: 50 articles take a few seconds.
+EXTRACT_CHUNK_ARTICLES = 50
 
 
 def after_chunk_written(batch_id: str, rows_so_far: int) -> None:
@@ -134,12 +141,17 @@ def after_chunk_written(batch_id: str, rows_so_far: int) -> None:
     A seam for fault-injection tests: raising here must leave no partial rows behind."""
 
 
-def extract_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
-    """Extract event mentions from the English articles of a batch; returns the mentions written."""
+def extract_batch(
+    con: duckdb.DuckDBPyConnection, batch_id: str, progress: Report | None = None
+) -> pl.DataFrame:
+    """Extract event mentions from the English articles of a batch; returns the mentions written.
+
+    ``progress`` gets a line every few seconds while it works (see pipeline.progress)."""
     articles = con.execute(query("extract.articles_to_extract"), [batch_id]).fetchall()
     schema = frame_schema(con, "core.mentions")
     candidate_schema = frame_schema(con, "core.event_candidates")
     frames = []
+    done = Progress("extract", len(articles), progress)
     with transaction(con):
         con.execute(query("tables.delete_batch", table="core.mentions"), [batch_id])
         con.execute(query("tables.delete_batch", table="core.event_candidates"), [batch_id])
@@ -153,6 +165,7 @@ def extract_batch(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame
             written += frame.height
             frames.append(frame)
             after_chunk_written(batch_id, written)
+            done.advance(len(chunk))
     return pl.concat(frames) if frames else pl.DataFrame(schema=schema)
 
 
@@ -219,8 +232,11 @@ def dedup_all(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> pl.D
 
 
 def build_marts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Rebuild the aggregate tables; returns their row counts."""
+    """Rebuild the events' place names and the aggregate tables; returns the marts' row counts."""
+    from pipeline.marts import write_event_places
+
     with transaction(con):
+        write_event_places(con)
         refresh_marts(con)
     names = ("events_daily", "events_weekly", "actor_dyads", "source_coverage")
     return {n: con.execute(query("tables.row_count", table=f"marts.{n}")).fetchone()[0] for n in names}

@@ -22,9 +22,12 @@ def sql_file(name: str) -> str:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table and view that does not exist yet (idempotent)."""
+    """Create every table and view that does not exist yet, with its descriptions (idempotent)."""
+    from pipeline.catalog import apply_comments
+
     con.execute(sql_file("schema.sql"))
     con.execute(sql_file("views.sql"))
+    apply_comments(con)
 
 
 @contextmanager
@@ -46,8 +49,11 @@ def frame_schema(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, pl.Dat
 
 
 def refresh_marts(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild the aggregate tables from the current events."""
+    """Rebuild the aggregate tables from the current events (and describe them again: they are new tables)."""
+    from pipeline.catalog import apply_comments
+
     con.execute(sql_file("marts.sql"))
+    apply_comments(con)
 
 
 # DuckDB has one writer per file. Another process holding it (a run started elsewhere) is waited for.

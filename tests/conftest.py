@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
@@ -38,3 +39,31 @@ def warehouse(tmp_path: Path) -> Path:
 def instance():
     with dg.instance_for_test() as inst:
         yield inst
+
+
+@dataclass
+class DemoLoad:
+    landing: Path
+    warehouse: Path
+    report: object  # assets.runner.RunReport
+    column_schemas: dict  # asset name -> the dg.TableSchema its materialization showed in the UI
+
+
+@pytest.fixture(scope="session")
+def demo_load(tmp_path_factory) -> DemoLoad:
+    """The bundled samples loaded once through the real Dagster job (what `make demo` does); tests only read
+    the warehouse. The Dagster instance is closed before any test runs: one left open for the session would
+    outlive the instances other tests open and close (Dagster keeps the current one in a context variable)."""
+    from assets.runner import run_landing
+
+    root = tmp_path_factory.mktemp("demo")
+    landing = root / "landing"
+    shutil.copytree(SAMPLES_DIR, landing)
+    warehouse = root / "events.duckdb"
+    with dg.instance_for_test() as inst:
+        report = run_landing(landing, warehouse, instance=inst)
+        schemas = {}
+        for asset in ("raw_articles", "clean_articles", "event_mentions", "events", "event_aggregates"):
+            event = inst.get_latest_materialization_event(dg.AssetKey(asset))
+            schemas[asset] = event.asset_materialization.metadata["dagster/column_schema"].value
+    return DemoLoad(landing, warehouse, report, schemas)

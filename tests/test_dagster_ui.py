@@ -1,7 +1,8 @@
-"""`dagster dev` serves this project: its GraphQL API lists the assets, checks, jobs, sensor and schedule.
+"""`python -m pipeline ui` (`dg dev`) serves this project: its GraphQL API lists the assets, checks, jobs,
+sensor and schedule, and it starts without deprecation warnings.
 
-`dagster dev` started in the background ignores SIGTERM, so it runs in its own process group and is killed as
-a group."""
+The server started in the background ignores SIGTERM, so it runs in its own process group and is killed as a
+group."""
 
 from __future__ import annotations
 
@@ -39,14 +40,15 @@ def test_dagster_dev_serves_the_asset_graph(tmp_path: Path):
     port = free_port()
     env = {**os.environ, "DAGSTER_HOME": str(home), "EVENTS_WAREHOUSE": str(tmp_path / "w.duckdb"),
            "EVENTS_LANDING_DIR": str(tmp_path)}  # fmt: skip
-    dagster = Path(sys.executable).parent / "dagster"
-    proc = subprocess.Popen(
-        [str(dagster), "dev", "-m", "assets.definitions", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
+    log = tmp_path / "ui.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "pipeline", "ui", "--port", str(port)],
+            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
     try:
         data = None
-        deadline = time.monotonic() + 180
+        deadline = time.monotonic() + 360
         while time.monotonic() < deadline and data is None:
             time.sleep(2)
             try:
@@ -61,7 +63,9 @@ def test_dagster_dev_serves_the_asset_graph(tmp_path: Path):
                     data = body["data"]
             except OSError:
                 continue
-        assert data is not None, "dagster dev did not serve the project in time"
+        assert data is not None, (
+            "the UI did not serve the project in time:\n" + log.read_text(errors="replace")[-3000:]
+        )
         groups = {"/".join(n["assetKey"]["path"]): n["groupName"] for n in data["assetNodes"]}
         assert groups == {
             "raw_articles": "raw",
@@ -81,3 +85,6 @@ def test_dagster_dev_serves_the_asset_graph(tmp_path: Path):
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
+    printed = log.read_text(errors="replace")
+    for warning in ("SupersessionWarning", "DeprecationWarning", "BetaWarning", "PreviewWarning"):
+        assert warning not in printed, printed

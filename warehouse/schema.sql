@@ -220,3 +220,11 @@ create table if not exists core.event_changes (
 create table if not exists core.event_history_watermark (
     log_seq  bigint not null
 );
+
+-- Names of each event's place that core.events does not carry: its district (admin2) and country. Filled
+-- from the offline gazetteer before the marts are built (pipeline/marts.py).
+create table if not exists core.event_places (
+    event_id  varchar primary key,
+    admin2    varchar,                          -- district the event's town lies in (or the district itself)
+    country   varchar                           -- country name ("Iraq"), from country_code
+);

@@ -27,19 +27,25 @@ from core.mentions m
 join main.articles a using (article_id)
 left join core.event_members em using (mention_id);
 
--- One row per real-world event.
+-- One row per real-world event, with its district and country names (core.event_places).
 create or replace view main.events as
-select * from core.events;
+select e.*, p.admin2, p.country
+from core.events e
+left join core.event_places p using (event_id);
 
 -- Everything that could not be read, and why.
 create or replace view main.quarantine as
 select * from raw.quarantine;
 
--- Every event with the sentences that report it and who published them: provenance at a glance.
+-- Every event, where it happened and its counts, with the sentences that report it and who published them:
+-- provenance at a glance (one row per mention).
 create or replace view main.event_sources as
-select e.event_id, e.event_date, e.event_type, e.sub_event_type, e.location, m.outlet, m.published_at,
-       a.title, a.url, m.sentence_index, m.char_start, m.char_end, m.sentence, m.fatalities
-from core.events e
+select e.event_id, e.event_date, e.event_type, e.sub_event_type, e.actor1, e.actor2,
+       e.location, e.admin1, e.admin2, e.country_code, e.country, e.latitude, e.longitude, e.geo_precision,
+       e.fatalities, e.fatalities_max, e.num_mentions, e.num_articles, e.num_sources,
+       m.outlet, m.published_at, a.title, a.url, m.sentence_index, m.char_start, m.char_end, m.sentence,
+       m.fatalities as mention_fatalities
+from main.events e
 join main.event_mentions m using (event_id)
 join main.articles a using (article_id);
 

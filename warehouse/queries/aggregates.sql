@@ -35,3 +35,11 @@ select 'marts.actor_dyads',
        (select coalesce(sum(fatalities), 0)::bigint from marts.actor_dyads),
        every.fatalities
 from every
+
+-- name: event_places_input
+-- For each event, the gazetteer entry of one of its mentions placed where the event is (pipeline/marts.py
+-- turns it into the district and country names of core.event_places).
+select e.event_id, e.location, e.geo_precision, e.country_code,
+       (select min(m.geonameid) from core.event_members em join core.mentions m using (mention_id)
+        where em.event_id = e.event_id and m.location is not distinct from e.location) as geonameid
+from core.events e
