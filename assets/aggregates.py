@@ -28,6 +28,7 @@ def event_aggregates(warehouse: Warehouse):
         reconciliation = reconciliation_frame(con)
         weekly = con.execute(query("aggregates.latest_weeks")).pl()
         # The last step of every run: readers get this complete state while the next run writes.
+        warehouse.mark_complete(con)
         snapshot = publish_snapshot(con, warehouse.database)
 
     yield dg.MaterializeResult(

@@ -60,3 +60,8 @@ select l.seq, l.kind, l.article_key, l.content_hash, l.batch_id, l.source_path, 
        v.outlet, v.title
 from raw.article_log l
 left join raw.article_versions v using (content_hash);
+
+-- Which state this file holds: complete or half-written, the run that wrote it last, and when. In the
+-- snapshot (what `python -m pipeline query` reads) it is always the complete state of the run named.
+create or replace view main.warehouse_state as
+select complete, run_id, job_name, changed_at from core.warehouse_state;
