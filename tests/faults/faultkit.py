@@ -56,7 +56,7 @@ def new_home(root: Path) -> Path:
     return home
 
 
-def cli(home: Path, *argv: str, timeout: float = 300) -> subprocess.CompletedProcess:
+def cli(home: Path, *argv: str, timeout: float = 900) -> subprocess.CompletedProcess:
     """Run ``python -m pipeline ARGV`` to the end."""
     return subprocess.run(
         [sys.executable, "-m", "pipeline", *argv],
@@ -83,7 +83,7 @@ def spawn(home: Path, argv: list[str], log: Path, pause_in: str | None = None, m
     )
 
 
-def wait_until(condition, proc: subprocess.Popen, log: Path, timeout: float = 240) -> None:
+def wait_until(condition, proc: subprocess.Popen, log: Path, timeout: float = 900) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if proc.poll() is not None:

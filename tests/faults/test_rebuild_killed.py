@@ -38,7 +38,7 @@ def test_killed_rebuild_leaves_the_previous_state_and_the_next_run_reports_it_tr
     with dg.DagsterInstance.from_config(str(home)) as dagster:
         after = run_landing(landing, warehouse, instance=dagster)
     assert after.success and not after.repaired and after.batches == []
-    out = cli(home, *args, timeout=300)
+    out = cli(home, *args, timeout=900)
     assert out.returncode == 0, out.stderr[-3000:]
     assert state(warehouse) == before
     assert not rebuild_path(warehouse).exists()
