@@ -83,7 +83,10 @@ def spawn(home: Path, argv: list[str], log: Path, pause_in: str | None = None, m
     )
 
 
-def wait_until(condition, proc: subprocess.Popen, log: Path, timeout: float = 900) -> None:
+def wait_until(condition, proc: subprocess.Popen, log: Path, timeout: float | None = None) -> None:
+    """Poll until the child reaches a point; fails when it ends or times out first (FAULT_TEST_WAIT_SECONDS,
+    default 900: a loaded machine is slow, and a child that hangs is what these tests look for)."""
+    timeout = timeout or float(os.environ.get("FAULT_TEST_WAIT_SECONDS", 900))
     deadline = time.monotonic() + timeout
     while not condition():
         if proc.poll() is not None:

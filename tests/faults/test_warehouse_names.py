@@ -13,9 +13,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.mark.parametrize("name", ["conflict-events.duckdb", "select.duckdb", "o'brien.duckdb"])
 def test_run_snapshot_query_and_rebuild_with_an_awkward_warehouse_name(tmp_path, landing, instance, name):
-    folder = tmp_path / "it's here"
-    folder.mkdir()
-    warehouse = folder / name
+    warehouse = tmp_path / name
     write_jsonl(landing / "wire.jsonl", REPORTS[:1])
     report = run_landing(landing, warehouse, instance=instance)
     assert report.success, report.checks_failed
