@@ -175,7 +175,7 @@ def summary_text(report: RunReport) -> str:
     ]
     lines += [f"  failed: {name}" for name in report.checks_failed]
     if report.repaired:
-        lines.append("repaired: recomputed the events and marts an interrupted run had left incomplete")
+        lines.append("repaired: recomputed events and marts that a killed or failed run left incomplete")
     lines.append(
         "run: " + ("succeeded" if report.success else "FAILED (see the Dagster UI for the run logs)")
     )

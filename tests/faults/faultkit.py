@@ -68,19 +68,34 @@ def cli(home: Path, *argv: str, timeout: float = 900) -> subprocess.CompletedPro
     )
 
 
+# Children started by ``spawn``: killed after each test (tests/faults/conftest.py), so that a test failing
+# before it kills its paused child leaves nothing behind.
+CHILDREN: list[subprocess.Popen] = []
+
+
 def spawn(home: Path, argv: list[str], log: Path, pause_in: str | None = None, marker: Path | None = None):
     """Start ``python -m pipeline ARGV`` (output to ``log``), paused in ``stages.<pause_in>`` if given."""
     if pause_in:
         code = ["-c", PAUSE.format(marker=str(marker), function=pause_in, argv=argv)]
     else:
         code = ["-m", "pipeline", *argv]
-    return subprocess.Popen(
+    child = subprocess.Popen(
         [sys.executable, *code],
         env={**os.environ, "DAGSTER_HOME": str(home)},
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
         cwd=PROJECT_ROOT,
     )
+    CHILDREN.append(child)
+    return child
+
+
+def kill_leftovers() -> None:
+    while CHILDREN:
+        child = CHILDREN.pop()
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=30)
 
 
 def wait_until(condition, proc: subprocess.Popen, log: Path, timeout: float | None = None) -> None:
