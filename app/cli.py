@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from pipeline import config
@@ -73,7 +75,10 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
     _set_locations(args)
     counts = run_rebuild(config.landing_dir(), config.warehouse_path())
+    blocked = counts.pop("blocked", [])
     print("rebuilt from the article log: " + "  ".join(f"{k}: {v}" for k, v in counts.items()))
+    if blocked:
+        print("blocked by their checks, as in the incremental runs: " + ", ".join(blocked))
     return 0
 
 
@@ -91,8 +96,16 @@ def cmd_ui(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from pipeline.query import main_query
+    from pipeline.warehouse import describe_state, open_for_reading, read_state
 
     _set_locations(args)
+    if config.warehouse_path().exists():
+        try:
+            with open_for_reading(config.warehouse_path()) as con:
+                # Which complete state answers (never a half-written run): on stderr, stdout stays the result.
+                print(f"-- {describe_state(read_state(con))}", file=sys.stderr)
+        except Exception:  # noqa: BLE001 - the query tool below reports what is wrong, in one line
+            pass
     return main_query(config.warehouse_path(), args.sql, args.format, args.out, args.limit)
 
 
@@ -253,7 +266,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", help="also write every score and detail to this JSON file")
     p.set_defaults(func=cmd_eval)
     args = parser.parse_args(argv)
-    return args.func(args)
+    # SIGTERM stops a command like Ctrl-C: a waiting run stops waiting, a running one is marked failed.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+        return 130
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

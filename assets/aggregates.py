@@ -31,6 +31,7 @@ def event_aggregates(warehouse: Warehouse):
         weekly = con.execute(query("aggregates.latest_weeks")).pl()
         report = read_report_data(con)
         # The last step of every run: readers get this complete state while the next run writes.
+        warehouse.mark_complete(con)
         snapshot = publish_snapshot(con, warehouse.database)
 
     yield dg.MaterializeResult(

@@ -10,7 +10,7 @@ from assets import aggregates, clean, dedup, exports, extract, raw
 from assets.jobs import process_batch, refresh_events
 from assets.rebuild import rebuild
 from assets.resources import make_resources
-from assets.sensors import landing_schedule, landing_sensor
+from assets.sensors import landing_schedule, landing_sensor, warehouse_pool_monitor
 from assets.terminal import terminal_logger
 
 
@@ -21,7 +21,7 @@ def make_definitions(
     return dg.Definitions(
         assets=dg.load_assets_from_modules([raw, clean, extract, dedup, aggregates, exports]),
         jobs=[process_batch, refresh_events, rebuild],
-        sensors=[landing_sensor],
+        sensors=[landing_sensor, warehouse_pool_monitor],
         schedules=[landing_schedule],
         resources=make_resources(landing, warehouse),
         # Runs use Dagster's console logger unless their config picks another: the CLI picks "terminal".

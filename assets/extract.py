@@ -6,7 +6,7 @@ from assets.partitions import WAREHOUSE_POOL, landing_batches
 from assets.quality import check_spec, run_suite, table_metadata
 from assets.resources import Warehouse
 from pipeline.queries import query
-from pipeline.stages import extract_batch
+from pipeline.stages import extract_batch, mentions_check_frame
 
 
 @dg.asset(
@@ -23,7 +23,7 @@ def event_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """Event mentions: ACLED type, actors, place, date, casualties and the sentence that reports each."""
     with warehouse.connect() as con:
         mentions = extract_batch(con, context.partition_key, progress=context.log.info)
-        published = con.execute(query("extract.publication_dates_of_batch"), [context.partition_key]).pl()
+        checked = mentions_check_frame(con, context.partition_key, mentions)
         decided = con.execute(query("extract.candidates_by_reason"), [context.partition_key]).pl()
     yield dg.MaterializeResult(
         metadata={
@@ -44,8 +44,7 @@ def event_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse):
         ),  # fmt: skip
         }
     )
-    frame = mentions.join(published, on="article_id", how="left")
-    yield run_suite("event_mentions", "event_mentions", frame)
+    yield run_suite("event_mentions", "event_mentions", checked)
 
 
 def _detection_metadata(decided) -> dict:

@@ -7,23 +7,44 @@ from pathlib import Path
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
+from pydantic import PrivateAttr
 
+from assets.recovery import PID_TAG, process_tags
 from pipeline import config
-from pipeline.warehouse import connect
+from pipeline.warehouse import connect, mark_complete, mark_incomplete
 
 
 class Warehouse(DuckDBResource):
     """The DuckDB file, with the schema applied on every connection (idempotent)."""
 
+    _run_id: str | None = PrivateAttr(default=None)
+    _job_name: str | None = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        run = context.run
+        if run is None:
+            return
+        self._run_id, self._job_name = run.run_id, run.job_name
+        # Runs launched elsewhere (the UI, the daemon) name their process too, so that a later run can tell
+        # when it is gone and free what it held (see assets/recovery.py).
+        if context.instance is not None and PID_TAG not in run.tags:
+            context.instance.add_run_tags(run.run_id, process_tags())
+
     @contextmanager
     def connect(self):
+        """A connection for a step that writes: the projections count as incomplete until the run's last
+        step marks them complete (``pipeline.warehouse.mark_complete``)."""
         # Not DuckDBResource.get_connection: it leaves the connection (and the file lock) open when the
         # block raises, and a failed step must release the warehouse for the retry.
         con = connect(self.database)
         try:
+            mark_incomplete(con, self._run_id, self._job_name)
             yield con
         finally:
             con.close()
+
+    def mark_complete(self, con) -> None:
+        mark_complete(con, self._run_id, self._job_name)
 
 
 class LandingFolder(dg.ConfigurableResource):

@@ -9,16 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
+import fcntl
+import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
 
-from assets.partitions import landing_batches
+from assets.partitions import WAREHOUSE_POOL, landing_batches
+from assets.recovery import process_tags, writer_lock
 from assets.terminal import logger_config
+from pipeline.config import PROJECT_ROOT
 from pipeline.landing import batch_signature, list_batches
 from pipeline.queries import query
-from pipeline.warehouse import connect
+from pipeline.warehouse import connect, read_state
 
 
 @dataclass
@@ -31,6 +36,32 @@ class RunReport:
     checks_warned: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     run_ids: list[str] = field(default_factory=list)  # one Dagster run per batch, in load order
+    repaired: bool = False  # the projections an interrupted run left incomplete were recomputed
+
+
+# What a new DAGSTER_HOME starts with (one warehouse writer at a time, run monitoring): the project's own.
+INSTANCE_YAML = PROJECT_ROOT / ".dagster_home" / "dagster.yaml"
+
+
+def open_instance() -> dg.DagsterInstance:
+    """The Dagster instance of ``DAGSTER_HOME``, its storage created under a lock.
+
+    Several runs started at once on a new home would otherwise race to create the same SQLite tables, and
+    one would crash. A home without a ``dagster.yaml`` gets the project's."""
+    home = Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster_home")
+    os.environ["DAGSTER_HOME"] = str(home)
+    home.mkdir(parents=True, exist_ok=True)
+    with (home / ".storage.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (home / "dagster.yaml").exists() and INSTANCE_YAML.exists():
+            shutil.copyfile(INSTANCE_YAML, home / "dagster.yaml")
+        instance = dg.DagsterInstance.get()
+        # Touch every storage now, while we hold the lock: they create their tables on first use.
+        instance.get_runs(limit=1)
+        instance.get_dynamic_partitions(landing_batches.name)
+        instance.event_log_storage.get_concurrency_info(WAREHOUSE_POOL)
+        instance.all_instigator_state()
+    return instance
 
 
 @dataclass
@@ -95,57 +126,85 @@ def run_landing(
     """Load every pending batch (one Dagster run each) and report what the checks said.
 
     ``only`` restricts the load to these batches; ``verbosity`` (quiet, normal, verbose) picks the logger of
-    CLI runs (see assets.terminal; None: Dagster's default); ``on_batch`` is called as each batch finishes."""
+    CLI runs (see assets.terminal; None: Dagster's default); ``on_batch`` is called as each batch finishes.
+    Holds the warehouse's writer lock throughout (see assets/recovery.py: waiting, and freeing what runs
+    killed earlier held). When the projections are still incomplete afterwards (an earlier run was killed
+    before its last step, and no batch run completed them now), ``refresh_events`` recomputes them."""
     from assets.definitions import make_definitions
 
     defs = make_definitions(landing, warehouse)
     job = defs.resolve_job_def("process_batch")
-    instance = instance or dg.DagsterInstance.get()
-    todo = pending(landing, warehouse, instance, rerun_all)
-    if only is not None:
-        todo = {b: sig for b, sig in todo.items() if b in only}
-    report = RunReport(batches=list(todo))
-    known = set(instance.get_dynamic_partitions(landing_batches.name))
-    new = [b for b in report.batches if b not in known]
-    if new:
-        instance.add_dynamic_partitions(landing_batches.name, new)
-    run_config = logger_config(verbosity) if verbosity else None
-    for batch in report.batches:
-        started = time.monotonic()
-        result = job.execute_in_process(
-            partition_key=batch,
-            instance=instance,
-            raise_on_error=raise_on_error,
-            tags={"landing/batch": batch, "landing/signature": todo[batch]},
-            run_config=run_config,
-        )
-        report.run_ids.append(result.run_id)
-        report.success &= result.success
-        for evaluation in result.get_asset_check_evaluations():
-            name = f"{evaluation.asset_key.to_user_string()}.{evaluation.check_name}"
-            if evaluation.passed:
-                report.checks_passed += 1
-            elif evaluation.severity == dg.AssetCheckSeverity.WARN:
-                report.checks_warned.append(f"{batch}: {_warning_text(name, evaluation.metadata, batch)}")
-            else:
-                report.checks_failed.append(f"{batch}: {name}")
-        if on_batch is not None:
-            on_batch(_batch_summary(batch, result, time.monotonic() - started))
-    con = connect(warehouse)
-    try:
-        for name in ("articles", "event_mentions", "events", "quarantine"):
-            report.counts[name] = con.execute(query("tables.row_count", table=name)).fetchone()[0]
-    finally:
-        con.close()
+    instance = instance or open_instance()
+    with writer_lock(warehouse, f"python -m pipeline run, landing {landing}", instance):
+        todo = pending(landing, warehouse, instance, rerun_all)
+        if only is not None:
+            todo = {b: sig for b, sig in todo.items() if b in only}
+        report = RunReport(batches=list(todo))
+        known = set(instance.get_dynamic_partitions(landing_batches.name))
+        new = [b for b in report.batches if b not in known]
+        if new:
+            instance.add_dynamic_partitions(landing_batches.name, new)
+        run_config = logger_config(verbosity) if verbosity else None
+        for batch in report.batches:
+            started = time.monotonic()
+            result = job.execute_in_process(
+                partition_key=batch,
+                instance=instance,
+                raise_on_error=raise_on_error,
+                tags={"landing/batch": batch, "landing/signature": todo[batch], **process_tags()},
+                run_config=run_config,
+            )
+            _add_result(report, result, batch)
+            if on_batch is not None:
+                on_batch(_batch_summary(batch, result, time.monotonic() - started))
+        if not _complete(warehouse):
+            result = defs.resolve_job_def("refresh_events").execute_in_process(
+                instance=instance, raise_on_error=raise_on_error, tags=process_tags()
+            )
+            _add_result(report, result, "repair")
+            report.repaired = True
+        con = connect(warehouse)
+        try:
+            for name in ("articles", "event_mentions", "events", "quarantine"):
+                report.counts[name] = con.execute(query("tables.row_count", table=name)).fetchone()[0]
+        finally:
+            con.close()
     return report
 
 
+def _add_result(report: RunReport, result, batch: str) -> None:
+    report.run_ids.append(result.run_id)
+    report.success &= result.success
+    for evaluation in result.get_asset_check_evaluations():
+        name = f"{evaluation.asset_key.to_user_string()}.{evaluation.check_name}"
+        if evaluation.passed:
+            report.checks_passed += 1
+        elif evaluation.severity == dg.AssetCheckSeverity.WARN:
+            report.checks_warned.append(f"{batch}: {_warning_text(name, evaluation.metadata, batch)}")
+        else:
+            report.checks_failed.append(f"{batch}: {name}")
+
+
+def _complete(warehouse: Path) -> bool:
+    """Whether the warehouse's projections are a complete state (see ``core.warehouse_state``)."""
+    con = connect(warehouse)
+    try:
+        state = read_state(con)
+    finally:
+        con.close()
+    return bool(state and state["complete"])
+
+
 def run_rebuild(landing: Path, warehouse: Path, instance: dg.DagsterInstance | None = None) -> dict:
-    """Run the ``rebuild`` job: replay the whole log into fresh projections. Returns the new row counts."""
+    """Run the ``rebuild`` job: replay the whole log into a new file, checked, swapped in when complete.
+
+    Returns the new row counts and the batches the checks blocked (as in the incremental runs)."""
     from assets.definitions import make_definitions
 
     job = make_definitions(landing, warehouse).resolve_job_def("rebuild")
-    result = job.execute_in_process(instance=instance or dg.DagsterInstance.get())
+    instance = instance or open_instance()
+    with writer_lock(warehouse, "python -m pipeline rebuild", instance):
+        result = job.execute_in_process(instance=instance, tags=process_tags())
     return result.output_for_node("replay_article_log")
 
 
@@ -200,6 +259,8 @@ def summary_text(report: RunReport) -> str:
     ]
     lines += [f"  warning: {text}" for text in report.checks_warned]
     lines += [f"  failed: {name}" for name in report.checks_failed]
+    if report.repaired:
+        lines.append("repaired: recomputed events and marts that a killed or failed run left incomplete")
     lines.append(
         "run: " + ("succeeded" if report.success else "FAILED (see the Dagster UI for the run logs)")
     )

@@ -9,6 +9,7 @@ import dagster as dg
 
 from assets.jobs import process_batch
 from assets.partitions import landing_batches
+from assets.recovery import reap_dead_runs
 from assets.resources import LandingFolder
 from pipeline.landing import batch_signature, list_batches
 
@@ -35,6 +36,19 @@ def landing_sensor(context: dg.SensorEvaluationContext, landing: LandingFolder):
         run_requests=[dg.RunRequest(partition_key=b, run_key=f"{b}:{sig}") for b, sig in sorted(new.items())],
         dynamic_partitions_requests=[landing_batches.build_add_request(sorted(new))],
     )
+
+
+@dg.sensor(
+    minimum_interval_seconds=30,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Frees the duckdb_warehouse pool from runs whose process is gone (killed, out of memory) and "
+    "marks them failed, so that later runs do not wait for them forever.",
+)
+def warehouse_pool_monitor(context: dg.SensorEvaluationContext):
+    reaped = reap_dead_runs(context.instance)
+    if reaped:
+        context.log.warning(f"marked failed and freed the pool from dead runs: {', '.join(reaped)}")
+    return dg.SkipReason(f"freed {len(reaped)} dead runs" if reaped else "no dead run holds the pool")
 
 
 SCHEDULE_CRON = os.environ.get("EVENTS_SCHEDULE_CRON", "0 * * * *")

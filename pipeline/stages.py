@@ -11,6 +11,7 @@ take their columns from the tables themselves (``schema.sql``), so no column lis
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import asdict
 
 import duckdb
@@ -198,27 +199,61 @@ def _refresh_reasons(con: duckdb.DuckDBPyConnection) -> None:
         con.unregister("_incoming")
 
 
-def replay_log(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> list[str]:
+# A gate runs a stage's blocking check on what the stage wrote: (suite, batch or None, frame) -> passed.
+Gate = Callable[[str, "str | None", pl.DataFrame], bool]
+
+
+class ReplayBlocked(Exception):
+    """A blocking check failed on the replayed events: the rebuild must not replace anything."""
+
+
+def replay_log(
+    con: duckdb.DuckDBPyConnection, gate: Gate | None = None, run_id: str | None = None
+) -> list[str]:
     """Drop every projection and rebuild it from the article log, batch by batch in log order.
 
-    The log and the article versions are not touched. Events are replaced by the final dedup, which records
-    what the rebuild changed in the history (nothing, with the same code). Returns the batches replayed."""
+    Each stage of each batch passes the same blocking check as in an incremental run (``gate``): a batch a
+    check blocked then is blocked again, and its later stages are not replayed. A failing events check
+    raises ``ReplayBlocked``. The log and the article versions are not touched. Events are replaced by the
+    final dedup, which records what the rebuild changed in the history (nothing, with the same code). Returns
+    the batches."""
+    gate = gate or (lambda suite, batch_id, frame: True)
     batches = [b for (b,) in con.execute(query("rebuild.batches_in_log_order")).fetchall()]
     with transaction(con):
         for table in ("staging.sentences", "staging.articles", "core.mentions", "core.event_candidates"):
             con.execute(query("tables.delete_all", table=table))
     for batch_id in batches:
-        clean_batch(con, batch_id)
-        extract_batch(con, batch_id)
-    dedup_all(con, run_id=run_id)
+        if not gate("raw_articles", batch_id, raw_versions_frame(con, batch_id)):
+            continue
+        if not gate("clean_articles", batch_id, clean_batch(con, batch_id)):
+            continue
+        mentions = extract_batch(con, batch_id)
+        # A failed mentions check stops only the run it happened in; the next run's dedup counts them.
+        gate("event_mentions", batch_id, mentions_check_frame(con, batch_id, mentions))
+    if not gate("events", None, dedup_all(con, run_id=run_id)):
+        raise ReplayBlocked("the events check failed on the replayed events")
     build_marts(con)
     return batches
+
+
+def raw_versions_frame(con: duckdb.DuckDBPyConnection, batch_id: str) -> pl.DataFrame:
+    """The article versions a batch brought in, as the raw check sees them."""
+    return con.execute(query("raw.versions_of_batch"), [batch_id]).pl()
+
+
+def mentions_check_frame(
+    con: duckdb.DuckDBPyConnection, batch_id: str, mentions: pl.DataFrame
+) -> pl.DataFrame:
+    """A batch's mentions with their article's publication time, as the mentions check sees them."""
+    published = con.execute(query("extract.publication_dates_of_batch"), [batch_id]).pl()
+    return mentions.join(published, on="article_id", how="left")
 
 
 def dedup_all(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> pl.DataFrame:
     """Recompute events from every current mention (stable ids: see pipeline.dedup); returns the events.
 
     What changed is appended to the history in the same transaction (pipeline.history)."""
+
     mentions = con.execute(query("dedup.current_mentions")).pl().to_dicts()
     events, members = cluster_mentions(mentions)
     event_frame = pl.DataFrame(events, schema=frame_schema(con, "core.events"))

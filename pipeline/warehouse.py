@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from contextlib import contextmanager
@@ -81,40 +82,99 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     return con
 
 
+# The warehouse records whether its projections are complete: a run marks them incomplete before it writes
+# and complete (naming itself) when its last step has finished. Readers only ever see complete states.
+def mark_incomplete(con: duckdb.DuckDBPyConnection, run_id: str | None, job_name: str | None) -> None:
+    """Before a run writes: the projections may be half-done until ``mark_complete``."""
+    _set_state(con, False, run_id, job_name)
+
+
+def mark_complete(con: duckdb.DuckDBPyConnection, run_id: str | None, job_name: str | None) -> None:
+    """After a run's last step: the projections are a complete state, published by this run."""
+    _set_state(con, True, run_id, job_name)
+
+
+def _set_state(con, complete: bool, run_id: str | None, job_name: str | None) -> None:
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    con.execute(query("state.set"), [complete, run_id, job_name, now])
+
+
+def read_state(con: duckdb.DuckDBPyConnection) -> dict | None:
+    """The warehouse's state row (complete, run_id, job_name, changed_at), or None if nothing ran yet."""
+    try:
+        row = con.execute(query("state.get")).fetchone()
+    except duckdb.CatalogException:  # a warehouse from before the state was recorded
+        return None
+    if row is None:
+        return None
+    return dict(zip(("complete", "run_id", "job_name", "changed_at"), row, strict=True))
+
+
 def snapshot_path(path: str | Path) -> Path:
     """Where the last complete state of a warehouse is published for readers."""
     path = Path(path)
     return path.with_name(path.stem + ".snapshot" + path.suffix)
 
 
+def rebuild_path(path: str | Path) -> Path:
+    """Where a rebuild builds the new warehouse before swapping it in."""
+    path = Path(path)
+    return path.with_name(path.stem + ".rebuild" + path.suffix)
+
+
+def remove_database(path: Path) -> None:
+    """Delete a DuckDB file and its write-ahead log."""
+    path.unlink(missing_ok=True)
+    path.with_name(path.name + ".wal").unlink(missing_ok=True)
+
+
+def copy_database(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+    """Copy everything the connection's database holds (tables, views, sequences) to a new file."""
+    remove_database(target)
+    # The database is named after the file (a warehouse called case.duckdb is database "case", a keyword),
+    # and ATTACH takes no bound parameter: both are quoted.
+    db = con.execute("select current_database()").fetchone()[0]
+    con.execute(f"attach {quote_literal(str(target))} as _copy")
+    try:
+        con.execute(f"copy from database {quote_identifier(db)} to _copy")
+    finally:
+        con.execute("detach _copy")
+
+
 def publish_snapshot(con: duckdb.DuckDBPyConnection, path: str | Path) -> Path:
     """Copy the whole warehouse to a new file, then swap it in atomically for readers."""
     target = snapshot_path(path)
     tmp = target.with_name(target.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    # The database is named after the file (a warehouse called case.duckdb is database "case", a keyword),
-    # and ATTACH takes no bound parameter: both are quoted.
-    db = con.execute("select current_database()").fetchone()[0]
-    con.execute(f"attach {quote_literal(str(tmp))} as _snapshot")
-    try:
-        con.execute(f"copy from database {quote_identifier(db)} to _snapshot")
-    finally:
-        con.execute("detach _snapshot")
+    copy_database(con, tmp)
     os.replace(tmp, target)
     return target
 
 
+NO_STATE_YET = "no complete state yet: no run has finished"
+
+
+def describe_state(state: dict | None) -> str:
+    """One line saying which state a reader sees: its time and the run that completed it."""
+    if not state:
+        return NO_STATE_YET
+    when = state["changed_at"].strftime("%Y-%m-%d %H:%M:%S UTC")
+    return f"state of {when}, completed by run {state['run_id'] or '?'} ({state['job_name'] or '?'})"
+
+
 @contextmanager
 def open_for_reading(path: str | Path):
-    """A read-only connection: the warehouse itself, or its last snapshot while a run holds the write lock."""
-    path = Path(path)
+    """A read-only connection to the last complete state: the snapshot the last finished run published.
+
+    Never the live file, which a run may be writing or have left half-done. Before any run has finished,
+    an empty warehouse (every table and view, no rows). ``read_state(con)`` says which state it is."""
+    snap = snapshot_path(path)
     try:
-        con = duckdb.connect(str(path), read_only=True)
-    except duckdb.IOException:
-        snap = snapshot_path(path)
-        if not snap.exists():
-            raise
         con = duckdb.connect(str(snap), read_only=True)
+    except duckdb.IOException:
+        if snap.exists():
+            raise
+        con = duckdb.connect(":memory:")
+        ensure_schema(con)
     try:
         yield con
     finally:

@@ -78,7 +78,7 @@ def test_dagster_dev_serves_the_asset_graph(tmp_path: Path):
         assert all(n["hasAssetChecks"] for n in data["assetNodes"])
         (repo,) = data["repositoriesOrError"]["nodes"]
         assert {"process_batch", "refresh_events", "rebuild"} <= {j["name"] for j in repo["jobs"]}
-        assert [s["name"] for s in repo["sensors"]] == ["landing_sensor"]
+        assert sorted(s["name"] for s in repo["sensors"]) == ["landing_sensor", "warehouse_pool_monitor"]
         assert [(s["name"], s["cronSchedule"]) for s in repo["schedules"]] == [
             ("landing_schedule", "0 * * * *")
         ]

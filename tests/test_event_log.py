@@ -148,3 +148,23 @@ def test_events_do_not_depend_on_the_order_batches_arrive(tmp_path):
             con.close()
     assert len(outcomes[0][0]) == 2  # the two attacks
     assert outcomes[1] == outcomes[0] and outcomes[2] == outcomes[0]
+
+
+def test_rebuild_keeps_a_batch_the_clean_check_blocked_blocked(landing, warehouse, instance):
+    drop(landing, "b1.jsonl", [CLASH])
+    assert run_landing(landing, warehouse, instance=instance).success
+    # Markup left in a plain-text body: the blocking clean check stops this batch before extraction.
+    (landing / "b2.txt").write_text(
+        "Gunmen abducted 12 farmers from a village near Kano on Tuesday.<br>Police said a search began.",
+        encoding="utf-8",
+    )
+    blocked = run_landing(landing, warehouse, instance=instance)
+    assert not blocked.success and "b2.txt: clean_articles.clean_articles_suite" in blocked.checks_failed
+    drop(landing, "b3.jsonl", [CLASH_OTHER_OUTLET])
+    assert not run_landing(landing, warehouse, instance=instance).success  # b2 is retried, blocked again
+    assert rows(warehouse, "select count(*) from events where location = 'Kano'") == [(0,)]
+
+    before = projections(warehouse)
+    counts = run_rebuild(landing, warehouse, instance=instance)
+    assert projections(warehouse) == before
+    assert counts["blocked"] == ["b2.txt: clean_articles"]

@@ -228,3 +228,14 @@ create table if not exists core.event_places (
     admin2    varchar,                          -- district the event's town lies in (or the district itself)
     country   varchar                           -- country name ("Iraq"), from country_code
 );
+
+-- Whether the projections are a complete state: a run sets complete = false before it writes and true,
+-- naming itself, when its last step is done. The snapshot readers query is published only from complete
+-- states; a run that finds the flag false (a run was killed) repairs the projections first.
+create table if not exists core.warehouse_state (
+    singleton   boolean primary key default true check (singleton),
+    complete    boolean not null,
+    run_id      varchar,                    -- the Dagster run that last wrote, or completed, the state
+    job_name    varchar,
+    changed_at  timestamp not null
+);

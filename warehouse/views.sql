@@ -87,3 +87,8 @@ join main.articles a using (article_id)
 join staging.sentences s using (article_id, sentence_index)
 left join core.detection_reasons r using (reason)
 left join core.event_members em using (mention_id);
+
+-- Which state this file holds: complete or half-written, the run that wrote it last, and when. In the
+-- snapshot (what `python -m pipeline query` reads) it is always the complete state of the run named.
+create or replace view main.warehouse_state as
+select complete, run_id, job_name, changed_at from core.warehouse_state;
