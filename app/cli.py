@@ -96,16 +96,8 @@ def cmd_ui(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from pipeline.query import main_query
-    from pipeline.warehouse import describe_state, open_for_reading, read_state
 
     _set_locations(args)
-    if config.warehouse_path().exists():
-        try:
-            with open_for_reading(config.warehouse_path()) as con:
-                # Which complete state answers (never a half-written run): on stderr, stdout stays the result.
-                print(f"-- {describe_state(read_state(con))}", file=sys.stderr)
-        except Exception:  # noqa: BLE001 - the query tool below reports what is wrong, in one line
-            pass
     return main_query(config.warehouse_path(), args.sql, args.format, args.out, args.limit)
 
 

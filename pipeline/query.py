@@ -24,7 +24,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.warehouse import snapshot_path
+from pipeline.warehouse import ensure_schema, snapshot_path
 
 FORMATS = ("table", "csv", "json", "parquet")
 
@@ -37,8 +37,14 @@ class QueryError(Exception):
 class Source:
     path: Path
     is_snapshot: bool
+    is_empty: bool = False  # a first run holds the file and nothing is published yet: an empty warehouse
 
     def note(self) -> str:
+        if self.is_empty:
+            return (
+                "note: no complete state yet: a first run is writing the warehouse and none has finished, "
+                "so this answer comes from an empty warehouse"
+            )
         taken = dt.datetime.fromtimestamp(self.path.stat().st_mtime, dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
         return (
             f"note: a run is writing the warehouse; this answer comes from its snapshot of {taken} "
@@ -56,11 +62,12 @@ def open_warehouse(path: Path):
         con, source = duckdb.connect(str(path), read_only=True), Source(path, False)
     except duckdb.IOException as err:
         snap = snapshot_path(path)
-        if not snap.exists():
-            raise QueryError(
-                f"the warehouse is locked by a run and has no snapshot yet: {_one_line(err)}"
-            ) from None
-        con, source = duckdb.connect(str(snap), read_only=True), Source(snap, True)
+        if snap.exists():
+            con, source = duckdb.connect(str(snap), read_only=True), Source(snap, True)
+        else:
+            # The last complete state of a warehouse no run has finished yet: every table, no rows.
+            con, source = duckdb.connect(":memory:"), Source(path, True, is_empty=True)
+            ensure_schema(con)
     try:
         yield con, source
     finally:
