@@ -128,9 +128,9 @@ def test_event_history_names_each_change_and_its_log_entry(history):
                             "values_after, run_id from event_history where event_id = ? order by change_seq",
                  [raid])  # fmt: skip
     changes = [(c, seq, kind, key, batch) for c, seq, kind, key, batch, *_ in found]
-    assert changes[0] == ("created", 1, "ingested", "lake-201", "b1.jsonl")
-    assert ("report_joined", 3, "ingested", "sahel-88", "b2.jsonl") in changes
-    assert ("report_updated", 4, "updated", "lake-201", "b3.jsonl") in changes
+    assert changes[0] == ("created", 1, "ingested", "lake chad monitor/lake-201", "b1.jsonl")
+    assert ("report_joined", 3, "ingested", "sahel courier/sahel-88", "b2.jsonl") in changes
+    assert ("report_updated", 4, "updated", "lake chad monitor/lake-201", "b3.jsonl") in changes
     # The second outlet raises the highest figure; the correction raises the lowest.
     tolls = [(seq, json.loads(b), json.loads(a)) for c, seq, _, _, _, b, a, _ in found if c == "toll_changed"]
     assert tolls == [
@@ -142,7 +142,7 @@ def test_event_history_names_each_change_and_its_log_entry(history):
     ((kidnap, change, seq, kind, key, batch),) = rows(
         warehouse, "select event_id, change, log_seq, log_kind, article_key, batch_id from event_history "
                    "where change = 'removed'")  # fmt: skip
-    assert (change, seq, kind, key, batch) == ("removed", 5, "retracted", "lake-202", "b4.retract")
+    assert (change, seq, kind, key, batch) == ("removed", 5, "retracted", "lake chad monitor/lake-202", "b4.retract")
     assert rows(warehouse, "select count(*) from events where event_id = ?", [kidnap]) == [(0,)]
 
 
@@ -157,7 +157,7 @@ def test_changes_command_since_a_run_and_since_a_date(history, capsys, monkeypat
     out = capsys.readouterr().out
     first, *lines = out.strip().splitlines()
     assert first.startswith(f"changes since {runs[1]}: 0 created, 1 changed, 1 removed")
-    assert any("removed" in line and "log 5 retracted lake-202" in line for line in lines)
+    assert any("removed" in line and "log 5 retracted lake chad monitor/lake-202" in line for line in lines)
     assert not any("report_joined" in line for line in lines)  # that was run 2 itself
 
     assert main(["changes", "--since", "2000-01-01", "--warehouse", str(warehouse)]) == 0

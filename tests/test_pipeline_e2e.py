@@ -41,7 +41,7 @@ def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 
 def table_state(path: Path) -> dict[str, list]:
-    """Every row of every table, without load timestamps (which a rerun may not change anyway)."""
+    """Every row of every table, without load timestamps and run ids (which a rerun may not change anyway)."""
     con = duckdb.connect(str(path), read_only=True)
     state = {}
     for schema, table in con.execute(
@@ -52,7 +52,8 @@ def table_state(path: Path) -> dict[str, list]:
                 "select column_name from duckdb_columns() where schema_name = ? and table_name = ? "
                 "order by column_index", [schema, table],
             ).fetchall()
-            if not c.endswith("_at") or c in ("published_at", "first_reported_at")
+            # Load timestamps and the run that wrote (core.warehouse_state) differ between runs by design.
+            if (not c.endswith("_at") or c in ("published_at", "first_reported_at")) and c != "run_id"
         ]  # fmt: skip
         rows = con.execute(f"select {', '.join(cols)} from {schema}.{table} order by all").fetchall()
         state[f"{schema}.{table}"] = rows
