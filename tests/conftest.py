@@ -14,6 +14,20 @@ from pipeline.config import SAMPLES_DIR
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def no_dagster_instance_left_current():
+    """Every test starts with no current Dagster instance.
+
+    Dagster keeps the instance a `with` block entered in a context variable (for its definitions state). Some
+    in-process runs and evaluation contexts leave it set after the instance is closed and collected; a later
+    test that merely builds definitions then fails on the dead reference ("Attempted to resolve undefined
+    DagsterInstance weakref"), depending on test order and garbage collection. Dagster has no public reset."""
+    from dagster._core.storage.defs_state import base
+
+    base._current_storage.set(None)
+    yield
+
+
 @pytest.fixture
 def landing(tmp_path: Path) -> Path:
     """An empty landing folder."""
