@@ -103,3 +103,65 @@ def test_every_reason_recorded_is_documented() -> None:
     assert {c.reason for c in candidates} <= REASONS.keys()
     assert {c.decision for c in candidates} <= {"event", "merged", "not_event"}
     assert all(0.0 <= c.score <= 1.0 for c in candidates)
+
+
+LEAD = (
+    "Rebels shelled the town of Kidal on Monday, killing four soldiers.",
+    "The army said it had sent reinforcements to the north.",
+    "Officials in the capital met donors to discuss the budget.",
+)
+
+
+def test_an_undated_unplaced_event_outside_the_lead_is_unanchored() -> None:
+    """Deep in an article, 'the protests' with no date and no place finer than a country is commentary."""
+    mentions, candidates = _read(*LEAD, "Despite the mass protests in Mali, the government kept its plans.")
+    assert "unanchored" in _reasons(candidates, 3)
+    assert all(m.sentence_index != 3 for m in mentions)
+
+
+def test_the_same_sentence_in_the_lead_or_with_a_date_or_a_town_is_kept() -> None:
+    """The lead tells the day's news; a date or a town anchors a sentence anywhere."""
+    for article in (
+        ("Thousands of protesters marched in Mali against the government.",),
+        (*LEAD, "Thousands of protesters marched in Mali on Sunday against the government."),
+        (*LEAD, "Thousands of protesters marched in Gao against the government."),
+    ):
+        mentions, candidates = _read(*article)
+        last = len(article) - 1
+        assert "unanchored" not in _reasons(candidates, last), article[-1]
+        assert any(m.sentence_index == last for m in mentions), article[-1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The court has the final say on divisive issues such as abortion and gun control.",
+        "A bomb threat against a community centre in Leeds on Monday forced its evacuation.",
+        "Residents of Leeds complained about the aerobatic demonstration team on Monday.",
+    ],
+)
+def test_a_noun_that_only_modifies_another_is_no_event(sentence: str) -> None:
+    mentions, candidates = _read(sentence)
+    assert mentions == [], sentence
+    assert "modifier" in _reasons(candidates, 0) or not candidates
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A car bomb attack killed six people in Kirkuk on Friday.",  # the head is an event word
+        "Several mortar rounds landed near the base in Mogadishu on Thursday.",  # counted
+        "Troops carried out artillery bombardments of villages near Donetsk on Monday.",  # an action noun
+    ],
+)
+def test_a_compound_that_tells_the_event_is_kept(sentence: str) -> None:
+    mentions, candidates = _read(sentence)
+    assert mentions, sentence
+    assert "modifier" not in _reasons(candidates, 0)
+
+
+def test_a_missile_test_with_no_target_is_no_attack() -> None:
+    sentence = "The country fired a ballistic missile into the sea on Sunday, its first test this year."
+    mentions, candidates = _read(sentence)
+    assert mentions == []
+    assert "weapons_test" in _reasons(candidates, 0)

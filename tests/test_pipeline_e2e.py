@@ -24,10 +24,9 @@ EXPECTED_EVENTS = {
     ("Kankara", "Abduction/forced disappearance"),
 }
 # What the extractor also codes today, which a careful coder would not (see samples/EXPECTED.md, "What the
-# demo codes today"): the weapons seized in the Arauquita arrests, the Jos arrests placed at country level.
+# demo codes today"): the weapons seized in the Arauquita arrests.
 OVER_CODED = {
     ("Arauquita", "Disrupted weapons use"),
-    ("Nigeria", "Arrests"),
 }
 
 

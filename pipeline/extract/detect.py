@@ -6,8 +6,12 @@ words:
 
 - a violent sense of the trigger: a physical target or participants, an armed actor, counted victims or a
   weapon ("an attack on the courts", "hit by litigation costs", "fighting for jobs" have none of these);
-- one specific occurrence, not a statistic over a period ("the war has killed 10,000") nor a list or table;
+- one specific occurrence, not a statistic over a period ("the war has killed 10,000") nor a list or table,
+  nor a kind of thing: a noun that only modifies another ("gun control", "bomb threats");
+- an attack, not a weapons test: a missile fired as a test, with no target and no victims, is no event;
 - today's news, not history told as background (an event dated more than ``HISTORY_DAYS`` before the article);
+- one occurrence anchored in time or place: outside the article's lead (its first ``LEAD_SENTENCES``
+  sentences, where news reports tell the day's news), an event needs a date or a place finer than a country;
 - realis (not planned, feared, denied, hypothetical): decided earlier by ``modality.is_realis``; its refusals are
   recorded here too, so every candidate sentence has a decision and a reason.
 
@@ -23,9 +27,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS
+from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS, TRIGGERS
+from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Decision, Reading, Refusal, SentenceFacts
 from pipeline.extract.settings import DETECT_HISTORY_DAYS as HISTORY_DAYS
+from pipeline.extract.settings import DETECT_LEAD_SENTENCES as LEAD_SENTENCES
 
 
 REASONS = {
@@ -36,6 +42,9 @@ REASONS = {
     "future": "dated after the article",
     "history": f"an event told as background, more than {HISTORY_DAYS} days before the article",
     "past_period": "an undated event inside a past period or a since-clause (history)",
+    "unanchored": "neither a date nor a place finer than a country, outside the article's lead: not one occurrence",
+    "modifier": "the word names a kind of thing ('gun control', 'a missile defence system'), not an occurrence",
+    "weapons_test": "a weapon fired as a test, with no target and no victims: not an attack",
     "figurative": "no physical target, participants, armed actor, victims or weapon: a figurative or abstract use",
     "statistic": "a toll or count over a period or a conflict, not one occurrence",
     "not_prose": "a list, table or timeline, not a sentence of news",
@@ -100,6 +109,7 @@ def detect_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts
         when.end if when is not None else None,
         when is not None,
         article.published,
+        lead=sentence.input.sentence_index < LEAD_SENTENCES,
     )
     if not verdict.is_event:
         return Refusal(verdict.reason, verdict.score)
@@ -128,6 +138,7 @@ def decide(
     event_end: dt.date | None,
     dated: bool,
     published: dt.date | None,
+    lead: bool = True,
 ) -> Decision:
     """Is the event ``tok`` was coded as (``event_type``, ``roles``) a specific, real event of the article's time?"""
     ev = evidence(tok, roles, place_precision, dated)
@@ -136,6 +147,12 @@ def decide(
         return Decision(False, "not_prose", score)
     if dated and published is not None and event_end is not None and (published - event_end).days > HISTORY_DAYS:
         return Decision(False, "history", score)
+    if not lead and not dated and not ev.place:
+        return Decision(False, "unanchored", score)
+    if _modifier(tok):
+        return Decision(False, "modifier", score)
+    if event_type == "Explosions/Remote violence" and not (ev.victims or ev.target) and _told_as_test(tok.doc):
+        return Decision(False, "weapons_test", score)
     if roles.family in VIOLENT_FAMILIES:
         if _statistic(tok):
             return Decision(False, "statistic", score)
@@ -152,6 +169,33 @@ def not_prose(doc: Doc) -> bool:
         return True
     capitals = sum(1 for t in doc if t.is_alpha and t.is_upper and len(t) > 2)
     return capitals >= 8
+
+
+def _modifier(tok: Token) -> bool:
+    """A common noun that modifies another noun naming no occurrence: "gun control", "demonstration team",
+    "missile defence", "bomb threats". Stays an event: a head that is an event word ("a car bomb attack"),
+    an action noun ("artillery bombardments", "mortar shelling"), a light noun ("the exchange process"), or
+    counted ("several mortar rounds")."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("compound", "amod", "nmod") or tok.head.pos_ != "NOUN":
+        return False
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-":  # "sit-in": one word
+        return False
+    head = tok.head
+    lemma = head.lemma_.lower()
+    if lemma in TRIGGERS or lemma in LIGHT_HEADS or _ACTION_NOUN.search(lemma):
+        return False
+    return not any(c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in _COUNTING) for c in head.children)
+
+
+LIGHT_HEADS = lexicon().words("light_heads")  # "the exchange process": the event word is what is told
+# Nouns of an action ("bombardment", "shelling"): a compound before them says how it was done.
+_ACTION_NOUN = re.compile(r"(ment|ing)$")
+_COUNTING = frozenset({"several", "multiple", "many", "numerous", "dozens", "hundreds", "few"})
+
+
+def _told_as_test(doc: Doc) -> bool:
+    """The sentence calls the launch a test ("its first test", "fired test missiles")."""
+    return any(t.lemma_.lower() == "test" and t.pos_ == "NOUN" for t in doc)
 
 
 def _statistic(tok: Token) -> bool:

@@ -126,3 +126,7 @@ CONFIDENCE_MAX = 0.99
 # The annotation guide's window: an event dated more than about 60 days before its article is background
 # history, not the article's news (it is recorded as a candidate with reason "history", not coded).
 DETECT_HISTORY_DAYS = 60
+# A news report tells its news first (the lead): an undated event there is the article's news of the day. An
+# event told further down with neither a date nor a place finer than a country is not one specific occurrence
+# ("the protests", "our air strikes"): commentary or background, refused as "unanchored".
+DETECT_LEAD_SENTENCES = 3
