@@ -86,7 +86,9 @@ def open_lake(lake: LakeSettings, read_only: bool = False) -> duckdb.DuckDBPyCon
         Path(data).mkdir(parents=True, exist_ok=True)
         data = data.rstrip("/") + "/"
     options = f"data_path {quote_literal(data)}" + (", read_only" if read_only else "")
-    con.execute(f"attach {quote_literal('ducklake:' + lake.catalog)} as {CATALOG_NAME} ({options})")
+    attach = f"attach {quote_literal('ducklake:' + lake.catalog)} as {CATALOG_NAME} ({options})"
+    # The first processes to open a new lake all create its catalog tables; the losers find them next time.
+    retry_on_conflict(lambda: con.execute(attach))
     con.execute(f"use {CATALOG_NAME}")
     return con
 
@@ -134,7 +136,7 @@ def digest(*texts: str) -> str:
 def is_conflict(err: Exception) -> bool:
     """A commit DuckLake refused because another process changed the same thing first: worth retrying."""
     text = str(err).lower()
-    return "conflict" in text or "concurrent" in text
+    return any(word in text for word in ("conflict", "concurrent", "duplicate key"))
 
 
 def retry_on_conflict(action, attempts: int = 20):
