@@ -222,6 +222,8 @@ def run_finished_at(run_id: str, instance: dg.DagsterInstance | None = None) -> 
     if len(records) != 1 or records[0].end_time is None:
         return None
     return dt.datetime.fromtimestamp(records[0].end_time, dt.UTC).replace(tzinfo=None)
+
+
 def _row_count(result, asset: str) -> int:
     for materialization in result.asset_materializations_for_node(asset):
         value = materialization.metadata.get("dagster/row_count")

@@ -22,8 +22,8 @@ def test_dagster_pg_url_puts_runs_events_and_schedules_in_postgres(tmp_path: Pat
         monkeypatch.setenv("DAGSTER_HOME", str(home))
         # A plain postgresql:// URL, as operators write it (psycopg2 is the driver we install).
         monkeypatch.setenv("DAGSTER_PG_URL", f"postgresql://postgres@{POSTGRES[0]}:{POSTGRES[1]}/{database}")
-        instance = open_instance()
-        try:
+        # Entered, so that definitions built in the block see this instance (Dagster's current one).
+        with open_instance() as instance:
             assert (home / "dagster.yaml").read_text() == (DEPLOY_DIR / "dagster-postgres.yaml").read_text()
             storages = {type(s).__name__ for s in (
                 instance.run_storage, instance.event_log_storage, instance.schedule_storage
@@ -37,8 +37,6 @@ def test_dagster_pg_url_puts_runs_events_and_schedules_in_postgres(tmp_path: Pat
             result = job.execute_in_process(instance=instance)
             assert result.success
             instance.add_dynamic_partitions(landing_batches.name, ["batch-a"])
-        finally:
-            instance.dispose()
 
         con = psycopg2.connect(host=POSTGRES[0], port=POSTGRES[1], user="postgres", dbname=database)
         try:

@@ -92,13 +92,13 @@ def test_two_celery_workers_fill_the_lake_as_one_process_fills_the_file(demo_loa
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         monkeypatch.setattr(distributed, "RUN_TIMEOUT_SECONDS", 420.0)
-        instance = open_instance()
         try:
-            wait_ready(logs)
-            report = run_landing(landing, warehouse, instance=instance)
-            runs = instance.get_runs(filters=dg.RunsFilter(job_name="process_batch"))
+            # Entered, so that the definitions run_landing builds see this instance (Dagster's current one).
+            with open_instance() as instance:
+                wait_ready(logs)
+                report = run_landing(landing, warehouse, instance=instance)
+                runs = instance.get_runs(filters=dg.RunsFilter(job_name="process_batch"))
         finally:
-            instance.dispose()
             for worker in workers:
                 worker.send_signal(signal.SIGTERM)  # warm shutdown: nothing is running by now
             for worker in workers:
