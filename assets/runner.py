@@ -21,7 +21,7 @@ from assets.terminal import logger_config
 from pipeline.config import prepared_dagster_home
 from pipeline.landing import batch_signature, list_batches
 from pipeline.queries import query
-from pipeline.warehouse import connect, read_state
+from pipeline.warehouse import connect, read_state, warehouse_exists
 
 
 @dataclass
@@ -81,7 +81,7 @@ def pending(
 ) -> dict[str, str]:
     """Batches (id -> signature) not yet loaded in their current form by a run that succeeded."""
     batches = {b: batch_signature(landing, b)[0] for b in list_batches(landing)}
-    if rerun_all or not warehouse.exists():
+    if rerun_all or not warehouse_exists(warehouse):
         return batches
     con = connect(warehouse)
     try:

@@ -116,6 +116,12 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     return con
 
 
+def warehouse_exists(path: str | Path) -> bool:
+    """Whether there is a warehouse to read what was loaded from: the file, or in the lake mode the lake
+    (opening it creates an empty one)."""
+    return lake.settings(path) is not None or Path(path).exists()
+
+
 # The warehouse records whether its projections are complete: a run marks them incomplete before it writes
 # and complete (naming itself) when its last step has finished. Readers only ever see complete states.
 def mark_incomplete(con: duckdb.DuckDBPyConnection, run_id: str | None, job_name: str | None) -> None:

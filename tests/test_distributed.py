@@ -5,6 +5,7 @@ it: a plain DuckDB file, the snapshot."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -47,6 +48,18 @@ def contract_rows(path: Path) -> dict[str, list]:
         con.close()
 
 
+def drop_corrections(landing: Path) -> None:
+    """A later batch: one sample article corrected by its outlet (a new toll), another retracted."""
+    records = [
+        {"id": "ledger-7781", "outlet": "Levant Ledger", "published_at": "2024-03-12",
+         "title": "16 dead, 30 wounded as bomb rips through Baquba market",
+         "text": "BAQUBAH, Iraq - Sixteen people were killed and 30 wounded when a bomb exploded in a "
+                 "crowded market in Baqubah on Tuesday, police said."},
+        {"id": "andes-1187", "outlet": "Andes Report", "retract": True},
+    ]  # fmt: skip
+    (landing / "corrections.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+
+
 def start_worker(name: str, queue: str, env: dict, log: Path) -> subprocess.Popen:
     celery = Path(sys.executable).parent / "celery"
     cmd = [str(celery), "-A", "assets.workers", "worker", "--pool", "solo", "-Q", queue, "-n", f"{name}@%h",
@@ -63,7 +76,9 @@ def wait_ready(logs: list[Path], timeout: float = 180.0) -> None:
         time.sleep(0.5)
 
 
-def test_two_celery_workers_fill_the_lake_as_one_process_fills_the_file(demo_load, tmp_path, monkeypatch):
+def test_two_celery_workers_fill_and_correct_the_lake_as_one_process_does_the_file(
+    demo_load, tmp_path, monkeypatch
+):
     with (
         postgres_database("dagster_test") as dagster_db,
         postgres_database("lake_test") as lake_db,
@@ -96,7 +111,11 @@ def test_two_celery_workers_fill_the_lake_as_one_process_fills_the_file(demo_loa
             # Entered, so that the definitions run_landing builds see this instance (Dagster's current one).
             with open_instance() as instance:
                 wait_ready(logs)
-                report = run_landing(landing, warehouse, instance=instance)
+                first = run_landing(landing, warehouse, instance=instance)
+                after_samples = contract_rows(snapshot_path(warehouse))
+                # Event sourcing on the workers: a corrected version of one article, a retraction of another.
+                drop_corrections(landing)
+                second = run_landing(landing, warehouse, instance=instance)
                 runs = instance.get_runs(filters=dg.RunsFilter(job_name="process_batch"))
         finally:
             for worker in workers:
@@ -108,17 +127,33 @@ def test_two_celery_workers_fill_the_lake_as_one_process_fills_the_file(demo_loa
                     worker.kill()
                     worker.wait()
         worker_logs = "\n".join(log.read_text()[-3000:] for log in logs)
-        assert report.success and not report.checks_failed, summary_text(report) + worker_logs
-        assert report.counts == demo_load.report.counts
+        for report in (first, second):
+            assert report.success and not report.checks_failed, summary_text(report) + worker_logs
+        assert first.counts == demo_load.report.counts
+        assert second.batches == ["corrections.jsonl"]
 
         # Each batch's run was executed by a worker (which tags the run with its process), and both took some.
-        assert len(runs) == 5 and all(r.status == dg.DagsterRunStatus.SUCCESS for r in runs)
+        assert len(runs) == 6 and all(r.status == dg.DagsterRunStatus.SUCCESS for r in runs)
         assert {r.tags[PID_TAG] for r in runs} == {str(w.pid) for w in workers}, worker_logs
 
         # The lake's snapshot is a plain DuckDB file, as the scorers open it, and it holds what one process
         # wrote into the single file.
-        lake_state = contract_rows(snapshot_path(warehouse))
-        assert lake_state == contract_rows(snapshot_path(demo_load.warehouse))
-        assert len(lake_state["events"]) == 10
+        assert after_samples == contract_rows(snapshot_path(demo_load.warehouse))
+        assert len(after_samples["events"]) == 10
         # The Parquet files are where the lake keeps the data.
         assert any((tmp_path / "lake").rglob("*.parquet"))
+
+        # The same corrections loaded by one process into a copy of the single file give the same projections.
+        for name in env:
+            monkeypatch.delenv(name)
+        base_landing, base = tmp_path / "one" / "landing", tmp_path / "one" / "events.duckdb"
+        shutil.copytree(demo_load.landing, base_landing)
+        shutil.copyfile(demo_load.warehouse, base)
+        drop_corrections(base_landing)
+        with dg.instance_for_test() as inst:
+            assert run_landing(base_landing, base, instance=inst, only=["corrections.jsonl"]).success
+        after_corrections = contract_rows(snapshot_path(warehouse))
+        assert after_corrections == contract_rows(snapshot_path(base))
+        assert after_corrections != after_samples
+        retracted = [a for a in after_corrections["articles"] if "andes-1187" in repr(a)]
+        assert retracted == []
