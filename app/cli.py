@@ -24,8 +24,8 @@ def _set_locations(args: argparse.Namespace) -> None:
         os.environ["EVENTS_LANDING_DIR"] = str(Path(args.landing).resolve())
     if getattr(args, "warehouse", None):
         os.environ["EVENTS_WAREHOUSE"] = str(Path(args.warehouse).resolve())
-    os.environ.setdefault("DAGSTER_HOME", str(config.PROJECT_ROOT / ".dagster_home"))
-    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    with config.prepared_dagster_home():
+        pass  # DAGSTER_HOME set, with the mode's dagster.yaml (SQLite, or Postgres: docs/deploy.md)
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ import datetime as dt
 
 import dagster as dg
 
-from assets.partitions import WAREHOUSE_POOL, landing_batches
+from assets.partitions import BATCH_POOL, landing_batches
 from assets.quality import check_spec, run_suite, table_metadata
 from assets.resources import Warehouse
 from expectations.clean_articles import FUTURE_SLACK
@@ -14,7 +14,7 @@ from pipeline.stages import clean_batch
 @dg.asset(
     group_name="clean",
     partitions_def=landing_batches,
-    pool=WAREHOUSE_POOL,
+    pool=BATCH_POOL,
     kinds={"duckdb", "polars"},
     deps=["raw_articles"],
     check_specs=[

@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from assets.partitions import WAREHOUSE_POOL, landing_batches
+from assets.partitions import BATCH_POOL, landing_batches
 from assets.quality import check_spec, run_suite, table_metadata
 from assets.resources import Warehouse
 from pipeline.queries import query
@@ -12,7 +12,7 @@ from pipeline.stages import extract_batch, mentions_check_frame
 @dg.asset(
     group_name="extract",
     partitions_def=landing_batches,
-    pool=WAREHOUSE_POOL,
+    pool=BATCH_POOL,
     kinds={"duckdb", "spacy"},
     deps=["clean_articles"],
     check_specs=[

@@ -14,6 +14,7 @@ import dagster as dg
 
 from assets.partitions import WAREHOUSE_POOL
 from assets.resources import Warehouse
+from pipeline import lake
 from pipeline.queries import query
 from pipeline.stages import ReplayBlocked, replay_log
 from pipeline.warehouse import (
@@ -35,6 +36,10 @@ def replay_article_log(context: dg.OpExecutionContext, warehouse: Warehouse):
     """Rebuild clean articles, mentions, events and marts from raw.article_log (which is left untouched)."""
     from expectations import validate
 
+    if lake.settings() is not None:
+        # The swap below renames a file into place; a lake would need its tables replaced in one commit
+        # instead, which is not written yet (docs/deploy.md). Refuse rather than build a file nobody reads.
+        raise dg.Failure("rebuild is not supported in the lake mode (EVENTS_LAKE) yet: see docs/deploy.md")
     live = Path(warehouse.database)
     target = rebuild_path(live)
     # A logical copy of the live file (log, versions, quarantine, sequences) to replay in.

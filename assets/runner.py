@@ -9,21 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-import fcntl
-import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
 
+from assets.distributed import LaunchedRun, is_distributed, launch_batches, wait_for_runs
 from assets.partitions import WAREHOUSE_POOL, landing_batches
 from assets.recovery import process_tags, writer_lock
 from assets.terminal import logger_config
-from pipeline.config import PROJECT_ROOT
+from pipeline.config import prepared_dagster_home
 from pipeline.landing import batch_signature, list_batches
 from pipeline.queries import query
-from pipeline.warehouse import connect, read_state
+from pipeline.warehouse import connect, read_state, warehouse_exists
 
 
 @dataclass
@@ -39,22 +37,13 @@ class RunReport:
     repaired: bool = False  # the projections an interrupted run left incomplete were recomputed
 
 
-# What a new DAGSTER_HOME starts with (one warehouse writer at a time, run monitoring): the project's own.
-INSTANCE_YAML = PROJECT_ROOT / ".dagster_home" / "dagster.yaml"
-
-
 def open_instance() -> dg.DagsterInstance:
     """The Dagster instance of ``DAGSTER_HOME``, its storage created under a lock.
 
     Several runs started at once on a new home would otherwise race to create the same SQLite tables, and
-    one would crash. A home without a ``dagster.yaml`` gets the project's."""
-    home = Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster_home")
-    os.environ["DAGSTER_HOME"] = str(home)
-    home.mkdir(parents=True, exist_ok=True)
-    with (home / ".storage.lock").open("a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (home / "dagster.yaml").exists() and INSTANCE_YAML.exists():
-            shutil.copyfile(INSTANCE_YAML, home / "dagster.yaml")
+    one would crash. A home without a ``dagster.yaml`` gets the project's (SQLite), or with DAGSTER_PG_URL
+    set the Postgres one in ``deploy/`` (see ``pipeline.config.dagster_home``)."""
+    with prepared_dagster_home():
         instance = dg.DagsterInstance.get()
         # Touch every storage now, while we hold the lock: they create their tables on first use.
         instance.get_runs(limit=1)
@@ -92,7 +81,7 @@ def pending(
 ) -> dict[str, str]:
     """Batches (id -> signature) not yet loaded in their current form by a run that succeeded."""
     batches = {b: batch_signature(landing, b)[0] for b in list_batches(landing)}
-    if rerun_all or not warehouse.exists():
+    if rerun_all or not warehouse_exists(warehouse):
         return batches
     con = connect(warehouse)
     try:
@@ -145,18 +134,21 @@ def run_landing(
         if new:
             instance.add_dynamic_partitions(landing_batches.name, new)
         run_config = logger_config(verbosity) if verbosity else None
-        for batch in report.batches:
-            started = time.monotonic()
-            result = job.execute_in_process(
-                partition_key=batch,
-                instance=instance,
-                raise_on_error=raise_on_error,
-                tags={"landing/batch": batch, "landing/signature": todo[batch], **process_tags()},
-                run_config=run_config,
-            )
-            _add_result(report, result, batch)
-            if on_batch is not None:
-                on_batch(_batch_summary(batch, result, time.monotonic() - started))
+        if is_distributed(instance):
+            _run_on_workers(instance, landing, warehouse, todo, report, on_batch)
+        else:
+            for batch in report.batches:
+                started = time.monotonic()
+                result = job.execute_in_process(
+                    partition_key=batch,
+                    instance=instance,
+                    raise_on_error=raise_on_error,
+                    tags={"landing/batch": batch, "landing/signature": todo[batch], **process_tags()},
+                    run_config=run_config,
+                )
+                _add_result(report, result, batch)
+                if on_batch is not None:
+                    on_batch(_batch_summary(batch, result, time.monotonic() - started))
         if not _complete(warehouse):
             result = defs.resolve_job_def("refresh_events").execute_in_process(
                 instance=instance, raise_on_error=raise_on_error, tags=process_tags()
@@ -170,6 +162,20 @@ def run_landing(
         finally:
             con.close()
     return report
+
+
+def _run_on_workers(instance, landing: Path, warehouse: Path, todo: dict[str, str], report: RunReport,
+                    on_batch: Callable[[BatchSummary], None] | None) -> None:  # fmt: skip
+    """Every batch's run launched at once to the Celery workers (assets/distributed.py), then reported as the
+    in-process runs are."""
+    started = time.monotonic()
+    launched = launch_batches(instance, landing, warehouse, todo)
+    wait_for_runs(instance, list(launched.values()))
+    for batch, run_id in launched.items():
+        result = LaunchedRun(instance, run_id)
+        _add_result(report, result, batch)
+        if on_batch is not None:
+            on_batch(_batch_summary(batch, result, time.monotonic() - started))
 
 
 def _add_result(report: RunReport, result, batch: str) -> None:
@@ -216,6 +222,8 @@ def run_finished_at(run_id: str, instance: dg.DagsterInstance | None = None) -> 
     if len(records) != 1 or records[0].end_time is None:
         return None
     return dt.datetime.fromtimestamp(records[0].end_time, dt.UTC).replace(tzinfo=None)
+
+
 def _row_count(result, asset: str) -> int:
     for materialization in result.asset_materializations_for_node(asset):
         value = materialization.metadata.get("dagster/row_count")

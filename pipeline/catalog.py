@@ -47,8 +47,11 @@ def catalog() -> Catalog:
     return Catalog(glossary, tables)
 
 
-def comment_statements(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The COMMENT statements that would bring the warehouse's comments in line with the catalog."""
+def comment_statements(con: duckdb.DuckDBPyConnection, view_columns: bool = True) -> list[str]:
+    """The COMMENT statements that would bring the warehouse's comments in line with the catalog.
+
+    ``view_columns=False`` leaves the columns of views alone: DuckLake cannot comment them (the readers'
+    snapshot of a lake, a DuckDB file, gets them: ``pipeline.warehouse.copy_database``)."""
     cat = catalog()
     objects = con.execute(query("catalog.objects")).fetchall()
     columns = con.execute(query("catalog.columns")).fetchall()
@@ -61,7 +64,7 @@ def comment_statements(con: duckdb.DuckDBPyConnection) -> list[str]:
                 f"comment on {kind} {quote_name(f'{schema}.{table}')} is {quote_literal(wanted)}"
             )
     for schema, table, column, current in columns:
-        if (schema, table) not in kinds:
+        if (schema, table) not in kinds or (not view_columns and kinds[(schema, table)] == "view"):
             continue
         wanted = cat.column(f"{schema}.{table}", column)
         if wanted and wanted != current:
@@ -70,8 +73,8 @@ def comment_statements(con: duckdb.DuckDBPyConnection) -> list[str]:
     return statements
 
 
-def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
+def apply_comments(con: duckdb.DuckDBPyConnection, view_columns: bool = True) -> None:
     """Comment every table, view and column the catalog describes (only those whose comment differs)."""
-    statements = comment_statements(con)
+    statements = comment_statements(con, view_columns)
     if statements:
         con.execute(";\n".join(statements))

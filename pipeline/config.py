@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.extract.lexicon_loader import vocabulary_hash
@@ -25,3 +28,56 @@ def warehouse_path() -> Path:
     """The DuckDB file (``EVENTS_WAREHOUSE``, default: ``warehouse/events.duckdb``)."""
     default = PROJECT_ROOT / "warehouse" / "events.duckdb"
     return Path(os.environ.get("EVENTS_WAREHOUSE", default)).expanduser().resolve()
+
+
+# Where Dagster keeps runs, events and schedules. By default an embedded SQLite home; with DAGSTER_PG_URL set,
+# Postgres (deploy/dagster-postgres.yaml), and with PIPELINE_CELERY_BROKER as well, Postgres plus runs
+# executed by Celery workers (deploy/dagster-celery.yaml). See docs/deploy.md.
+DEPLOY_DIR = PROJECT_ROOT / "deploy"
+
+
+def dagster_mode() -> str:
+    """``sqlite`` (one machine), ``postgres`` or ``celery`` (runs go to workers), from the environment."""
+    if os.environ.get("PIPELINE_CELERY_BROKER"):
+        if not os.environ.get("DAGSTER_PG_URL"):
+            raise RuntimeError("PIPELINE_CELERY_BROKER needs DAGSTER_PG_URL: workers share Postgres storage")
+        return "celery"
+    return "postgres" if os.environ.get("DAGSTER_PG_URL") else "sqlite"
+
+
+def dagster_yaml() -> Path:
+    """The instance configuration a new ``DAGSTER_HOME`` starts with, for the mode the environment selects."""
+    mode = dagster_mode()
+    if mode == "sqlite":
+        return PROJECT_ROOT / ".dagster_home" / "dagster.yaml"
+    return DEPLOY_DIR / f"dagster-{mode}.yaml"
+
+
+def dagster_home() -> Path:
+    """``DAGSTER_HOME``, else ``.dagster_home/`` (SQLite) or ``.dagster_home/<mode>/``: a home is made for one
+    storage, so the modes never share one."""
+    if os.environ.get("DAGSTER_HOME"):
+        return Path(os.environ["DAGSTER_HOME"])
+    mode = dagster_mode()
+    base = PROJECT_ROOT / ".dagster_home"
+    return base if mode == "sqlite" else base / mode
+
+
+@contextmanager
+def prepared_dagster_home():
+    """Set ``DAGSTER_HOME`` (see ``dagster_home``), give it the mode's ``dagster.yaml`` if it has none, and
+    hold its ``.storage.lock`` for the block: runs started at once on a new home would otherwise race to
+    create the same storage tables."""
+    home = dagster_home()
+    os.environ["DAGSTER_HOME"] = str(home)
+    url = os.environ.get("DAGSTER_PG_URL", "")
+    if url.startswith(("postgresql://", "postgres://")):
+        # SQLAlchemy 2.1 reads a bare postgresql:// as psycopg 3; dagster-postgres installs psycopg2.
+        os.environ["DAGSTER_PG_URL"] = "postgresql+psycopg2://" + url.split("://", 1)[1]
+    home.mkdir(parents=True, exist_ok=True)
+    with (home / ".storage.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        source = dagster_yaml()
+        if not (home / "dagster.yaml").exists() and source.exists():
+            shutil.copyfile(source, home / "dagster.yaml")
+        yield home

@@ -56,12 +56,17 @@ class Source:
 def open_warehouse(path: Path):
     """A read-only connection to the warehouse, or to its snapshot while a run holds the write lock."""
     path = Path(path)
-    if not path.exists():
+    snap = snapshot_path(path)
+    # In the lake mode (docs/deploy.md) there is no live file, only the snapshot each run publishes.
+    if not path.exists() and not snap.exists():
         raise QueryError(f"no warehouse at {path}: load some articles first (python -m pipeline demo)")
-    try:
-        con, source = duckdb.connect(str(path), read_only=True), Source(path, False)
-    except duckdb.IOException as err:
-        snap = snapshot_path(path)
+    con = None
+    if path.exists():
+        try:
+            con, source = duckdb.connect(str(path), read_only=True), Source(path, False)
+        except duckdb.IOException:
+            pass  # a run holds the write lock
+    if con is None:
         if snap.exists():
             con, source = duckdb.connect(str(snap), read_only=True), Source(snap, True)
         else:

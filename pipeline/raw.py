@@ -40,12 +40,14 @@ def quarantine_id(batch_id: str, q: QuarantineRecord) -> str:
 
 def quarantine(con: duckdb.DuckDBPyConnection, batch_id: str, q: QuarantineRecord, now: dt.datetime) -> int:
     """Record one quarantined input; returns 1 when it is new, 0 when a rerun had recorded it already."""
-    inserted = con.execute(
+    qid = quarantine_id(batch_id, q)
+    if con.execute(query("raw.quarantine_exists"), [qid]).fetchone():
+        return 0
+    con.execute(
         query("raw.insert_quarantine"),
-        [quarantine_id(batch_id, q), batch_id, q.source_path, q.record_index, q.reason,
-         q.raw_content, q.content_bytes, now],
-    ).fetchall()  # fmt: skip
-    return len(inserted)
+        [qid, batch_id, q.source_path, q.record_index, q.reason, q.raw_content, q.content_bytes, now],
+    )
+    return 1
 
 
 def store_batch(

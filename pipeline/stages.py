@@ -156,7 +156,6 @@ def extract_batch(
     with transaction(con):
         con.execute(query("tables.delete_batch", table="core.mentions"), [batch_id])
         con.execute(query("tables.delete_batch", table="core.event_candidates"), [batch_id])
-        _refresh_reasons(con)
         written = 0
         for start in range(0, len(articles), EXTRACT_CHUNK_ARTICLES):
             chunk = articles[start : start + EXTRACT_CHUNK_ARTICLES]
@@ -259,6 +258,8 @@ def dedup_all(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> pl.D
     event_frame = pl.DataFrame(events, schema=frame_schema(con, "core.events"))
     member_frame = pl.DataFrame(members, schema=frame_schema(con, "core.event_members"))
     with transaction(con):
+        # Here, not in the extract step: this step has one writer at a time (see extract.sql).
+        _refresh_reasons(con)
         record_event_changes(con, event_frame, member_frame, run_id=run_id)
         for table, frame in (("core.events", event_frame), ("core.event_members", member_frame)):
             con.execute(query("tables.delete_all", table=table))

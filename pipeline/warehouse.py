@@ -1,4 +1,8 @@
-"""The DuckDB warehouse: opening it and applying the schema, views and marts from ``warehouse/*.sql``."""
+"""The DuckDB warehouse: opening it and applying the schema, views and marts from ``warehouse/*.sql``.
+
+One DuckDB file by default; a DuckLake lake when ``EVENTS_LAKE`` is set (``pipeline/lake.py``). ``connect``
+is the one place either is opened, and the same SQL runs on both.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipeline import lake
 from pipeline.config import PROJECT_ROOT
 from pipeline.queries import query, quote_identifier, quote_literal
 
@@ -24,11 +29,31 @@ def sql_file(name: str) -> str:
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table and view that does not exist yet, with its descriptions (idempotent)."""
-    from pipeline.catalog import apply_comments
+    from pipeline.catalog import CATALOG_FILE, apply_comments
 
-    con.execute(sql_file("schema.sql"))
-    con.execute(sql_file("views.sql"))
-    apply_comments(con)
+    if not is_lake(con):
+        con.execute(sql_file("schema.sql"))
+        con.execute(sql_file("views.sql"))
+        apply_comments(con)
+        return
+    schema, views = sql_file("schema.sql"), sql_file("views.sql")
+    digest = lake.digest(schema, views, CATALOG_FILE.read_text(encoding="utf-8"))
+
+    def apply() -> None:
+        if lake.schema_is_current(con, digest):
+            return
+        with transaction(con):
+            con.execute(lake.lake_schema(schema))
+            con.execute(views)
+            apply_comments(con, view_columns=False)
+            lake.mark_schema(con, digest)
+
+    lake.retry_on_conflict(apply)
+
+
+def is_lake(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the connection's warehouse is a DuckLake lake rather than a DuckDB file."""
+    return con.execute(query("tables.database_type")).fetchone()[0] == "ducklake"
 
 
 @contextmanager
@@ -54,7 +79,7 @@ def refresh_marts(con: duckdb.DuckDBPyConnection) -> None:
     from pipeline.catalog import apply_comments
 
     con.execute(sql_file("marts.sql"))
-    apply_comments(con)
+    apply_comments(con, view_columns=not is_lake(con))
 
 
 # DuckDB has one writer per file. Another process holding it (a run started elsewhere) is waited for.
@@ -62,10 +87,19 @@ LOCK_WAIT_SECONDS = 120.0
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse, creating its folder and schema when writing; waits while another process writes."""
+    """Open the warehouse, creating its folder and schema when writing; waits while another process writes.
+
+    In the lake mode (``EVENTS_LAKE``) the lake is opened instead; ``path`` still places the writer lock and
+    the readers' snapshot, and several processes may write at once."""
     path = Path(path)
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
+    settings = lake.settings(path)
+    if settings is not None:
+        con = lake.open_lake(settings, read_only=read_only)
+        if not read_only:
+            ensure_schema(con)
+        return con
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     delay = 0.05
     while True:
@@ -82,6 +116,12 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     return con
 
 
+def warehouse_exists(path: str | Path) -> bool:
+    """Whether there is a warehouse to read what was loaded from: the file, or in the lake mode the lake
+    (opening it creates an empty one)."""
+    return lake.settings(path) is not None or Path(path).exists()
+
+
 # The warehouse records whether its projections are complete: a run marks them incomplete before it writes
 # and complete (naming itself) when its last step has finished. Readers only ever see complete states.
 def mark_incomplete(con: duckdb.DuckDBPyConnection, run_id: str | None, job_name: str | None) -> None:
@@ -96,7 +136,8 @@ def mark_complete(con: duckdb.DuckDBPyConnection, run_id: str | None, job_name: 
 
 def _set_state(con, complete: bool, run_id: str | None, job_name: str | None) -> None:
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    con.execute(query("state.set"), [complete, run_id, job_name, now])
+    # In the lake mode every step of every concurrent run sets this one row: the loser of a race retries.
+    lake.retry_on_conflict(lambda: con.execute(query("state.set"), [complete, run_id, job_name, now]))
 
 
 def read_state(con: duckdb.DuckDBPyConnection) -> dict | None:
@@ -137,6 +178,16 @@ def copy_database(con: duckdb.DuckDBPyConnection, target: Path) -> None:
     con.execute(f"attach {quote_literal(str(target))} as _copy")
     try:
         con.execute(f"copy from database {quote_identifier(db)} to _copy")
+        if is_lake(con):
+            # The copy is a DuckDB file, which takes the descriptions of the views' columns that the lake
+            # cannot hold; the marts are described too (refresh_marts recreates them without comments).
+            from pipeline.catalog import apply_comments
+
+            con.execute("use _copy")
+            try:
+                apply_comments(con)
+            finally:
+                con.execute(f"use {quote_identifier(db)}")
     finally:
         con.execute("detach _copy")
 

@@ -32,7 +32,6 @@ create table if not exists raw.article_versions (
 alter table raw.article_versions add column if not exists source varchar;
 
 -- The system of record: what happened to which article, in order. Never updated, never deleted.
-create sequence if not exists raw.article_log_seq start 1;
 create table if not exists raw.article_log (
     seq           bigint primary key,       -- monotonically increasing
     kind          varchar not null,         -- ingested | updated | retracted

@@ -18,8 +18,12 @@ select article_id, coalesce(published_at_local, published_at) as published_at
 from staging.articles where batch_id = ?
 
 -- name: refresh_detection_reasons
--- The reason codes of core.event_candidates and their meanings, from pipeline/extract/detect.py.
-insert or replace into core.detection_reasons select * from _incoming
+-- The reason codes of core.event_candidates and their meanings, from pipeline/extract/detect.py. Written
+-- by the dedup step, which has one writer at a time: extract steps of several batches may run at once in
+-- the lake mode, and would each insert the same new reasons.
+merge into core.detection_reasons t using _incoming s on t.reason = s.reason
+when matched and t.meaning is distinct from s.meaning then update set meaning = s.meaning
+when not matched then insert (reason, meaning) values (s.reason, s.meaning)
 
 -- name: candidates_by_reason
 -- What detection decided for a batch's trigger words: the counts the UI shows per reason.

@@ -1,8 +1,12 @@
 -- The raw stage: the append-only article log, the immutable article versions, landing batches, quarantine.
 
+-- name: quarantine_exists
+-- The id is a hash of what was quarantined: a rerun of the batch finds it and inserts nothing. (A look-up,
+-- not `on conflict`: the lake mode has no keys, see pipeline/lake.py.)
+select 1 from raw.quarantine where quarantine_id = ?
+
 -- name: insert_quarantine
--- The id is a hash of what was quarantined, so a rerun of the batch inserts nothing.
-insert into raw.quarantine values (?,?,?,?,?,?,?,?) on conflict do nothing returning 1
+insert into raw.quarantine values (?,?,?,?,?,?,?,?)
 
 -- name: version_by_hash
 -- The version already stored under a content hash, if any: a rerun, a return to it, or a duplicate.
@@ -44,14 +48,20 @@ select distinct article_key, source from raw.article_versions where source_id = 
 select kind, content_hash from raw.article_log where article_key = ? order by seq desc limit 1
 
 -- name: append_log_entry
-insert into raw.article_log values (nextval('raw.article_log_seq'),?,?,?,?,?,?,?)
+-- The next number after the last: the raw stage is the log's only writer, one batch at a time (the
+-- duckdb_warehouse pool), and the lake mode has no sequences (pipeline/lake.py).
+insert into raw.article_log select coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ? from raw.article_log
 
 -- name: upsert_landing_batch
 -- The signature (a hash of the batch's file contents) as loaded, so that an unchanged batch is not loaded
 -- again, whatever its files' times or the landing folder's path.
-insert into raw.landing_batches values (?,?,?,?,?,?) on conflict (batch_id) do update set
-signature = excluded.signature, files = excluded.files, bytes = excluded.bytes,
-last_loaded_at = excluded.last_loaded_at
+merge into raw.landing_batches t
+using (select ? as batch_id, ? as signature, ? as files, ? as bytes, ? as first_loaded_at, ? as last_loaded_at) s
+on t.batch_id = s.batch_id
+when matched then update set signature = s.signature, files = s.files, bytes = s.bytes,
+    last_loaded_at = s.last_loaded_at
+when not matched then insert values (s.batch_id, s.signature, s.files, s.bytes, s.first_loaded_at,
+    s.last_loaded_at)
 
 -- name: landing_batch_signatures
 select batch_id, signature from raw.landing_batches

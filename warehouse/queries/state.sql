@@ -2,7 +2,12 @@
 
 -- name: set
 -- A run marks the projections incomplete before it writes, and complete in its last step.
-insert or replace into core.warehouse_state values (true, ?, ?, ?, ?)
+merge into core.warehouse_state t
+using (select ? as complete, ? as run_id, ? as job_name, ? as changed_at) s on true
+when matched then update set complete = s.complete, run_id = s.run_id, job_name = s.job_name,
+    changed_at = s.changed_at
+when not matched then insert (singleton, complete, run_id, job_name, changed_at)
+    values (true, s.complete, s.run_id, s.job_name, s.changed_at)
 
 -- name: get
 select complete, run_id, job_name, changed_at from core.warehouse_state

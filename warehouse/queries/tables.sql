@@ -17,3 +17,7 @@ delete from {table}
 
 -- name: row_count
 select count(*) from {table}
+
+-- name: database_type
+-- "duckdb" for a warehouse file, "ducklake" for the lake mode (pipeline/lake.py).
+select type from duckdb_databases() where database_name = current_database()

@@ -1,0 +1,102 @@
+"""The warehouse as a DuckLake lake (catalog in Postgres, data as Parquet): the same contract as the DuckDB
+file, and several processes writing at once. Talks to this machine's Postgres (tests/services.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from pipeline import lake
+from pipeline.config import PROJECT_ROOT
+from pipeline.queries import query
+from pipeline.warehouse import connect, is_lake
+from tests.services import lake_catalog, postgres_database
+
+COLUMNS = """select schema_name, table_name, column_name, data_type from duckdb_columns()
+where database_name = current_database() order by all"""
+
+
+@pytest.fixture
+def lake_env(monkeypatch, tmp_path: Path):
+    """EVENTS_LAKE pointing at a new Postgres database; the Parquet files under tmp_path."""
+    with postgres_database("lake_test") as database:
+        monkeypatch.setenv("EVENTS_LAKE", lake_catalog(database))
+        monkeypatch.setenv("EVENTS_LAKE_DATA", str(tmp_path / "lake"))
+        yield database
+
+
+def test_the_lake_has_the_tables_views_and_columns_of_the_file(tmp_path: Path, monkeypatch, lake_env):
+    con = connect(tmp_path / "lake.duckdb")
+    assert is_lake(con)
+    in_lake = set(con.execute(COLUMNS).fetchall()) - {
+        ("core", "lake_ddl_digest", "digest", "VARCHAR")  # the lake's own record of the DDL applied
+    }
+    con.close()
+    monkeypatch.delenv("EVENTS_LAKE")
+    con = connect(tmp_path / "file.duckdb")
+    assert not is_lake(con)
+    in_file = set(con.execute(COLUMNS).fetchall())
+    con.close()
+    assert in_lake == in_file
+    names = {(schema, table) for schema, table, _, _ in in_lake}
+    for view in ("articles", "event_mentions", "events", "quarantine", "event_sources"):
+        assert ("main", view) in names
+
+
+def test_the_extensions_are_loaded_from_the_installed_packages():
+    for module_name, extension in lake.EXTENSIONS:
+        path = lake.extension_path(module_name, extension)
+        assert path.is_file() and path.stat().st_size > 0
+
+
+def test_keys_and_checks_are_removed_for_the_lake_and_nothing_else():
+    ddl = (
+        "create table t (\n    a varchar primary key,\n    b boolean default true check (b),\n"
+        "    c integer not null,\n    primary key (a, c)\n);\ncreate sequence if not exists s start 1;"
+    )
+    assert (
+        lake.lake_schema(ddl) == "create table t (\n    a varchar,\n    b boolean default true,\n"
+        "    c integer not null\n);\n"
+    )
+
+
+# Each process opens the lake (the first ones create its schema, at the same time), then appends rows and
+# sets the state row many times, each write its own commit, so that the commits race.
+WRITER = textwrap.dedent("""
+    import sys
+    from pipeline.warehouse import connect, mark_incomplete, transaction
+    con = connect(sys.argv[1])
+    for i in range(int(sys.argv[3])):
+        with transaction(con):
+            con.execute("insert into staging.sentences values (?, ?, 0, 1, 'a sentence')", [sys.argv[2], i])
+        mark_incomplete(con, sys.argv[2], "test")
+    con.close()
+""")
+
+
+def test_separate_processes_write_the_lake_at_once(tmp_path: Path, lake_env):
+    writers, rows = 3, 15
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(tmp_path / "events.duckdb"), f"writer-{n}", str(rows)],
+            cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        for n in range(writers)
+    ]  # fmt: skip
+    for proc in procs:
+        out, _ = proc.communicate(timeout=120)
+        assert proc.returncode == 0, out
+    con = connect(tmp_path / "events.duckdb", read_only=True)
+    try:
+        counts = con.execute(
+            "select article_id, count(*), count(distinct sentence_index) from staging.sentences group by 1"
+        ).fetchall()
+        state = con.execute(query("state.get")).fetchall()
+    finally:
+        con.close()
+    assert sorted(counts) == [(f"writer-{n}", rows, rows) for n in range(writers)]
+    assert len(state) == 1 and state[0][0] is False and state[0][1].startswith("writer-")
