@@ -139,7 +139,7 @@ def test_two_celery_workers_fill_and_correct_the_lake_as_one_process_does_the_fi
         # The lake's snapshot is a plain DuckDB file, as the scorers open it, and it holds what one process
         # wrote into the single file.
         assert after_samples == contract_rows(snapshot_path(demo_load.warehouse))
-        assert len(after_samples["events"]) == 10
+        assert len(after_samples["events"]) == demo_load.report.counts["events"] > 0
         # The Parquet files are where the lake keeps the data.
         assert any((tmp_path / "lake").rglob("*.parquet"))
 
