@@ -13,6 +13,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
+from faultkit import state, write_jsonl
 
 import pipeline.stages as stages
 from assets.runner import run_landing
@@ -28,33 +29,6 @@ REPORTS = [
     {"id": "r3", "outlet": "Delta Post", "published_at": "2025-06-04",
      "text": "Soldiers clashed with militants near Maiduguri on Tuesday, and three soldiers were killed."},
 ]  # fmt: skip
-
-
-def write_jsonl(path: Path, records: list[dict]) -> None:
-    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
-
-
-def state(path: Path) -> dict[str, list]:
-    """The analyst-facing tables, without load timestamps."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return {
-            "articles": con.execute("select article_id, source_id, body from articles order by 1").fetchall(),
-            "mentions": con.execute(
-                "select mention_id, event_id, sub_event_type, location, fatalities "
-                "from event_mentions order by 1"
-            ).fetchall(),  # fmt: skip
-            "events": con.execute("select * exclude (first_reported_at) from events order by 1").fetchall(),
-            "log": con.execute(
-                "select kind, article_key, content_hash from raw.article_log order by 3"
-            ).fetchall(),
-            "quarantine": con.execute(
-                "select source_path, record_index, reason from quarantine order by all"
-            ).fetchall(),
-            "weekly": con.execute("select * from marts.events_weekly order by all").fetchall(),
-        }
-    finally:
-        con.close()
 
 
 def test_failure_midway_leaves_no_partial_rows_and_rerun_completes(
