@@ -117,7 +117,7 @@ def test_parquet_tables_round_trip(built, tmp_path):
         export(con, "parquet", tmp_path / "parquet")
         manifest = json.loads((tmp_path / "parquet" / "manifest.json").read_text())
         # Readers (exports included) read the last complete state: the snapshot the last run published.
-        assert manifest["warehouse"].endswith((".duckdb")) and manifest["extractor_version"]
+        assert manifest["warehouse"].endswith(".duckdb") and manifest["extractor_version"]
         tables = {t["table"]: t for t in manifest["tables"]}
         assert set(tables) >= {"articles", "event_mentions", "events", "quarantine", "event_history",
                                "events_daily", "events_weekly", "actor_dyads", "source_coverage"}  # fmt: skip

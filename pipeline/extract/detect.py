@@ -33,7 +33,6 @@ from pipeline.extract.model import ArticleFacts, Decision, Reading, Refusal, Sen
 from pipeline.extract.settings import DETECT_HISTORY_DAYS as HISTORY_DAYS
 from pipeline.extract.settings import DETECT_LEAD_SENTENCES as LEAD_SENTENCES
 
-
 REASONS = {
     "event": "reports a specific, real event",
     "same_place": "reports the same event as another trigger of its sentence at the same place (merged)",
@@ -42,8 +41,8 @@ REASONS = {
     "future": "dated after the article",
     "history": f"an event told as background, more than {HISTORY_DAYS} days before the article",
     "past_period": "an undated event inside a past period or a since-clause (history)",
-    "unanchored": "neither a date nor a place finer than a country, outside the article's lead: not one occurrence",
-    "modifier": "the word names a kind of thing ('gun control', 'a missile defence system'), not an occurrence",
+    "unanchored": "no date and no place finer than a country, outside the article's lead: not one occurrence",
+    "modifier": "the word names a kind of thing ('gun control', 'missile defence'), not an occurrence",
     "weapons_test": "a weapon fired as a test, with no target and no victims: not an attack",
     "figurative": "no physical target, participants, armed actor, victims or weapon: a figurative or abstract use",
     "statistic": "a toll or count over a period or a conflict, not one occurrence",
@@ -145,13 +144,22 @@ def decide(
     score = _score(ev)
     if not_prose(tok.doc):
         return Decision(False, "not_prose", score)
-    if dated and published is not None and event_end is not None and (published - event_end).days > HISTORY_DAYS:
+    if (
+        dated
+        and published is not None
+        and event_end is not None
+        and (published - event_end).days > HISTORY_DAYS
+    ):
         return Decision(False, "history", score)
     if not lead and not dated and not ev.place:
         return Decision(False, "unanchored", score)
     if _modifier(tok):
         return Decision(False, "modifier", score)
-    if event_type == "Explosions/Remote violence" and not (ev.victims or ev.target) and _told_as_test(tok.doc):
+    if (
+        event_type == "Explosions/Remote violence"
+        and not (ev.victims or ev.target)
+        and _told_as_test(tok.doc)
+    ):
         return Decision(False, "weapons_test", score)
     if roles.family in VIOLENT_FAMILIES:
         if _statistic(tok):
@@ -184,7 +192,10 @@ def _modifier(tok: Token) -> bool:
     lemma = head.lemma_.lower()
     if lemma in TRIGGERS or lemma in LIGHT_HEADS or _ACTION_NOUN.search(lemma):
         return False
-    return not any(c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in _COUNTING) for c in head.children)
+    return not any(
+        c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in _COUNTING)
+        for c in head.children
+    )
 
 
 LIGHT_HEADS = lexicon().words("light_heads")  # "the exchange process": the event word is what is told
