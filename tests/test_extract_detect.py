@@ -165,3 +165,21 @@ def test_a_missile_test_with_no_target_is_no_attack() -> None:
     mentions, candidates = _read(sentence)
     assert mentions == []
     assert "weapons_test" in _reasons(candidates, 0)
+
+
+def test_past_the_lead_a_reading_with_one_piece_of_evidence_is_thin() -> None:
+    """A place alone does not make "the attack" an event deep in an article; an armed actor and victims do."""
+    _, candidates = _read(*LEAD, "Commentators in Gao said the attack had changed little.")
+    assert "thin" in _reasons(candidates, 3)
+    mentions, candidates = _read(*LEAD, "Gunmen attacked a bus near Gao, killing two passengers.")
+    assert any(m.sentence_index == 3 for m in mentions)
+
+
+def test_a_test_that_confirms_something_is_no_weapons_test() -> None:
+    sentence = (
+        "Chlorine munitions were dropped on a village near Gao on Monday, a watchdog said, after laboratory "
+        "tests confirmed the toxic chemical."
+    )
+    mentions, candidates = _read(sentence)
+    assert [m.sub_event_type for m in mentions] == ["Chemical weapon"]
+    assert "weapons_test" not in _reasons(candidates, 0)

@@ -11,7 +11,8 @@ words:
 - an attack, not a weapons test: a missile fired as a test, with no target and no victims, is no event;
 - today's news, not history told as background (an event dated more than ``HISTORY_DAYS`` before the article);
 - one occurrence anchored in time or place: outside the article's lead (its first ``LEAD_SENTENCES``
-  sentences, where news reports tell the day's news), an event needs a date or a place finer than a country;
+  sentences, where news reports tell the day's news), an event needs a date or a place finer than a country,
+  and more than one piece of evidence (``MIN_EVIDENCE``);
 - realis (not planned, feared, denied, hypothetical): decided earlier by ``modality.is_realis``; its refusals are
   recorded here too, so every candidate sentence has a decision and a reason.
 
@@ -32,6 +33,7 @@ from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Decision, Reading, Refusal, SentenceFacts
 from pipeline.extract.settings import DETECT_HISTORY_DAYS as HISTORY_DAYS
 from pipeline.extract.settings import DETECT_LEAD_SENTENCES as LEAD_SENTENCES
+from pipeline.extract.settings import DETECT_MIN_EVIDENCE as MIN_EVIDENCE
 
 REASONS = {
     "event": "reports a specific, real event",
@@ -44,6 +46,7 @@ REASONS = {
     "unanchored": "no date and no place finer than a country, outside the article's lead: not one occurrence",
     "modifier": "the word names a kind of thing ('gun control', 'missile defence'), not an occurrence",
     "weapons_test": "a weapon fired as a test, with no target and no victims: not an attack",
+    "thin": "at most one piece of evidence (a place, a date, a weapon or a target) besides the word itself",
     "figurative": "no physical target, participants, armed actor, victims or weapon: a figurative or abstract use",
     "statistic": "a toll or count over a period or a conflict, not one occurrence",
     "not_prose": "a list, table or timeline, not a sentence of news",
@@ -155,11 +158,7 @@ def decide(
         return Decision(False, "unanchored", score)
     if _modifier(tok):
         return Decision(False, "modifier", score)
-    if (
-        event_type == "Explosions/Remote violence"
-        and not (ev.victims or ev.target)
-        and _told_as_test(tok.doc)
-    ):
+    if event_type == "Explosions/Remote violence" and not (ev.victims or ev.target) and _told_as_test(tok):
         return Decision(False, "weapons_test", score)
     if roles.family in VIOLENT_FAMILIES:
         if _statistic(tok):
@@ -168,6 +167,8 @@ def decide(
         anchored_noun = tok.pos_ == "NOUN" and place_precision in ("place", "near_place")
         if not (ev.armed or ev.victims or ev.weapon or ev.target or anchored_noun):
             return Decision(False, "figurative", score)
+    if not lead and score < MIN_EVIDENCE:
+        return Decision(False, "thin", score)
     return Decision(True, "event", score)
 
 
@@ -204,9 +205,15 @@ _ACTION_NOUN = re.compile(r"(ment|ing)$")
 _COUNTING = frozenset({"several", "multiple", "many", "numerous", "dozens", "hundreds", "few"})
 
 
-def _told_as_test(doc: Doc) -> bool:
-    """The sentence calls the launch a test ("its first test", "fired test missiles")."""
-    return any(t.lemma_.lower() == "test" and t.pos_ == "NOUN" for t in doc)
+def _told_as_test(tok: Token) -> bool:
+    """The launch itself is called a test ("fired a missile, its first test", "fired test missiles"): a noun
+    "test" inside the trigger's phrase that is no doer of its own ("after laboratory tests confirmed")."""
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(
+        t.lemma_.lower() == "test" and t.pos_ == "NOUN" and t.dep_ not in ("nsubj", "nsubjpass")
+        and (t.head.pos_ != "VERB" or t.head == clause)
+        for t in clause.subtree
+    )  # fmt: skip
 
 
 def _statistic(tok: Token) -> bool:

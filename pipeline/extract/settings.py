@@ -130,3 +130,7 @@ DETECT_HISTORY_DAYS = 60
 # event told further down with neither a date nor a place finer than a country is not one specific occurrence
 # ("the protests", "our air strikes"): commentary or background, refused as "unanchored".
 DETECT_LEAD_SENTENCES = 3
+# The evidence score (detect._score) a reading needs: an armed actor or counted victims alone, or two of a
+# weapon, a physical target, a place finer than a country and a date. A trigger word with one of these at most
+# is too thin to code: "the attack" deep in an opinion piece that names a city.
+DETECT_MIN_EVIDENCE = 0.2
