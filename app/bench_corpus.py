@@ -7,8 +7,11 @@ measures, each in a fresh subprocess so that start-up, imports and model loading
 1. the pipeline: ``python -m pipeline run`` into an empty warehouse (the Dagster job, checks included);
 2. with ``--vs-spacy``, plain spaCy: ``en_core_web_sm`` with all its default components over the same
    records' texts with ``nlp.pipe(n_process=<cores>)``;
-3. an incremental load: N/100 further records as a new batch, ``python -m pipeline run`` again into the
-   warehouse holding the N (only the new batch is loaded; dedup and the marts span everything).
+3. an incremental load: N/100 further records as a new batch into the warehouse holding the N (only the new
+   batch is loaded; dedup and the marts span everything), twice: cold, ``python -m pipeline run`` again (its
+   start-up and the first use of Great Expectations, spaCy and the gazetteer included), and warm, in a
+   process that has loaded one article first (what a long-running process pays per batch), into a copy of
+   the warehouse as it was after step 1.
 
 For each: wall seconds, articles per second and peak memory of the whole process tree (workers included),
 as RSS (resident pages, shared ones counted in every process) and PSS (shared pages divided among the
@@ -21,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -155,6 +159,21 @@ def run_spacy(records_file: Path) -> Measured:
     return measure([sys.executable, "-m", "app.bench_corpus", "spacy", str(records_file), str(cores())])
 
 
+def warm_increment(landing: Path, warehouse: Path, warm_up: Path) -> float:
+    """What the warm incremental subprocess runs: one article into a throwaway warehouse (imports, models),
+    then the pending batches of ``landing`` into ``warehouse``; returns the seconds of the latter."""
+    from assets.runner import open_instance, run_landing
+
+    instance = open_instance()
+    write_jsonl(warm_up / "landing" / "warm_up.jsonl", corpus_records(landing / "corpus_new.jsonl", 1))
+    run_landing(warm_up / "landing", warm_up / "events.duckdb", instance=instance, verbosity="quiet")
+    started = time.perf_counter()
+    report = run_landing(landing, warehouse, instance=instance, verbosity="quiet")
+    if not report.success:
+        raise SystemExit("the incremental batch failed")
+    return time.perf_counter() - started
+
+
 def plain_spacy(records_file: Path, processes: int) -> int:
     """What the comparison runs in its subprocess: every default component over every record's text."""
     import spacy
@@ -206,6 +225,8 @@ def compare(corpus: Path, n: int, vs_spacy: bool, keep: Path | None = None) -> t
                 lines.append(f"ratio pipeline / plain spaCy: {ratio:.2f}x "
                              "articles/s")  # fmt: skip
         lines.append(f"pipeline produced: {_produced(full.stdout)}")
+        copy = work / "events_warm.duckdb"
+        shutil.copyfile(warehouse, copy)
         write_jsonl(landing / "corpus_new.jsonl", new)
         increment = run_pipeline(landing, warehouse, home)
         ok &= increment.returncode == 0
@@ -218,6 +239,16 @@ def compare(corpus: Path, n: int, vs_spacy: bool, keep: Path | None = None) -> t
             share = 100 * seconds / full.wall_seconds
             lines.append(f"incremental batch run alone: {seconds:.1f} s = {share:.1f}% "
                          "of the full load (without the command's start-up)")  # fmt: skip
+        warm = measure([sys.executable, "-m", "app.bench_corpus", "increment", str(landing), str(copy),
+                        str(work / "warm_up")], {"DAGSTER_HOME": str(home)})  # fmt: skip
+        ok &= warm.returncode == 0
+        found = re.search(r"^increment ([\d.]+) s$", warm.stdout, re.M)
+        if found:
+            seconds = float(found[1])
+            lines.append(f"incremental batch, warm process: {seconds:.1f} s = "
+                         f"{100 * seconds / full.wall_seconds:.1f}% of the full load")  # fmt: skip
+        else:
+            lines.append(f"incremental batch, warm process: FAILED {warm.stderr[-1000:]}")
         lines.append(f"load average {load_average()} at end")
         for m in (full, increment):
             if m.returncode != 0:
@@ -229,3 +260,5 @@ def compare(corpus: Path, n: int, vs_spacy: bool, keep: Path | None = None) -> t
 
 if __name__ == "__main__" and len(sys.argv) == 4 and sys.argv[1] == "spacy":
     print(plain_spacy(Path(sys.argv[2]), int(sys.argv[3])), "tokens")
+elif __name__ == "__main__" and len(sys.argv) == 5 and sys.argv[1] == "increment":
+    print(f"increment {warm_increment(*map(Path, sys.argv[2:])):.3f} s")

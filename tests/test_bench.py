@@ -83,3 +83,6 @@ def test_corpus_benchmark_prints_both_sides_and_the_ratios(capsys, tmp_path):
     assert re.search(rf"^ratio pipeline / plain spaCy: {number}x articles/s$", out, re.M)
     assert re.search(rf"^incremental / full load: {number}% \(warehouse then: 4 articles", out, re.M)
     assert re.search(rf"^incremental batch run alone: {number} s = {number}% of the full load", out, re.M)
+    assert re.search(
+        rf"^incremental batch, warm process: {number} s = {number}% of the full load$", out, re.M
+    )
