@@ -327,7 +327,7 @@ def main(argv: list[str] | None = None, instance: Any = None) -> int:
     if args.dedup_scale:
         from app.bench_dedup import dedup_scaling
 
-        print(dedup_scaling(args.dedup_scale))
+        dedup_scaling(args.dedup_scale)  # prints its rows as they are done
         return 0
     if args.corpus:
         from app.bench_corpus import compare

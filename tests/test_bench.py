@@ -51,7 +51,7 @@ def test_corpus_copies_past_its_end_are_new_articles(tmp_path):
 def test_dedup_scaling_prints_a_row_per_step():
     from app.bench_dedup import dedup_scaling
 
-    out = dedup_scaling(2000, step=1000)
+    out = dedup_scaling(2000, sizes=(1000,))
     rows = re.findall(r"^\s+([\d,]+)\s+(\d+\.\d)\s+(\d+\.\d\d)\s+([\d,]+)$", out, re.M)
     assert [r[0] for r in rows] == ["1,000", "2,000"]
 
