@@ -311,12 +311,32 @@ def main(argv: list[str] | None = None, instance: Any = None) -> int:
         "--articles", type=int, default=1000, help="how many articles to generate (default 1000)"
     )
     parser.add_argument("--keep", help="keep the landing folder and warehouse in this new folder")
+    parser.add_argument(
+        "--corpus", help="a JSON Lines corpus to take the articles from (see app/bench_corpus.py)"
+    )
+    parser.add_argument("--vs-spacy", action="store_true", help="with --corpus: also run plain spaCy")
+    parser.add_argument(
+        "--dedup-scale", type=int, metavar="MENTIONS", help="time dedup on synthetic mentions up to MENTIONS"
+    )
     args = parser.parse_args(argv)
     if args.articles < 1:
         parser.error("--articles must be at least 1")
     keep = Path(args.keep).resolve() if args.keep else None
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
+    if args.dedup_scale:
+        from app.bench_dedup import dedup_scaling
+
+        dedup_scaling(args.dedup_scale)  # prints its rows as they are done
+        return 0
+    if args.corpus:
+        from app.bench_corpus import compare
+
+        text, ok = compare(Path(args.corpus).resolve(), args.articles, args.vs_spacy, keep)
+        print(text)
+        return 0 if ok else 1
+    if args.vs_spacy:
+        parser.error("--vs-spacy needs --corpus")
     result = run_benchmark(args.articles, keep, instance)
     print(result_text(result))
     return 0 if result.success else 1

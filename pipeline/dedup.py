@@ -160,9 +160,10 @@ def cluster_mentions(mentions: list[dict]) -> tuple[list[dict], list[dict]]:
     ordered = sorted(mentions, key=report_order)
     clusters: list[_Cluster] = []
     taken: set[str] = set()
-    by_country: dict[str | None, list[_Cluster]] = defaultdict(list)
+    by_country: dict[str | None, _DateIndex] = defaultdict(_DateIndex)
     for m in ordered:
-        options = [c for c in by_country[m.get("country_code")] if _compatible(m, c)]
+        index = by_country[m.get("country_code")]
+        options = [c for c in index.overlapping(m) if _compatible(m, c)]
         if _place_rank(m) >= 3 and len(options) > 1:
             options = []  # a vague mention that fits several events joins none of them
         if options:
@@ -170,11 +171,72 @@ def cluster_mentions(mentions: list[dict]) -> tuple[list[dict], list[dict]]:
         else:
             target = _Cluster(event_id=_new_event_id(m, taken))
             clusters.append(target)
-            by_country[m.get("country_code")].append(target)
+        before = target.best_date
         target.add(m)
+        if target.best_date is not before:
+            index.place(target, before)
     events = [_event_row(c) for c in clusters]
     members = [{"mention_id": m["mention_id"], "event_id": c.event_id} for c in clusters for m in c.members]
     return events, members
+
+
+class _DateIndex:
+    """The events of one country by the stretches of time their date window covers, so that a mention is
+    compared only with events whose window can overlap its own (``dates_agree``), not with every event of the
+    country: dedup time grows with the mentions, not with their square. ``overlapping`` returns a superset of
+    the events whose dates agree, in the order they were made, so ``cluster_mentions`` decides exactly as if
+    it had compared every event."""
+
+    # (days per bucket, most buckets a window is filed under): weeks for day-to-year windows, then blocks of
+    # about a year; a longer window (undated "over the past decades") is compared with every mention.
+    SCALES = ((7, 60), (364, 30))
+
+    def __init__(self) -> None:
+        self.order: dict[int, int] = {}  # id(event) -> when it was made
+        self.undated: dict[int, _Cluster] = {}
+        self.always: dict[int, _Cluster] = {}
+        self.buckets: dict[tuple[int, int], dict[int, _Cluster]] = defaultdict(dict)
+
+    def overlapping(self, m: dict) -> list[_Cluster]:
+        if m.get("date_start") is None:
+            found = self.undated  # dates_agree: undated only with undated
+        else:
+            found = dict(self.always)
+            window = _window(m)
+            for days, _ in self.SCALES:
+                for bucket in _spanned(window, days):
+                    found.update(self.buckets.get((days, bucket), {}))
+        return sorted(found.values(), key=lambda c: self.order[id(c)])
+
+    def place(self, c: _Cluster, before: dict | None) -> None:
+        """File a new event, or file it again after its best date changed from ``before``."""
+        key = id(c)
+        self.order.setdefault(key, len(self.order))
+        if before is not None:
+            for bucket in self._filed_under(before):
+                bucket.pop(key, None)
+        for bucket in self._filed_under(c.best_date):
+            bucket[key] = c
+
+    def _filed_under(self, d: dict) -> list[dict[int, _Cluster]]:
+        if d.get("date_start") is None:
+            return [self.undated]
+        window = _window(d)
+        for days, most in self.SCALES:
+            spanned = _spanned(window, days)
+            if len(spanned) <= most:
+                return [self.buckets[(days, b)] for b in spanned]
+        return [self.always]
+
+
+def _spanned(window: tuple[dt.date, dt.date], days: int) -> range:
+    return range(window[0].toordinal() // days, window[1].toordinal() // days + 1)
+
+
+def _window(d: dict) -> tuple[dt.date, dt.date]:
+    """The days a dated mention's window covers, widened by the slack ``dates_agree`` gives a day."""
+    start, end = d["date_start"], d.get("date_end") or d["date_start"]
+    return start - DAY_SLACK, end + DAY_SLACK
 
 
 def _new_event_id(m: dict, taken: set[str]) -> str:

@@ -22,7 +22,8 @@ from pipeline.clean import clean_article
 from pipeline.config import EXTRACTOR_VERSION
 from pipeline.dedup import cluster_mentions
 from pipeline.extract.detect import REASONS
-from pipeline.extract.mentions import ArticleContext, SentenceInput, extract
+from pipeline.extract.mentions import ArticleContext, SentenceInput
+from pipeline.extract.parallel import extract_chunks
 from pipeline.history import record_event_changes
 from pipeline.landing import QuarantineRecord
 from pipeline.progress import Progress, Report
@@ -52,34 +53,42 @@ def clean_batch(
     ``progress`` gets a line every few seconds while it works (see pipeline.progress)."""
     versions = con.execute(query("clean.versions_to_clean"), [batch_id]).pl()
     now = _now()
+    article_schema = frame_schema(con, "staging.articles")
+    sentence_schema = frame_schema(con, "staging.sentences")
     articles, sentences, empty = [], [], []
     done = Progress("clean", versions.height, progress)
-    for v in versions.iter_rows(named=True):
-        done.advance()
-        try:
-            article, article_sentences, reason = _clean_one(v, batch_id, now)
-        except Exception as err:  # a bug costs this article, not the batch
-            article, article_sentences, reason = (
-                None,
-                [],
-                f"could not be cleaned: {type(err).__name__}: {err}",
-            )
-        if reason is not None:
-            empty.append(QuarantineRecord(v["source_path"], v["record_index"], reason,
-                                          v["content"][:65536], len(v["content"])))  # fmt: skip
-            continue
-        articles.append(article)
-        sentences.extend(article_sentences)
-    article_frame = pl.DataFrame(articles, schema=frame_schema(con, "staging.articles"))
-    sentence_frame = pl.DataFrame(sentences, schema=frame_schema(con, "staging.sentences"))
     with transaction(con):
         con.execute(query("clean.delete_sentences_of_batch"), [batch_id])
         con.execute(query("tables.delete_batch", table="staging.articles"), [batch_id])
+        for v in versions.iter_rows(named=True):
+            done.advance()
+            try:
+                article, article_sentences, reason = _clean_one(v, batch_id, now)
+            except Exception as err:  # a bug costs this article, not the batch
+                article, article_sentences, reason = (
+                    None,
+                    [],
+                    f"could not be cleaned: {type(err).__name__}: {err}",
+                )
+            if reason is not None:
+                empty.append(QuarantineRecord(v["source_path"], v["record_index"], reason,
+                                              v["content"][:65536], len(v["content"])))  # fmt: skip
+                continue
+            articles.append(article)
+            sentences.extend(article_sentences)
+            if len(sentences) >= CLEAN_CHUNK_SENTENCES:  # written as they come, never all held
+                _append(con, "staging.sentences", pl.DataFrame(sentences, schema=sentence_schema))
+                sentences = []
+        _append(con, "staging.sentences", pl.DataFrame(sentences, schema=sentence_schema))
+        article_frame = pl.DataFrame(articles, schema=article_schema)
         _append(con, "staging.articles", article_frame)
-        _append(con, "staging.sentences", sentence_frame)
         for q in empty:
             quarantine(con, batch_id, q, now)
     return article_frame
+
+
+# Sentences are written every this many, inside the batch's transaction: 10,000 articles hold 250,000.
+CLEAN_CHUNK_SENTENCES = 20_000
 
 
 def _clean_one(v: dict, batch_id: str, now: dt.datetime) -> tuple[dict | None, list[dict], str | None]:
@@ -147,21 +156,24 @@ def extract_batch(
 ) -> pl.DataFrame:
     """Extract event mentions from the English articles of a batch; returns the mentions written.
 
-    ``progress`` gets a line every few seconds while it works (see pipeline.progress)."""
+    The chunks are extracted on every core (pipeline.extract.parallel) and written in order as they come
+    back. ``progress`` gets a line every few seconds while it works (see pipeline.progress)."""
     articles = con.execute(query("extract.articles_to_extract"), [batch_id]).fetchall()
     schema = frame_schema(con, "core.mentions")
     candidate_schema = frame_schema(con, "core.event_candidates")
     frames = []
     done = Progress("extract", len(articles), progress)
+    chunks = [articles[start : start + EXTRACT_CHUNK_ARTICLES]
+              for start in range(0, len(articles), EXTRACT_CHUNK_ARTICLES)]  # fmt: skip
     with transaction(con):
         con.execute(query("tables.delete_batch", table="core.mentions"), [batch_id])
         con.execute(query("tables.delete_batch", table="core.event_candidates"), [batch_id])
         written = 0
-        for start in range(0, len(articles), EXTRACT_CHUNK_ARTICLES):
-            chunk = articles[start : start + EXTRACT_CHUNK_ARTICLES]
-            frame, candidates = _extract_chunk(con, batch_id, chunk, schema, candidate_schema)
+        inputs = (_extract_inputs(con, chunk) for chunk in chunks)
+        for chunk, (mentions, candidates) in zip(chunks, extract_chunks(inputs, len(articles)), strict=True):
+            frame, candidate_frame = _frames(batch_id, mentions, candidates, schema, candidate_schema)
             _append(con, "core.mentions", frame)
-            _append(con, "core.event_candidates", candidates)
+            _append(con, "core.event_candidates", candidate_frame)
             written += frame.height
             frames.append(frame)
             after_chunk_written(batch_id, written)
@@ -169,17 +181,21 @@ def extract_batch(
     return pl.concat(frames) if frames else pl.DataFrame(schema=schema)
 
 
-def _extract_chunk(
-    con: duckdb.DuckDBPyConnection,
+def _extract_inputs(
+    con: duckdb.DuckDBPyConnection, articles: list[tuple]
+) -> tuple[list[ArticleContext], list[SentenceInput]]:
+    ids = [row[0] for row in articles]
+    sentences = con.execute(query("extract.sentences_of_articles"), [ids]).fetchall()
+    return [ArticleContext(*row) for row in articles], [SentenceInput(*row) for row in sentences]
+
+
+def _frames(
     batch_id: str,
-    articles: list[tuple],
+    mentions: list,
+    candidates: list,
     schema: dict[str, pl.DataType],
     candidate_schema: dict[str, pl.DataType],
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    ids = [row[0] for row in articles]
-    sentences = con.execute(query("extract.sentences_of_articles"), [ids]).fetchall()
-    contexts = [ArticleContext(*row) for row in articles]
-    mentions, candidates = extract(contexts, [SentenceInput(*row) for row in sentences])
     now = _now()
     added = {"batch_id": batch_id, "extractor_version": EXTRACTOR_VERSION, "extracted_at": now}
     # The columns are the tables' own (schema.sql): a Mention's or Candidate's fields plus what the stage adds.

@@ -142,3 +142,24 @@ def test_events_do_not_depend_on_the_order_reports_arrive():
             tuple(sorted((m["mention_id"], m["event_id"]) for m in members)),
         ))  # fmt: skip
     assert len(outcomes) == 1
+
+
+def test_the_date_index_decides_as_comparing_every_event(monkeypatch):
+    """The index only narrows which events a mention is compared with: the events are those of comparing each
+    mention with every event of its country (synthetic mentions: every place and date precision)."""
+    from app.bench_dedup import synthetic_mentions
+    from pipeline import dedup
+
+    mentions = synthetic_mentions(3000, seed=5)
+    indexed = cluster_mentions(mentions)
+    everything = lambda index, m: sorted(  # noqa: E731 - the reference: every event filed so far
+        {
+            **index.undated,
+            **index.always,
+            **{k: c for b in index.buckets.values() for k, c in b.items()},
+        }.values(),
+        key=lambda c: index.order[id(c)],
+    )
+    monkeypatch.setattr(dedup._DateIndex, "overlapping", everything)
+    assert cluster_mentions(mentions) == indexed
+    assert len(indexed[0]) < len(mentions)  # reports of one event merged: the test compares real decisions

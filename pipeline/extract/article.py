@@ -1,6 +1,6 @@
 """Facts of an article and of its parsed sentences, decided once before any trigger is read: the article's
 main armed group, its country and dateline place, the places each sentence names, the weapon cues of each
-parsed sentence; per sentence, its cues (with those "these strikes" refers back to), casualties and places.
+candidate sentence (parsed or not); per sentence, its cues (with those "these strikes" refers back to), casualties and places.
 
 Reads the articles, their sentences and the parsed docs; decides frozen ``ArticleFacts`` and
 ``SentenceFacts`` that the sentence steps read.
@@ -34,10 +34,11 @@ def sentence_cues(text: str) -> frozenset[str]:
 def article_facts(
     by_article: dict[str, ArticleContext],
     sentences: list[SentenceInput],
-    parsed: list[tuple[SentenceInput, Doc]],
+    candidates: list[tuple[SentenceInput, Doc]],
 ) -> dict[str, ArticleFacts]:
     """Per article: its main armed group, its country, its dateline place, the towns each of its sentences
-    names (parsed or not) and the cues of each parsed sentence."""
+    names (parsed or not) and the cues of each candidate sentence (``candidates``: the prefilter's, with
+    their text as parsed, tokenized or parsed)."""
     found: dict[str, tuple[tuple[str, str] | None, str | None, Place | None]] = {}
     for article_id, ctx in by_article.items():
         text = f"{ctx.title or ''}\n{ctx.body}"
@@ -56,7 +57,7 @@ def article_facts(
         if scanned:
             places[s.article_id][s.sentence_index] = tuple(scanned)
     cues: dict[str, dict[int, frozenset[str]]] = {article_id: {} for article_id in by_article}
-    for s, doc in parsed:
+    for s, doc in candidates:
         cues[s.article_id][s.sentence_index] = sentence_cues(doc.text)
     return {
         article_id: ArticleFacts(

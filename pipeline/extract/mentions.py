@@ -8,7 +8,8 @@ mention ids), so reruns and rebuilds reproduce it exactly.
 
 This module only orders the steps; each step's module says what it reads and decides:
 
-1. ``prefilter``: sentences that report nothing violent or political skip the parser.
+1. ``prefilter``: sentences that report nothing violent or political, or have no word that can be a trigger,
+   skip the parser.
 2. spaCy parses the rest in batches (``nlp.pipe``), the dateline cut off.
 3. ``article``: facts of each article (main armed group, country, dateline, places per sentence) and of
    each parsed sentence (cues, casualties, places), frozen before any trigger is read.
@@ -44,7 +45,7 @@ from pipeline.extract.model import (
     SentenceInput,
 )
 from pipeline.extract.nlp import load_nlp
-from pipeline.extract.prefilter import might_report_event
+from pipeline.extract.prefilter import might_hold_trigger, might_report_event
 from pipeline.extract.roles import roles_step, with_sentence_doer
 from pipeline.extract.selection import one_per_place
 from pipeline.extract.senses import sense_step
@@ -117,9 +118,13 @@ def extract(
     nlp = load_nlp()
     # The dateline ("KABANKALAN CITY, Negros Occidental — ") is no part of the sentence: parsed with it, its
     # city becomes the subject and the victims an apposition. Its place comes from the clean stage.
-    texts = (DATELINE_RE.sub("", s.text, count=1) for s in candidates)
-    parsed = list(zip(candidates, nlp.pipe(texts, batch_size=batch_size), strict=True))
-    facts = article_facts(by_article, sentences, parsed)
+    tokenized = [(s, nlp.make_doc(DATELINE_RE.sub("", s.text, count=1))) for s in candidates]
+    # A candidate without a word that can be a trigger yields no reading, candidate or doer: it is not parsed
+    # (the parser is most of the stage's time). Its cues still count for the sentences after it.
+    to_parse = [(s, doc) for s, doc in tokenized if might_hold_trigger(doc)]
+    docs = nlp.pipe((doc for _, doc in to_parse), batch_size=batch_size)
+    parsed = list(zip((s for s, _ in to_parse), docs, strict=True))
+    facts = article_facts(by_article, sentences, tokenized)
     mentions: list[Mention] = []
     records: list[Candidate] = []
     doer_before: dict[str, Actor | None] = {}

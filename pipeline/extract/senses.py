@@ -279,6 +279,16 @@ def _found_weapon(tok: Token) -> bool:
 THROWN_WEAPONS = _LEXICON.words("thrown_weapons")
 CHEMICAL_USE = _LEXICON.words("chemical_use_verbs")
 
+# The lemmas trigger_family reads as a trigger although they are no key of TRIGGERS: the multi-word senses
+# above start from them (and "sit" from the word "sit"). The parse gate (prefilter.might_hold_trigger) parses
+# a sentence only when one of its words can take a trigger's lemma or one of these, so a new sense that starts
+# from another word must add it here, or its sentences are never parsed.
+SENSE_LEMMAS = CHEMICAL_USE | {
+    "violence", "blow", "gain", "push", "drive", "dislodge", "forward", "send", "leave", "vacate", "abandon",
+    "talk", "charge", "lathicharge", "lathi-charge", "baton-charge",
+}  # fmt: skip
+SENSE_WORDS = frozenset({"sit"})
+
 
 def _pushed_out(tok: Token) -> bool:
     """ "pushed back from the area", "drove the rebels out of the town", "dislodged them from the hill"."""
