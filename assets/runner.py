@@ -122,8 +122,8 @@ def run_landing(
     from assets.definitions import make_definitions
 
     defs = make_definitions(landing, warehouse)
-    job = defs.resolve_job_def("process_batch")
     instance = instance or open_instance()
+    job = resolve_job(defs, "process_batch", instance)
     with writer_lock(warehouse, f"python -m pipeline run, landing {landing}", instance):
         todo = pending(landing, warehouse, instance, rerun_all)
         if only is not None:
@@ -150,7 +150,7 @@ def run_landing(
                 if on_batch is not None:
                     on_batch(_batch_summary(batch, result, time.monotonic() - started))
         if not _complete(warehouse):
-            result = defs.resolve_job_def("refresh_events").execute_in_process(
+            result = resolve_job(defs, "refresh_events", instance).execute_in_process(
                 instance=instance, raise_on_error=raise_on_error, tags=process_tags()
             )
             _add_result(report, result, "repair")
@@ -201,14 +201,27 @@ def _complete(warehouse: Path) -> bool:
     return bool(state and state["complete"])
 
 
+def resolve_job(defs: dg.Definitions, name: str, instance: dg.DagsterInstance) -> dg.JobDefinition:
+    """``defs.resolve_job_def(name)`` with ``instance`` as Dagster's current instance.
+
+    Building definitions reads the definitions state of the *current* instance, which Dagster keeps in a
+    context variable set by ``with instance:``. An instance entered elsewhere and collected without being
+    exited leaves a dead reference there, and the build fails ("Attempted to resolve undefined DagsterInstance
+    weakref") depending on garbage collection. The run's own instance is the right one in any case."""
+    from dagster._core.storage.defs_state.base import set_defs_state_storage  # no public way to set it
+
+    with set_defs_state_storage(instance.defs_state_storage):
+        return defs.resolve_job_def(name)
+
+
 def run_rebuild(landing: Path, warehouse: Path, instance: dg.DagsterInstance | None = None) -> dict:
     """Run the ``rebuild`` job: replay the whole log into a new file, checked, swapped in when complete.
 
     Returns the new row counts and the batches the checks blocked (as in the incremental runs)."""
     from assets.definitions import make_definitions
 
-    job = make_definitions(landing, warehouse).resolve_job_def("rebuild")
     instance = instance or open_instance()
+    job = resolve_job(make_definitions(landing, warehouse), "rebuild", instance)
     with writer_lock(warehouse, "python -m pipeline rebuild", instance):
         result = job.execute_in_process(instance=instance, tags=process_tags())
     return result.output_for_node("replay_article_log")

@@ -140,3 +140,9 @@ def state(path: Path) -> dict[str, list]:
         }
     finally:
         con.close()
+
+
+def quarantine_reasons(con) -> dict[str, str]:
+    """Why each quarantined input was refused, by "source_path:record_index"."""
+    rows = con.execute("select source_path, record_index, reason from quarantine").fetchall()
+    return {f"{path}:{index}": reason for path, index, reason in rows}

@@ -13,7 +13,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
-from faultkit import state, write_jsonl
+from faultkit import quarantine_reasons, state, write_jsonl
 
 import pipeline.stages as stages
 from assets.runner import run_landing
@@ -105,12 +105,7 @@ def test_bad_input_battery_is_quarantined_and_good_records_go_through(landing, w
     assert report.success
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        reasons = dict(
-            (f"{path}:{index}", reason)
-            for path, index, reason in con.execute(
-                "select source_path, record_index, reason from quarantine"
-            ).fetchall()
-        )
+        reasons = quarantine_reasons(con)
         events = con.execute("select location from events").fetchall()
     finally:
         con.close()
@@ -244,12 +239,7 @@ def test_one_bad_record_never_stops_its_batch(landing, warehouse, instance):
     assert any(w.startswith("hostile-drop: ") and "quarantined" in w for w in report.checks_warned)
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        reasons = dict(
-            (f"{path}:{index}", reason)
-            for path, index, reason in con.execute(
-                "select source_path, record_index, reason from quarantine"
-            ).fetchall()
-        )
+        reasons = quarantine_reasons(con)
         plus14_row = con.execute(
             "select published_at, published_at_local, published_at_raw from articles "
             "where source_id = 'r-plus14'"
