@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.vocabulary import DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, SUB_EVENT_TYPES
+from pipeline.vocabulary import DATE_PRECISIONS, EVENT_TYPES, GEO_EVIDENCE, GEO_PRECISIONS, SUB_EVENT_TYPES
 
 FRAME = "core.mentions joined with staging.articles.published_at"
 KEY = ("mention_id",)
@@ -63,6 +63,11 @@ VOCABULARY: list[tuple[str, dict[str, Any], str]] = [
         "ExpectColumnValuesToBeInSet",
         {"column": "geo_precision", "value_set": list(GEO_PRECISIONS)},
         "geo precision says how far to trust the coordinates; other values cannot be interpreted",
+    ),
+    (
+        "ExpectColumnValuesToBeInSet",
+        {"column": "geo_evidence", "value_set": list(GEO_EVIDENCE)},
+        "geo evidence says why the place was chosen; other values cannot be interpreted",
     ),
     (
         "ExpectColumnValuesToBeBetween",

@@ -54,3 +54,14 @@ PUBLISHED_AT_SOURCES = ("metadata", "text", "unknown")
 def event_type_of(sub_event_type: str) -> str:
     """The event type a sub-event type belongs to."""
     return SUB_EVENT_TYPES[sub_event_type]
+
+
+# Why a place was chosen (``geo_evidence``), strongest first.
+GEO_EVIDENCE = {
+    "sentence": "named in the event's own sentence (the name nearest the trigger in the parse)",
+    "town_nearby": "a town named in the sentences around it, inside the region its own sentence names",
+    "nearby_sentence": "named in the sentences around it; its own sentence names no place",
+    "dateline": "the city the report was filed from; no sentence near it names a place",
+    "article_country": "only the country: the one the article's places and datelines vote for",
+    "unknown": "no place at all",
+}

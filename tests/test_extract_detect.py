@@ -183,3 +183,18 @@ def test_a_test_that_confirms_something_is_no_weapons_test() -> None:
     mentions, candidates = _read(sentence)
     assert [m.sub_event_type for m in mentions] == ["Chemical weapon"]
     assert "weapons_test" not in _reasons(candidates, 0)
+
+
+def test_every_mention_says_why_its_place_was_chosen() -> None:
+    """geo_evidence: named in the sentence, named around it, or only the article's country."""
+    mentions, _ = _read(
+        "Rebels shelled the town of Kidal on Monday, killing four soldiers.",
+        "Two more soldiers were wounded when a mine exploded on Tuesday.",
+    )
+    by_sentence = {m.sentence_index: m for m in mentions}
+    assert by_sentence[0].geo_evidence == "sentence"
+    assert by_sentence[1].location == by_sentence[0].location
+    assert by_sentence[1].geo_evidence == "nearby_sentence"
+    from pipeline.vocabulary import GEO_EVIDENCE
+
+    assert {m.geo_evidence for m in mentions} <= GEO_EVIDENCE.keys()

@@ -81,10 +81,10 @@ def test_the_place_named_in_the_sentence_or_just_before(read):
     article, (named, unnamed) = read(
         "Gunmen killed two traders in Kisumu on Monday.", "Police said the attackers fled."
     )
-    place, precision = place_of_event(token(named, "killed"), named, article)
-    assert (place.name, precision) == ("Kisumu", "place")
-    place, _ = place_of_event(token(unnamed, "fled"), unnamed, article)
-    assert place.name == "Kisumu"
+    place, precision, evidence = place_of_event(token(named, "killed"), named, article)
+    assert (place.name, precision, evidence) == ("Kisumu", "place", "sentence")
+    place, _, evidence = place_of_event(token(unnamed, "fled"), unnamed, article)
+    assert (place.name, evidence) == ("Kisumu", "nearby_sentence")
 
 
 def test_an_undated_event_in_a_past_war_or_a_since_clause_is_history(read):

@@ -135,6 +135,8 @@ create table if not exists core.mentions (
     extractor_version  varchar not null,
     extracted_at       timestamp not null
 );
+-- Why the place was chosen (pipeline/extract/geo/event_place.py GEO_EVIDENCE); added after the first release.
+alter table core.mentions add column if not exists geo_evidence varchar;
 
 -- Detection record: every trigger word of every parsed sentence and what became of it (pipeline/extract/
 -- detect.py): coded as a mention ('event'), merged into the mention of another trigger of its sentence at the
@@ -194,6 +196,7 @@ create table if not exists core.events (
     first_reported_at  timestamp,
     confidence         double not null
 );
+alter table core.events add column if not exists geo_evidence varchar;  -- that of the mention giving the place
 
 -- History: one row per change of an event, appended by the dedup step (pipeline/history.py). Never updated.
 create table if not exists core.event_changes (

@@ -20,8 +20,8 @@ join latest l on l.content_hash = a.article_id and l.kind <> 'retracted';
 create or replace view main.event_mentions as
 select m.mention_id, em.event_id, m.article_id, m.sentence_index, m.char_start, m.char_end, m.sentence,
        m.trigger, m.event_type, m.sub_event_type, m.actor1, m.actor2, m.location, m.admin1,
-       m.country_code, m.latitude, m.longitude, m.geo_precision, m.event_date, m.date_start, m.date_end,
-       m.date_precision, m.is_background, m.fatalities, m.injured, m.confidence,
+       m.country_code, m.latitude, m.longitude, m.geo_precision, m.geo_evidence, m.event_date, m.date_start,
+       m.date_end, m.date_precision, m.is_background, m.fatalities, m.injured, m.confidence,
        m.extractor_version, a.outlet, a.published_at
 from core.mentions m
 join main.articles a using (article_id)

@@ -71,6 +71,7 @@ def to_mention(
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
         geo_precision=precision if place else "unknown",
+        geo_evidence=reading.place_evidence if place else "unknown",
         geonameid=place.geonameid if place else None,
         event_date=event_date,
         date_start=start,

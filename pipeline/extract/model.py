@@ -91,6 +91,7 @@ class Mention:
     injured: int | None
     confidence: float
     extractor_version: str = EXTRACTOR_VERSION
+    geo_evidence: str = "unknown"  # why that place (``pipeline.vocabulary.GEO_EVIDENCE``)
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ class Reading:
     family: str | None = None  # what the word means here (``senses``)
     place: Place | None = None  # where its event happened (``geo.event_place``)
     precision: str = "unknown"  # how precisely: place, near_place, admin2, admin1, country, unknown
+    place_evidence: str = "unknown"  # why that place (``pipeline.vocabulary.GEO_EVIDENCE``)
     roles: Roles | None = None  # who did what to whom, and what the parse says around it (``roles``)
     label: tuple[str, str] | None = None  # (event type, sub-event type) (``classify``)
     when: DateSpan | None = None  # the date told for it (``history``)

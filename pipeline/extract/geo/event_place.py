@@ -34,8 +34,8 @@ _LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with wh
 
 def place_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> Reading:
     """Sentence step: where the trigger's event happened."""
-    place, precision = place_of_event(reading.trigger, sentence, article)
-    return replace(reading, place=place, precision=precision)
+    place, precision, evidence = place_of_event(reading.trigger, sentence, article)
+    return replace(reading, place=place, precision=precision, place_evidence=evidence)
 
 
 def sentence_places(doc: Doc, country: str | None) -> tuple[tuple[tuple[Span, Place], ...], frozenset[str]]:
@@ -94,8 +94,11 @@ def precision_of(place: Place) -> str:
     return {"city": "place", "admin3": "admin2"}.get(place.kind, place.kind)
 
 
-def place_of_event(tok: Token, sentence: SentenceFacts, article: ArticleFacts) -> tuple[Place | None, str]:
-    """The place the trigger's event happened at, and how precise it is."""
+def place_of_event(
+    tok: Token, sentence: SentenceFacts, article: ArticleFacts
+) -> tuple[Place | None, str, str]:
+    """The place the trigger's event happened at, how precise it is, and why it was chosen (a key of
+    ``pipeline.vocabulary.GEO_EVIDENCE``)."""
     gaz = gazetteer()
     best: tuple[float, Place, str] | None = None
     for span, place in sentence.places:
@@ -126,8 +129,8 @@ def place_of_event(tok: Token, sentence: SentenceFacts, article: ArticleFacts) -
                     else:
                         inside = nearby.country_code == best[1].country_code
                     if inside and best[0] >= TOWN_OVER_REGION_DISTANCE and nearby.kind == "city":
-                        return nearby, "place"
-        return best[1], best[2]
+                        return nearby, "place", "town_nearby"
+        return best[1], best[2], "sentence"
     # Context: a town named just before (or, failing that, just after), else the dateline, else the country.
     # The specific place comes before its region; a region beats the dateline and the country.
     for kind in ("city", "admin3", "admin2", "admin1"):
@@ -138,14 +141,14 @@ def place_of_event(tok: Token, sentence: SentenceFacts, article: ArticleFacts) -
                 if p.kind == kind and not (offset == 0 and p.name in sentence.spoken_from)
             ]
             if nearby:
-                return nearby[0], precision_of(nearby[0])
+                return nearby[0], precision_of(nearby[0]), "sentence" if offset == 0 else "nearby_sentence"
     if article.dateline is not None:
-        return article.dateline, precision_of(article.dateline)
+        return article.dateline, precision_of(article.dateline), "dateline"
     if article.country:
         country = gaz.country(article.country)
         if country is not None:
-            return country, "country"
-    return None, "unknown"
+            return country, "country", "article_country"
+    return None, "unknown", "unknown"
 
 
 # "Idleb countryside", "Basra province": a place name before one of these is still a place.
