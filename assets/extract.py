@@ -29,19 +29,19 @@ def event_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse):
         metadata={
             **_detection_metadata(decided),
             **table_metadata(
-            mentions,
-            [
-                "event_type",
-                "sub_event_type",
-                "actor1",
-                "actor2",
-                "location",
-                "event_date",
-                "fatalities",
-                "sentence",
-            ],
-            table="core.mentions",
-        ),  # fmt: skip
+                mentions,
+                [
+                    "event_type",
+                    "sub_event_type",
+                    "actor1",
+                    "actor2",
+                    "location",
+                    "event_date",
+                    "fatalities",
+                    "sentence",
+                ],
+                table="core.mentions",
+            ),  # fmt: skip
         }
     )
     yield run_suite("event_mentions", "event_mentions", checked)

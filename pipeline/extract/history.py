@@ -31,7 +31,9 @@ def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) 
     if when is not None and published is not None and when.start > published:
         return Refusal("future")  # told as future
     if when is None and (_during_a_past_period(doc) or _since_clause(tok)):
-        return Refusal("past_period")  # "1,300 soldiers killed there during the war", "since the rebels seized Goma": history
+        return Refusal(
+            "past_period"
+        )  # "1,300 soldiers killed there during the war", "since the rebels seized Goma": history
     return replace(reading, when=when)
 
 
