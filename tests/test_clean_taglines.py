@@ -5,10 +5,10 @@ Every snippet here is invented for these tests (fictional outlets, people, place
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from kit import write_jsonl
 
 from pipeline.clean import clean_article
 from pipeline.clean.audit import main, report
@@ -190,7 +190,7 @@ def _corpus(tmp_path: Path) -> Path:
         {"id": "a4", "title": "Nothing"},
     ]
     path = tmp_path / "corpus.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    write_jsonl(path, records)
     return path
 
 

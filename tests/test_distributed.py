@@ -5,7 +5,6 @@ it: a plain DuckDB file, the snapshot."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -18,6 +17,7 @@ import dagster as dg
 import duckdb
 import pytest
 import yaml
+from kit import write_jsonl
 
 from assets import distributed
 from assets.recovery import PID_TAG
@@ -57,7 +57,7 @@ def drop_corrections(landing: Path) -> None:
                  "crowded market in Baqubah on Tuesday, police said."},
         {"id": "andes-1187", "outlet": "Andes Report", "retract": True},
     ]  # fmt: skip
-    (landing / "corrections.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    write_jsonl(landing / "corrections.jsonl", records)
 
 
 def start_worker(name: str, queue: str, env: dict, log: Path) -> subprocess.Popen:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import duckdb
 import pytest
+from kit import rows, write_jsonl
 
 from assets.runner import run_landing, run_rebuild
 
@@ -28,18 +27,6 @@ ABDUCTION = {
 }  # fmt: skip
 
 
-def drop(landing: Path, name: str, records: list[dict]) -> None:
-    (landing / name).write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
-
-
-def rows(path: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 PROJECTIONS = {
     "articles": "select article_id, source_id, outlet, title, published_at, body from articles",
     "mentions": "select mention_id, event_id, article_id, sentence_index, sub_event_type, actor1, actor2, "
@@ -56,7 +43,7 @@ def projections(path: Path) -> dict[str, list]:
 
 
 def test_incremental_history_updates_retractions_and_rebuild(landing, warehouse, instance):
-    drop(landing, "b1.jsonl", [CLASH, ABDUCTION])
+    write_jsonl(landing / "b1.jsonl", [CLASH, ABDUCTION])
     assert run_landing(landing, warehouse, instance=instance).success
     ((clash_id, first_counts),) = rows(
         warehouse, "select event_id, (num_articles, num_sources) from events where location = 'Gao'"
@@ -64,14 +51,14 @@ def test_incremental_history_updates_retractions_and_rebuild(landing, warehouse,
     assert tuple(first_counts) == (1, 1)
 
     # A second outlet reports the same clash: same event, more counts, the id does not change.
-    drop(landing, "b2.jsonl", [CLASH_OTHER_OUTLET])
+    write_jsonl(landing / "b2.jsonl", [CLASH_OTHER_OUTLET])
     run_landing(landing, warehouse, instance=instance)
     assert rows(warehouse, "select event_id, num_articles, num_sources, fatalities, fatalities_max "
                            "from events where location = 'Gao'") == [(clash_id, 2, 2, 6, 8)]  # fmt: skip
 
     # The first outlet corrects its figure: a new version, the old one kept in the log, its mentions dropped.
     corrected = {**CLASH, "text": CLASH["text"].replace("at least six", "at least seven")}
-    drop(landing, "b3.jsonl", [corrected])
+    write_jsonl(landing / "b3.jsonl", [corrected])
     run_landing(landing, warehouse, instance=instance)
     assert rows(warehouse, "select fatalities, fatalities_max, num_articles from events "
                            "where location = 'Gao'") == [(7, 8, 2)]  # fmt: skip
@@ -129,7 +116,7 @@ def test_events_do_not_depend_on_the_order_batches_arrive(tmp_path):
     landing = tmp_path / "landing"
     landing.mkdir()
     for name, records in ORDER_BATCHES.items():
-        drop(landing, name, records)
+        write_jsonl(landing / name, records)
     outcomes = []
     for n, order in enumerate((["a.jsonl", "b.jsonl", "c.jsonl"], ["c.jsonl", "a.jsonl", "b.jsonl"],
                                ["b.jsonl", "c.jsonl", "a.jsonl"])):  # fmt: skip
@@ -156,7 +143,7 @@ def test_rebuild_keeps_a_batch_the_clean_check_blocked_blocked(landing, warehous
     # Markup left in a body is quarantined by a row rule before the clean suite runs; with that rule switched
     # off (standing for a bug of the stage), the blocking clean suite stops the batch, as it would for a fault.
     monkeypatch.setattr(pipeline.stages, "quarantine_reason", lambda *args, **kwargs: None)
-    drop(landing, "b1.jsonl", [CLASH])
+    write_jsonl(landing / "b1.jsonl", [CLASH])
     assert run_landing(landing, warehouse, instance=instance).success
     # Markup left in a plain-text body: the blocking clean check stops this batch before extraction.
     (landing / "b2.txt").write_text(
@@ -165,7 +152,7 @@ def test_rebuild_keeps_a_batch_the_clean_check_blocked_blocked(landing, warehous
     )
     blocked = run_landing(landing, warehouse, instance=instance)
     assert not blocked.success and "b2.txt: clean_articles.clean_articles_suite" in blocked.checks_failed
-    drop(landing, "b3.jsonl", [CLASH_OTHER_OUTLET])
+    write_jsonl(landing / "b3.jsonl", [CLASH_OTHER_OUTLET])
     assert not run_landing(landing, warehouse, instance=instance).success  # b2 is retried, blocked again
     assert rows(warehouse, "select count(*) from events where location = 'Kano'") == [(0,)]
 

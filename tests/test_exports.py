@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 import polars as pl
 import pytest
+from kit import write_jsonl
 
 from pipeline.export import ExportFilter, export
 from pipeline.export.acled import COLUMNS as ACLED_COLUMNS
@@ -46,7 +47,7 @@ def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("exports")
     landing, warehouse = root / "landing", root / "events.duckdb"
     landing.mkdir()
-    (landing / "reports.jsonl").write_text("\n".join(json.dumps(r) for r in REPORTS) + "\n", encoding="utf-8")
+    write_jsonl(landing / "reports.jsonl", REPORTS)
     with dg.instance_for_test() as instance:
         assert run_landing(landing, warehouse, instance=instance).success
     assert warehouse_rows(warehouse, "select count(*) from events")[0][0] >= 2

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
-import duckdb
 import pytest
+from kit import rows, write_jsonl
 
 from pipeline.history import diff_events
 
@@ -79,18 +78,6 @@ KIDNAP = {
 }  # fmt: skip
 
 
-def drop(landing: Path, name: str, records: list[dict]) -> None:
-    (landing / name).write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
-
-
-def rows(path: Path, sql: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
 @pytest.fixture(scope="module")
 def history(tmp_path_factory):
     """Four batches: two reports, a second outlet, a correction, a retraction; one Dagster run each."""
@@ -104,9 +91,11 @@ def history(tmp_path_factory):
     runs = []
     with dg.instance_for_test() as instance:
         steps = [
-            lambda: drop(landing, "b1.jsonl", [RAID, KIDNAP]),
-            lambda: drop(landing, "b2.jsonl", [RAID_OTHER_OUTLET]),
-            lambda: drop(landing, "b3.jsonl", [{**RAID, "text": RAID["text"].replace("three", "four")}]),
+            lambda: write_jsonl(landing / "b1.jsonl", [RAID, KIDNAP]),
+            lambda: write_jsonl(landing / "b2.jsonl", [RAID_OTHER_OUTLET]),
+            lambda: write_jsonl(
+                landing / "b3.jsonl", [{**RAID, "text": RAID["text"].replace("three", "four")}]
+            ),
             lambda: (landing / "b4.retract").write_text("lake-202\n", encoding="utf-8"),
         ]
         for step in steps:
@@ -142,7 +131,13 @@ def test_event_history_names_each_change_and_its_log_entry(history):
     ((kidnap, change, seq, kind, key, batch),) = rows(
         warehouse, "select event_id, change, log_seq, log_kind, article_key, batch_id from event_history "
                    "where change = 'removed'")  # fmt: skip
-    assert (change, seq, kind, key, batch) == ("removed", 5, "retracted", "lake chad monitor/lake-202", "b4.retract")
+    assert (change, seq, kind, key, batch) == (
+        "removed",
+        5,
+        "retracted",
+        "lake chad monitor/lake-202",
+        "b4.retract",
+    )
     assert rows(warehouse, "select count(*) from events where event_id = ?", [kidnap]) == [(0,)]
 
 

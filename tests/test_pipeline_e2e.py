@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from kit import rows
 
 from assets.runner import run_landing
 
@@ -30,15 +31,6 @@ OVER_CODED = {
 }
 
 
-def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
-    """Rows of one query on a read-only connection that is closed again (a writer needs the file next)."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
 def table_state(path: Path) -> dict[str, list]:
     """Every row of every table, without load timestamps and run ids (which a rerun may not change anyway)."""
     con = duckdb.connect(str(path), read_only=True)
@@ -54,8 +46,9 @@ def table_state(path: Path) -> dict[str, list]:
             # Load timestamps and the run that wrote (core.warehouse_state) differ between runs by design.
             if (not c.endswith("_at") or c in ("published_at", "first_reported_at")) and c != "run_id"
         ]  # fmt: skip
-        rows = con.execute(f"select {', '.join(cols)} from {schema}.{table} order by all").fetchall()
-        state[f"{schema}.{table}"] = rows
+        state[f"{schema}.{table}"] = con.execute(
+            f"select {', '.join(cols)} from {schema}.{table} order by all"
+        ).fetchall()
     con.close()
     return state
 
@@ -89,10 +82,10 @@ def test_every_stage_runs_and_checks_pass(loaded):
 
 def test_expected_events(loaded):
     _, warehouse, _, _ = loaded
-    events = query(warehouse, "select location, sub_event_type from events")
+    events = rows(warehouse, "select location, sub_event_type from events")
     assert len(events) == len(set(events))
     assert set(events) == EXPECTED_EVENTS | OVER_CODED
-    baqubah = query(
+    baqubah = rows(
         warehouse,
         "select fatalities, fatalities_max, num_articles, num_sources, event_date::varchar, actor2 "
         "from events where location = 'Baqubah'",
@@ -103,7 +96,7 @@ def test_expected_events(loaded):
 
 def test_hypothetical_statements_yield_no_event(loaded):
     _, warehouse, _, _ = loaded
-    sahel = query(
+    sahel = rows(
         warehouse,
         "select count(*) from event_mentions m join articles a using (article_id) "
         "where a.source_id = 'sahelobs-3304'",
@@ -113,9 +106,9 @@ def test_hypothetical_statements_yield_no_event(loaded):
 
 def test_malformed_line_is_quarantined_with_reason(loaded):
     _, warehouse, _, _ = loaded
-    rows = query(warehouse, "select source_path, record_index, reason, raw_content from quarantine")
-    assert len(rows) == 1
-    path, index, reason, raw = rows[0]
+    quarantined = rows(warehouse, "select source_path, record_index, reason, raw_content from quarantine")
+    assert len(quarantined) == 1
+    path, index, reason, raw = quarantined[0]
     assert (path, index) == ("wire_reports.jsonl", 4)
     assert reason.startswith("malformed JSON on line 4")
     assert "ledger-7790" in raw
@@ -123,22 +116,22 @@ def test_malformed_line_is_quarantined_with_reason(loaded):
 
 def test_provenance_points_at_the_reporting_sentence(loaded):
     _, warehouse, _, _ = loaded
-    rows = query(
+    spans = rows(
         warehouse,
         "select m.sentence, substr(a.body, m.char_start + 1, m.char_end - m.char_start) "
         "from event_mentions m join articles a using (article_id)",
     )
-    assert rows and all(sentence == span for sentence, span in rows)
-    orphans = query(warehouse, "select count(*) from events where event_id not in "
+    assert spans and all(sentence == span for sentence, span in spans)
+    orphans = rows(warehouse, "select count(*) from events where event_id not in "
                                "(select event_id from event_mentions)")  # fmt: skip
     assert orphans == [(0,)]
 
 
 def test_undated_article_still_yields_its_event(loaded):
     _, warehouse, _, _ = loaded
-    rows = query(warehouse, "select event_date, date_precision from events where location = 'Kankara'")
-    assert rows == [(None, "unknown")]
-    source = query(
+    kankara = rows(warehouse, "select event_date, date_precision from events where location = 'Kankara'")
+    assert kankara == [(None, "unknown")]
+    source = rows(
         warehouse, "select published_at_source from articles where source_id = 'undated_report.txt'"
     )
     assert source == [("unknown",)]
@@ -156,32 +149,32 @@ def test_loading_the_same_files_again_changes_nothing(loaded):
 
 def test_marts_and_snapshot(loaded):
     _, warehouse, _, _ = loaded
-    total = query(warehouse, "select count(*) from events where event_date is not null")
-    assert query(warehouse, "select sum(events) from marts.events_weekly") == total
+    total = rows(warehouse, "select count(*) from events where event_date is not null")
+    assert rows(warehouse, "select sum(events) from marts.events_weekly") == total
     snapshot = warehouse.with_name("events.snapshot.duckdb")
-    assert query(snapshot, "select * from events order by event_id") == query(
+    assert rows(snapshot, "select * from events order by event_id") == rows(
         warehouse, "select * from events order by event_id"
     )
 
 
 def test_every_coded_mention_has_its_detection_record(loaded):
     _, warehouse, _, _ = loaded
-    decisions = dict(query(warehouse, "select decision, count(*) from event_candidates group by all"))
+    decisions = dict(rows(warehouse, "select decision, count(*) from event_candidates group by all"))
     assert decisions.get("event", 0) > 0
     assert set(decisions) <= {"event", "merged", "not_event"}
     # Every mention is some candidate's "event"; every refused candidate has a documented reason.
-    orphans = query(
+    orphans = rows(
         warehouse,
         "select count(*) from event_mentions m where not exists (select 1 from event_candidates c "
         "where c.mention_id = m.mention_id and c.decision in ('event', 'merged'))",
     )
     assert orphans == [(0,)]
-    undocumented = query(
+    undocumented = rows(
         warehouse, "select count(*) from event_candidates where reason_meaning is null or sentence is null"
     )
     assert undocumented == [(0,)]
     # The sample's hypothetical statements are candidates refused as not realis, not silently skipped.
-    refused = query(
+    refused = rows(
         warehouse,
         "select distinct reason from event_candidates where source_id = 'sahelobs-3304' "
         "and decision = 'not_event'",

@@ -3,7 +3,6 @@ with SIGKILL, on tiny fictional reports."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -13,6 +12,7 @@ import time
 from pathlib import Path
 
 import duckdb
+from kit import write_jsonl  # noqa: F401  (the fault tests import it from here)
 
 from pipeline.config import PROJECT_ROOT
 
@@ -42,10 +42,6 @@ stages.{function} = _pause
 from app.cli import main
 sys.exit(main({argv!r}))
 """
-
-
-def write_jsonl(path: Path, records: list[dict]) -> None:
-    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
 
 
 def new_home(root: Path) -> Path:
