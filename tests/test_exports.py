@@ -207,3 +207,26 @@ def test_documented_code_table_matches_the_data_file():
         plover = c.plover_event_type + (f" ({c.plover_mode})" if c.plover_mode else "")
         expected[c.sub_event_type] = [c.disorder_type, cameo, c.quad_class, plover]
     assert documented == expected
+
+
+def test_events_export_from_a_warehouse_written_before_the_history(built, tmp_path):
+    """No core.event_changes yet: the same events, with no first/last recorded times."""
+    import shutil
+
+    from pipeline.export.selection import events, selected_events
+
+    old = tmp_path / "old.duckdb"
+    shutil.copyfile(built, old)
+    con = duckdb.connect(str(old))
+    try:
+        with selected_events(con, ExportFilter()):
+            with_history = events(con)
+        con.execute("drop view if exists main.event_history")
+        con.execute("drop table core.event_changes")
+        with selected_events(con, ExportFilter()):
+            without = events(con)
+    finally:
+        con.close()
+    assert [e["event_id"] for e in without] == [e["event_id"] for e in with_history]
+    assert all(e["first_recorded_at"] is not None for e in with_history)
+    assert all(e["first_recorded_at"] is None and e["last_changed_at"] is None for e in without)

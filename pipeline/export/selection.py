@@ -64,9 +64,10 @@ def selected_events(con: duckdb.DuckDBPyConnection, filters: ExportFilter) -> It
         yield
     finally:
         con.execute(query("export.drop_selection"))
+        con.execute(query("export.drop_history_summary"))
 
 
 def events(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """The selected events with their outlets, first URL and when the history first and last saw them."""
-    name = "export.events" if has_history(con) else "export.events_without_history"
-    return con.execute(query(name)).pl().to_dicts()
+    con.execute(query("export.history_summary" if has_history(con) else "export.no_history_summary"))
+    return con.execute(query("export.events")).pl().to_dicts()

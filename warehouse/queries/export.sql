@@ -12,13 +12,28 @@ where ($since::date is null or event_date >= $since::date)
 -- name: drop_selection
 drop table if exists _export_events
 
+-- name: drop_history_summary
+drop table if exists _export_history
+
 -- name: has_history
 -- Warehouses written before the history existed have no core.event_changes until their next run.
 select count(*) from duckdb_tables() where schema_name = 'core' and table_name = 'event_changes'
 
+-- name: history_summary
+-- When the history first and last recorded each event, for export.events.
+create or replace temp table _export_history as
+select event_id, min(recorded_at) as first_recorded_at, max(recorded_at) as last_changed_at
+from core.event_changes group by event_id
+
+-- name: no_history_summary
+-- The same for a warehouse written before the history existed: nothing recorded yet.
+create or replace temp table _export_history as
+select null::varchar as event_id, null::timestamp as first_recorded_at, null::timestamp as last_changed_at
+where false
+
 -- name: events
 -- The selected events with their outlets, their first report's URL and when the history first and last
--- recorded them.
+-- recorded them (_export_history).
 select e.*, s.outlets, s.first_url, h.first_recorded_at, h.last_changed_at
 from main.events e
 join _export_events using (event_id)
@@ -29,23 +44,7 @@ left join (
     from main.event_mentions join (select article_id, url from main.articles) using (article_id)
     group by event_id
 ) s using (event_id)
-left join (
-    select event_id, min(recorded_at) as first_recorded_at, max(recorded_at) as last_changed_at
-    from core.event_changes group by event_id
-) h using (event_id)
-order by e.event_date nulls last, e.event_id
-
--- name: events_without_history
-select e.*, s.outlets, s.first_url, null::timestamp as first_recorded_at, null::timestamp as last_changed_at
-from main.events e
-join _export_events using (event_id)
-left join (
-    select event_id,
-           list_sort(list_distinct(list(coalesce(outlet, 'Unknown')))) as outlets,
-           arg_min(url, published_at) as first_url
-    from main.event_mentions join (select article_id, url from main.articles) using (article_id)
-    group by event_id
-) s using (event_id)
+left join _export_history h using (event_id)
 order by e.event_date nulls last, e.event_id
 
 -- name: gdelt_mentions
