@@ -202,7 +202,7 @@ def _modifier(tok: Token) -> bool:
 LIGHT_HEADS = lexicon().words("light_heads")  # "the exchange process": the event word is what is told
 # Nouns of an action ("bombardment", "shelling"): a compound before them says how it was done.
 _ACTION_NOUN = re.compile(r"(ment|ing)$")
-_COUNTING = frozenset({"several", "multiple", "many", "numerous", "dozens", "hundreds", "few"})
+_COUNTING = lexicon().words("counting_words")  # "several mortar rounds": the head is counted
 
 
 def _told_as_test(tok: Token) -> bool:
