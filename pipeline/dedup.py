@@ -107,23 +107,38 @@ def actors_agree(a: dict, b: dict) -> bool:
 def _compatible(m: dict, c: _Cluster) -> bool:
     if not places_agree(m, c.best_place) or not dates_agree(m, c.best_date):
         return False
-    if not all(types_agree(m, o) and actors_agree(m, o) for o in c.members[:20]):
-        return False
     opening = next((o for o in c.members if o.get("article_id") == m.get("article_id")), None)
+    # Within one report, one place and day, two sub-types of one event type are one event told twice ("a
+    # suicide bomber struck ... the explosion", "protesters marched ... police dispersed them"); across
+    # reports they may be two (two bombings in one city on one day). Strategic developments are not one
+    # kind of event (an arrest and a weapons seizure are two).
+    if (
+        opening is not None
+        and m["event_type"] != "Strategic developments"
+        and all(o["event_type"] == m["event_type"] for o in c.members[:20])
+    ):
+        agree = actors_agree
+    else:
+        agree = lambda a, b: types_agree(a, b) and actors_agree(a, b)  # noqa: E731
+    if not all(agree(m, o) for o in c.members[:20]):
+        return False
     if opening is not None:
         return not _tolls_differ(m, opening)
     # Across reports, time must be known: two undated reports of a suicide bombing in Maiduguri are as likely
     # two bombings as one, and a false merge loses an event for good while a split only counts it twice.
     if m.get("date_start") is None or c.best_date.get("date_start") is None:
         return False
+    coarse, fine = sorted((_place_rank(m), _place_rank(c.best_place)), reverse=True)
+    # A report that names only the region or the country says little that ties it to one event told with
+    # its town: "in Syria, this week" may be any of that week's events there. A country's needs the day on
+    # both sides; a region's on one side at least ("in Florida at the weekend" is not another outlet's
+    # undated protest in a Florida town; "in Diyala" the day after is the Baqubah bombing of that day).
+    days = (m.get("date_precision") == "day") + (c.best_date.get("date_precision") == "day")
+    if fine < coarse and ((coarse >= 3 and days < 2) or (coarse == 2 and days < 1)):
+        return False
     # A mention that says only "in Syria" is the same event only when it tells the same kind of event:
     # otherwise every vague report of a country would join its first event.
-    if max(_place_rank(m), _place_rank(c.best_place)) >= 3:
-        # A report that names only the country and not the day says nothing that ties it to one event told
-        # with its place: "in Syria, this week" may be any of that week's events there.
-        precise = min(_place_rank(m), _place_rank(c.best_place)) < 3
-        if precise and (m.get("date_precision") != "day" or c.best_date.get("date_precision") != "day"):
-            return False
+    if coarse >= 3:
         return any(o["sub_event_type"] == m["sub_event_type"] for o in c.members)
     return True
 

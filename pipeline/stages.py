@@ -198,7 +198,8 @@ def _frames(
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     now = _now()
     added = {"batch_id": batch_id, "extractor_version": EXTRACTOR_VERSION, "extracted_at": now}
-    # The columns are the tables' own (schema.sql): a Mention's or Candidate's fields plus what the stage adds.
+    # The columns are the tables' own (schema.sql): a Mention's or Candidate's fields plus what the stage
+    # adds.
     return (
         pl.DataFrame([{**asdict(m), **added} for m in mentions], schema=schema),
         pl.DataFrame([{**asdict(c), **added} for c in candidates], schema=candidate_schema),

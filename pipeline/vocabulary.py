@@ -61,7 +61,7 @@ GEO_EVIDENCE = {
     "sentence": "named in the event's own sentence (the name nearest the trigger in the parse)",
     "town_nearby": "a town named in the sentences around it, inside the region its own sentence names",
     "nearby_sentence": "named in the sentences around it; its own sentence names no place",
-    "dateline": "the city the report was filed from; no sentence near it names a place",
+    "dateline": "the city the report was filed from (the lead only); no sentence near it names a place",
     "article_country": "only the country: the one the article's places and datelines vote for",
     "unknown": "no place at all",
 }

@@ -383,6 +383,9 @@ def test_dates_inside_the_text_are_not_publication_dates() -> None:
         ("AL-QAIM, Iraq (AP) — ", "Al-Qaim", "AP"),
         ("ST. LOUIS, Mo. — ", "St. Louis", None),
         ("N'DJAMENA, Chad — ", "N'Djamena", None),
+        # the wire form with the agency between slashes
+        ("KARSK, May 2. /Zembla Wire/. ", "Karsk", "Zembla Wire"),
+        ("ONHAVA /Nordica/, May 2, 2017 /ZNewswire/. ", "Onhava", "ZNewswire"),
     ],
 )
 def test_dateline_place_is_title_cased_and_agency_becomes_outlet(

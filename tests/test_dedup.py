@@ -111,6 +111,40 @@ def test_a_small_incident_told_inside_an_event_neither_splits_it_nor_sets_its_to
     assert (events[0]["fatalities"], events[0]["fatalities_max"]) == (500, 500)
 
 
+def test_one_report_telling_one_event_with_two_sub_types_of_its_type_tells_one_event():
+    # "A suicide bomber struck the market ... the explosion killed ten": one bombing; across reports, two
+    # bombings in one town on one day stay apart.
+    town = {"geo_precision": "place", "geonameid": 7, "location": "Hilla", **WEEK}
+    remote = {"event_type": "Explosions/Remote violence"}
+    suicide = mention("m1", "a", "Suicide bomb", **remote, **town)
+    blast = mention("m2", "a", "Remote explosive/landmine/IED", **remote, **town)
+    assert len(cluster_mentions([suicide, blast])[0]) == 1
+    assert len(cluster_mentions([suicide, {**blast, "article_id": "b", "outlet": "b"}])[0]) == 2
+    # A protest told twice in one report, once with the police's intervention, is one protest.
+    march = mention("m3", "a", "Peaceful protest", event_type="Protests", **town)
+    dispersed = mention("m4", "a", "Protest with intervention", event_type="Protests", **town)
+    assert len(cluster_mentions([march, dispersed])[0]) == 1
+    # Strategic developments are no one kind of event: an arrest and a weapons seizure stay two.
+    strategic = {"event_type": "Strategic developments"}
+    arrest = mention("m5", "a", "Arrests", **strategic, **town)
+    seizure = mention("m6", "a", "Disrupted weapons use", **strategic, **town)
+    assert len(cluster_mentions([arrest, seizure])[0]) == 2
+
+
+def test_a_report_of_a_region_in_some_week_does_not_join_another_reports_town():
+    # "a rally in Florida at the weekend" is not the protest another outlet places in a Florida town.
+    region = {"geo_precision": "admin1", "geonameid": 70, "location": "Nordica", "admin1": "Nordica", **WEEK}
+    town = {"geo_precision": "place", "geonameid": 7, "location": "Onhava", "admin1": "Nordica", **WEEK}
+    protest = {"event_type": "Protests"}
+    vague = mention("m1", "a", "Peaceful protest", **protest, **region)
+    precise = mention("m2", "b", "Peaceful protest", **protest, **town)
+    assert len(cluster_mentions([vague, precise])[0]) == 2
+    day = dt.date(2024, 3, 11)
+    on_the_day = {"date_start": day, "date_end": day, "date_precision": "day", "event_date": day}
+    assert len(cluster_mentions([{**vague, **on_the_day}, {**precise, **on_the_day}])[0]) == 1
+    assert len(cluster_mentions([vague, {**precise, **on_the_day}])[0]) == 1  # the town's day is known
+
+
 def test_events_do_not_depend_on_the_order_reports_arrive():
     """Issue 10: the events (and their ids) are a function of the set of current reports."""
     import itertools

@@ -140,8 +140,9 @@ def test_events_do_not_depend_on_the_order_batches_arrive(tmp_path):
 def test_rebuild_keeps_a_batch_the_clean_check_blocked_blocked(landing, warehouse, instance, monkeypatch):
     import pipeline.stages
 
-    # Markup left in a body is quarantined by a row rule before the clean suite runs; with that rule switched
-    # off (standing for a bug of the stage), the blocking clean suite stops the batch, as it would for a fault.
+    # Markup left in a body is quarantined by a row rule before the clean suite runs; with that rule
+    # switched off (standing for a bug of the stage), the blocking clean suite stops the batch, as it would
+    # for a fault.
     monkeypatch.setattr(pipeline.stages, "quarantine_reason", lambda *args, **kwargs: None)
     write_jsonl(landing / "b1.jsonl", [CLASH])
     assert run_landing(landing, warehouse, instance=instance).success

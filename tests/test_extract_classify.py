@@ -77,7 +77,7 @@ def test_detention_by_an_armed_group_is_abduction_and_by_police_an_arrest(extrac
     assert sub_types(extract("Al-Shabaab fighters arrested 12 traders in Jilib on Friday.")) == {
         "Abduction/forced disappearance"
     }
-    assert sub_types(extract("Police arrested 12 traders in Kano on Friday.")) == {"Arrests"}
+    assert sub_types(extract("Police arrested two opposition leaders in Kano on Friday.")) == {"Arrests"}
 
 
 def test_who_gains_territory_decides(extract):

@@ -278,3 +278,43 @@ def test_a_currency_names_no_country_of_the_event():
 def test_a_region_named_like_a_common_word_keeps_its_kind_word(extract):
     rows = extract("South Sudanese soldiers burned huts in Unity state on Monday.")
     assert rows and rows[0].location == "Unity" and rows[0].geo_precision == "admin1"
+
+
+def test_the_country_the_text_names_for_a_place_outweighs_the_articles(extract):
+    # An article from Moscow about Russian officials: the strike is where the text says, in Syria.
+    rows = extract(
+        "MOSCOW, March 12.",
+        "/Zembla Wire/. Russian officials in Moscow said three soldiers died in the Syrian province of Idlib "
+        "in an air strike on Monday.",
+    )
+    assert rows and rows[0].location == "Idlib" and rows[0].country_code == "SY"
+    assert rows[0].geo_evidence == "sentence"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen attacked a convoy on Monday, a blow to the new deals with Moscow.",  # its government
+        "Gunmen attacked a convoy on Monday, the White House said.",  # not White House, Tennessee
+        "Protesters marched on Monday against US President Donald Trump.",  # not Donald, Oregon
+    ],
+)
+def test_names_that_stand_for_no_place_are_no_events_place(extract, sentence):
+    rows = extract(sentence)
+    assert rows and all(m.location not in ("Moscow", "White House", "Donald") for m in rows)
+
+
+def test_the_dateline_places_only_the_lead():
+    sentences = [
+        "KABUL — Gunmen attacked a police post on Monday, officials said.",
+        "The post guards a busy road.",
+        "Officials gave no toll.",
+        "Elsewhere, gunmen shot dead two guards on Monday, a police officer said.",
+    ]
+    inputs = [SentenceInput("art-1", i, 0, len(s), s) for i, s in enumerate(sentences)]
+    ctx = ArticleContext("art-1", dt.datetime(2024, 3, 12), dateline_place="Kabul", body=" ".join(sentences))
+    rows = extract_mentions([ctx], inputs)
+    lead = [m for m in rows if m.sentence_index == 0]
+    later = [m for m in rows if m.sentence_index == 3]
+    assert lead and lead[0].geo_evidence == "dateline"
+    assert later and all(m.geo_evidence != "dateline" for m in later)

@@ -198,3 +198,55 @@ def test_every_mention_says_why_its_place_was_chosen() -> None:
     from pipeline.vocabulary import GEO_EVIDENCE
 
     assert {m.geo_evidence for m in mentions} <= GEO_EVIDENCE.keys()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eleven people have so far been shot dead in the feud between the two gangs in Karsk.",
+        "Between 3,000 and 8,000 prisoners were executed at the Belka prison between 2012 and 2016.",
+        "Police have arrested 300 activists since January in the province of Dornova.",
+    ],
+)
+def test_a_running_tally_is_a_statistic(sentence: str) -> None:
+    mentions, candidates = _read(sentence)
+    assert mentions == []
+    assert "statistic" in _reasons(candidates, 0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Twenty people were killed so far in the bombing of a market in Dornova on Monday.",  # one event's toll
+        "Troops seized the highway near Dornova on Tuesday for the first time since 2012.",
+    ],
+)
+def test_one_events_toll_or_a_first_since_is_no_tally(sentence: str) -> None:
+    mentions, candidates = _read(sentence)
+    assert mentions and "statistic" not in _reasons(candidates, 0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police arrested four people in Dornova on Friday, including a 16-year-old girl.",
+        "A 42-year-old man was detained in the town of Dornova on Monday.",
+    ],
+)
+def test_an_arrest_with_no_political_or_armed_role_is_a_criminal_case(sentence: str) -> None:
+    mentions, candidates = _read(sentence)
+    assert mentions == []
+    assert "not_political" in _reasons(candidates, 0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police arrested 30 protesters in Dornova on Monday.",
+        "Security forces detained an opposition leader in Dornova on Monday.",
+        "Soldiers detained twelve villagers in overnight raids near Dornova on Monday.",
+    ],
+)
+def test_an_arrest_of_political_figures_or_by_soldiers_is_an_event(sentence: str) -> None:
+    mentions, _ = _read(sentence)
+    assert mentions, sentence

@@ -147,12 +147,16 @@ def zembla() -> Gazetteer:
             _city(5, "Mann", 150_000, "02", "Man"),
             _city(6, "Man", 120_000, "01"),
             _city(7, "Tal Verde", 0, "01", "Tall Verde", "TV"),
+            _city(8, "Porto Lenta", 300_000, "03", "Lenta"),
+            _city(9, "Kinbote", 800, "03"),
+            _city(10, "Zemblagrad", 400_000, "03", "Kinbote"),
         ]
     )
     admin1 = pl.DataFrame(
         [
             ("ZB.01", "Nórdica", "Province", 101, ["Nordica Province"]),
             ("ZB.02", "Kalixa", "Governorate", 102, []),
+            ("ZB.03", "Lenta", "Province", 103, []),
         ],
         schema={
             "code": pl.String,
@@ -199,6 +203,16 @@ def test_an_admin1_region_beats_a_village_of_the_same_name(zembla: Gazetteer) ->
         assert zembla.lookup(spelling).kind == "admin1", spelling
     assert zembla.lookup("Kalixa town").kind == "city"
     assert zembla.lookup("Nordica Province").name == "Nordica"
+
+
+def test_a_place_called_by_the_name_beats_a_large_town_with_it_among_its_other_names(
+    zembla: Gazetteer,
+) -> None:
+    # "Florida" is the US state, not the Colombian city one of whose other names it is...
+    assert zembla.lookup("Lenta").kind == "admin1"
+    assert zembla.lookup("Porto Lenta").geonameid == 8
+    # ... but "Bombay" is still Mumbai, not a village called Bombay.
+    assert zembla.lookup("Kinbote").geonameid == 10
 
 
 def test_admin1_regions_are_placed_among_their_towns(zembla: Gazetteer) -> None:

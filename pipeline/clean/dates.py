@@ -182,6 +182,13 @@ _CAPS_DATELINE = re.compile(
 _TITLE_DATELINE = re.compile(
     rf"^(?P<place>{_TITLE_PLACE})(?:,\s*(?P<region>{_REGION}))?(?:,\s*{_DATE_PART})?\s*(?:{_AGENCY})?{_DASH}"
 )
+# The wire form with the agency between slashes: "MOSCOW, February 9. /Agency/.", "KARSK /Region/, May 2,
+# 2017 /Newswire/.", "KARSK. May 2. /Agency/." (the date and the agency both required: the shape alone is
+# rare).
+_SLASH_DATELINE = re.compile(
+    rf"^(?P<place>{_CAPS_PLACE})(?:\s*/(?P<region>[^/\n]{{1,40}})/)?(?:,\s*{_REGION}?)??[,.]\s*{_DATE_PART}"
+    rf"[.,]?\s*/(?P<agency>[A-Za-z][\w .-]{{1,20}})/"
+)
 # "March 3, 2021 —" or "Monday, 3 March 2021 -" opening the paragraph.
 _LEADING_DATE = re.compile(rf"^(?:{_WEEKDAY}\s+)?(?P<date>{_DATE_WITH_YEAR}){_DASH}")
 
@@ -250,6 +257,12 @@ def parse_dateline(paragraph: str) -> Dateline | None:
                 agency=match.group("agency"),
                 published_at=_date_of(match.group("agency_date")) or _date_of(match.group("date")),
             )
+    if (match := _SLASH_DATELINE.match(head)) and match.group("place").replace(".", "") not in _NOT_PLACES:
+        return Dateline(
+            place=_title_case(match.group("place").strip()),
+            agency=match.group("agency").strip(),
+            published_at=_date_of(match.group("date")),
+        )
     if match := _TITLE_DATELINE.match(head):
         place, region, agency = match.group("place"), match.group("region"), match.group("agency")
         known_region = region is not None and (

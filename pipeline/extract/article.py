@@ -1,6 +1,7 @@
 """Facts of an article and of its parsed sentences, decided once before any trigger is read: the article's
 main armed group, its country and dateline place, the places each sentence names, the weapon cues of each
-candidate sentence (parsed or not); per sentence, its cues (with those "these strikes" refers back to), casualties and places.
+candidate sentence (parsed or not); per sentence, its cues (with those "these strikes" refers back to),
+casualties and places.
 
 Reads the articles, their sentences and the parsed docs; decides frozen ``ArticleFacts`` and
 ``SentenceFacts`` that the sentence steps read.

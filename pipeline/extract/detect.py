@@ -13,11 +13,11 @@ words:
 - one occurrence anchored in time or place: outside the article's lead (its first ``LEAD_SENTENCES``
   sentences, where news reports tell the day's news), an event needs a date or a place finer than a country,
   and more than one piece of evidence (``MIN_EVIDENCE``);
-- realis (not planned, feared, denied, hypothetical): decided earlier by ``modality.is_realis``; its refusals are
-  recorded here too, so every candidate sentence has a decision and a reason.
+- realis (not planned, feared, denied, hypothetical): decided earlier by ``modality.is_realis``; its refusals
+  are recorded here too, so every candidate sentence has a decision and a reason.
 
-The result is a :class:`Decision` per candidate (kept or not, a reason code from ``REASONS``, a score in 0-1 that
-summarises the evidence). Pure functions of the parse and the coded fields: same input, same decision.
+The result is a :class:`Decision` per candidate (kept or not, a reason code from ``REASONS``, a score in 0-1
+that summarises the evidence). Pure functions of the parse and the coded fields: same input, same decision.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from pipeline.extract.actors import find_named_group, find_party
 from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS, TRIGGERS
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Decision, Reading, Refusal, SentenceFacts
@@ -47,9 +48,12 @@ REASONS = {
     "modifier": "the word names a kind of thing ('gun control', 'missile defence'), not an occurrence",
     "weapons_test": "a weapon fired as a test, with no target and no victims: not an attack",
     "thin": "at most one piece of evidence (a place, a date, a weapon or a target) besides the word itself",
-    "figurative": "no physical target, participants, armed actor, victims or weapon: a figurative or abstract use",
-    "statistic": "a toll or count over a period or a conflict, not one occurrence",
+    "figurative": (
+        "no physical target, participants, armed actor, victims or weapon: a figurative or abstract use"
+    ),
+    "statistic": "a toll or count over a period or a conflict ('so far', 'since 2014'), not one occurrence",
     "not_prose": "a list, table or timeline, not a sentence of news",
+    "not_political": "an arrest of people with no political, civic or armed role named: a criminal case",
 }
 
 VIOLENT_FAMILIES = frozenset({"attack", "kill", "wound", "clash", "airstrike", "shell", "explode"})
@@ -71,7 +75,8 @@ TARGET_NOUNS = frozenset(
 ABSTRACT_NOUNS = frozenset(
     """value right law court justice system network media press policy plan deal idea record job economy
     price cost tax rate share stock profit loss budget market reputation credibility image truth freedom
-    democracy graft corruption crime problem issue poverty disease cancer virus target goal deadline""".split()
+    democracy graft corruption crime problem issue poverty disease cancer virus target goal
+    deadline""".split()
 )
 ABSTRACT_SUFFIX = re.compile(r"(tion|sion|ism|ity|ness|ment|ance|ence|ship|dom|acy)s?$")
 TARGET_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "LOC", "FAC"})
@@ -101,7 +106,8 @@ class Evidence:
 
 
 def detect_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> Reading | Refusal:
-    """Sentence step: keep a classified, dated reading only if it reports a specific, real event (``decide``)."""
+    """Sentence step: keep a classified, dated reading only if it reports a specific, real event
+    (``decide``)."""
     when = reading.when
     verdict = decide(
         reading.trigger,
@@ -142,7 +148,8 @@ def decide(
     published: dt.date | None,
     lead: bool = True,
 ) -> Decision:
-    """Is the event ``tok`` was coded as (``event_type``, ``roles``) a specific, real event of the article's time?"""
+    """Is the event ``tok`` was coded as (``event_type``, ``roles``) a specific, real event of the article's
+    time?"""
     ev = evidence(tok, roles, place_precision, dated)
     score = _score(ev)
     if not_prose(tok.doc):
@@ -160,6 +167,10 @@ def decide(
         return Decision(False, "modifier", score)
     if event_type == "Explosions/Remote violence" and not (ev.victims or ev.target) and _told_as_test(tok):
         return Decision(False, "weapons_test", score)
+    if roles.family == "arrest" and not _political_arrest(tok, roles):
+        return Decision(False, "not_political", score)
+    if _tallied(tok):
+        return Decision(False, "statistic", score)
     if roles.family in VIOLENT_FAMILIES:
         if _statistic(tok):
             return Decision(False, "statistic", score)
@@ -205,6 +216,28 @@ _ACTION_NOUN = re.compile(r"(ment|ing)$")
 _COUNTING = lexicon().words("counting_words")  # "several mortar rounds": the head is counted
 
 
+POLITICAL_DETAINEES = lexicon().words("political_detainees")
+_DETAINED = frozenset({"dobj", "nsubjpass", "pobj", "conj", "appos", "compound", "amod", "nmod", "poss"})
+
+
+def _political_arrest(tok: Token, roles) -> bool:
+    """ACLED codes arrests as political events (of activists, opposition figures, journalists, members of
+    armed groups or parties, protesters, or by an army or armed group), not criminal cases: the detainee's
+    role, an armed or crowd actor as the one held, a military or armed holder, or a named armed group or
+    party in the sentence says which."""
+    held, holder = roles.actor2, roles.actor1
+    if held is not None and held.category in ARMED_CATEGORIES | {"protesters", "rioters"}:
+        return True
+    if holder is not None and holder.category in ARMED_CATEGORIES - {"police"}:
+        return True  # soldiers or an armed group detaining people: a conflict's arrests, not a police case
+    if find_named_group(tok.doc.text) or find_party(tok.doc.text):
+        return True
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(
+        t.lemma_.lower() in POLITICAL_DETAINEES or t.lower_ in POLITICAL_DETAINEES for t in clause.subtree
+    )
+
+
 def _told_as_test(tok: Token) -> bool:
     """The launch itself is called a test ("fired a missile, its first test", "fired test missiles"): a noun
     "test" inside the trigger's phrase that is no doer of its own ("after laboratory tests confirmed")."""
@@ -217,12 +250,55 @@ def _told_as_test(tok: Token) -> bool:
 
 
 def _statistic(tok: Token) -> bool:
-    """'The conflict has killed more than 10,000': a toll over a period, told with a perfect or a period noun."""
+    """'The conflict has killed more than 10,000': a toll over a period, told with a period noun as the
+    subject."""
     head = tok if tok.pos_ in ("VERB", "AUX") else None
     if head is None:
         return False
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lemma_.lower() in PERIOD_NOUNS for s in subjects)
+
+
+# A count that runs over a period: "so far", "to date", "since 2014" (not "the first time since 2012"),
+# "between 2011 and 2015", "over the past three years".
+_TALLY = re.compile(
+    r"\b(?:so far|to date|altogether|(?<!time )since (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|"
+    r"january|february|march|april|june|july|august|september|october|november|december)|"
+    r"between (?:19|20)\d\d and (?:19|20)\d\d|"
+    r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades?))\b"
+)
+# Clauses of their own under a verb (a conjoined verb, not a conjoined noun): not about the verb's event.
+_OWN_CLAUSES = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "acl"})
+
+
+def _tallied(tok: Token) -> bool:
+    """A running tally: the trigger verb's own clause counts over a period (``_TALLY``: "ten people have so
+    far been shot in the feud", "thousands were executed between 2011 and 2015", "police have arrested 300
+    since January") and names no single event it happened in ("30 were killed so far in the bombing" is one
+    event's toll)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = tok
+    words: list[Token] = []
+    todo = [verb]
+    while todo:
+        t = todo.pop()
+        words.append(t)
+        todo.extend(
+            c
+            for c in t.children
+            if c.dep_ not in _OWN_CLAUSES or (c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX"))
+        )
+    words.sort(key=lambda t: t.i)
+    if not _TALLY.search(" ".join(t.lower_ for t in words)):
+        return False
+    return not any(
+        t is not verb
+        and t.pos_ == "NOUN"
+        and t.lemma_.lower() in TRIGGERS
+        and t.lemma_.lower() not in PERIOD_NOUNS
+        for t in words
+    )
 
 
 def _physical_target(tok: Token) -> bool:

@@ -226,5 +226,7 @@ def link_candidates(records: list[Candidate], mentions: list[Mention]) -> list[C
         same = next((m for m in found if m.trigger == c.trigger), None)
         if c.decision != "not_event" and same is None and found:
             same = found[0]
-        linked.append(replace(c, mention_id=same.mention_id) if same is not None and c.decision != "not_event" else c)
+        linked.append(
+            replace(c, mention_id=same.mention_id) if same is not None and c.decision != "not_event" else c
+        )
     return linked

