@@ -46,6 +46,9 @@ TABLE = [
     ("force", INTERVENTION,
      "Nurses protested over unpaid wages in Lirongo on Monday and police arrested five of them."),
     ("force", INTERVENTION,
+     "Dozens of relatives protested outside the jail in Kambelo on Friday to demand the release of "
+     "prisoners, and police arrested six of them."),
+    ("force", INTERVENTION,
      "Police fired rubber bullets to disperse farmers who were marching in Tebarra on Sunday."),
     ("force", PEACEFUL,
      "Hundreds of nurses marched through Lirongo on Monday to demand unpaid wages."),
@@ -146,6 +149,14 @@ def test_the_boundary_words_and_their_grammar():
     assert not lethal_weapon_used("police fired rubber bullets and rubber-coated bullets")
     assert not lethal_weapon_used("soldiers fired live rounds into the air")
     assert "detained" not in without_earlier_arrests("they demanded the release of students detained in may")
+    assert "detained" not in without_earlier_arrests("the release of two men who were detained in may")
+    assert "arrested" in without_earlier_arrests("people demanding the release of prisoners were arrested")
+    assert "arrested" in without_earlier_arrests(
+        "they demanded the release of prisoners, and police arrested six"
+    )
+    assert "detained" not in without_earlier_arrests(
+        "the release of their leader, who was detained on monday"
+    )
     assert taking_or_harm(("", ABDUCTION), ("", ATTACK), None, None, False) == "taking"
     assert taking_or_harm(("", ABDUCTION), ("", ATTACK), 3, None, False) == "harm"
     assert taking_or_harm(("", ABDUCTION), ("", "Armed clash"), None, None, True) is None
@@ -197,3 +208,12 @@ def test_inter_codes_from_actor_names():
     assert inter_code("BJP: Bharatiya Janata Party") == 3  # a party's militia is a political militia
     assert inter_code("Islamic State") == 2
     assert inter_code(None) is None and inter_code("Somebody") is None
+
+
+def test_an_attack_over_a_land_dispute_is_a_communal_militias(extract):
+    feud = extract("A farmer was hacked to death in Kambelo village, India on Friday over a land dispute.")
+    assert [(m.sub_event_type, m.actor1, m.inter1) for m in feud] == [
+        (ATTACK, "Unidentified Communal Militia (India)", 4)
+    ]
+    plain = extract("Gunmen shot dead two farmers in Kambelo village, India on Friday.")
+    assert [(m.actor1, m.inter1) for m in plain] == [("Unidentified Armed Group (India)", 3)]

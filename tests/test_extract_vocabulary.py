@@ -146,7 +146,7 @@ def test_an_alias_claimed_by_an_armed_group_and_a_party_is_an_error(data: Path):
         ("associations.csv", "nurse,member,Nurses,why", "word 'nurse' is listed twice"),
         ("associations.csv", "monk,clergy,Monks,why", "unknown kind 'clergy' (member, "),
         ("associations.csv", "monk,member,Monks,", "malformed row: why is empty"),
-        ("subtype_words.csv", "peaceful_words,silent", "'silent' is listed twice in set 'peaceful_words'"),
+        ("subtype_words.csv", "communal_disputes,land feud", "'land feud' is listed twice in set"),
     ],
 )
 def test_a_malformed_row_is_an_error_naming_file_and_line(data: Path, file: str, row: str, message: str):

@@ -123,15 +123,23 @@ def seriously_harmed(lower: str) -> bool:
 
 
 _RELEASE_OF_DETAINED = re.compile(
-    r"\b(" + "|".join(re.escape(w) for w in RELEASE_WORDS) + r")\b( of)?([^.;]{0,80}?)"
+    r"\b(" + "|".join(re.escape(w) for w in RELEASE_WORDS) + r")\b( of)?"
+    r"((?:(?! and )(?! but )(?!, (?!who |that |which ))[^.;]){0,80}?)"  # within the demand's noun phrase
     r"\b(arrested|detained|jailed|held|imprisoned|abducted)\b"
 )
+# "the release of students who were detained": a relative clause; "demanding the release of prisoners were
+# arrested": the passive is the sentence's own verb, an arrest of the demonstrators themselves.
+_PASSIVE_MAIN = re.compile(r"(?<!who )(?<!that )(?<!had )\b(were|was|been|being|are|is)\s*$")
 
 
 def without_earlier_arrests(lower: str) -> str:
     """The text without the arrests a demand is about ("the release of students detained last week"): those
     happened before the protest, and are no intervention in it."""
-    return _RELEASE_OF_DETAINED.sub(" ", lower)
+
+    def earlier(m: re.Match[str]) -> str:
+        return m.group(0) if _PASSIVE_MAIN.search(m.group(0)[: m.start(4) - m.start()]) else " "
+
+    return _RELEASE_OF_DETAINED.sub(earlier, lower)
 
 
 def protest_label(

@@ -96,7 +96,25 @@ def with_sentence_doer(
         borrowed = replace(roles, actor1=doer)
         label, roles = classify(borrowed) or label, borrowed if classify(borrowed) else roles
     country = reading.place.country_code if reading.place else article.country
-    return replace(reading, label=label, roles=crowd_roles(roles, label, country))
+    return replace(
+        reading, label=label, roles=communal_doer(crowd_roles(roles, label, country), label, country)
+    )
+
+
+COMMUNAL_DISPUTES = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in _LEXICON.word_list("communal_disputes")) + r")\b"
+)
+
+
+def communal_doer(roles: Roles, label: tuple[str, str], country: str | None) -> Roles:
+    """An attack told as part of a land dispute or a feud, by nobody named or by unidentified attackers, is
+    an identity militia's: ACLED's communal militias are neighbours, kin and villages fighting over land."""
+    a1 = roles.actor1
+    if label[1] != "Attack" or not COMMUNAL_DISPUTES.search(roles.sentence_lower):
+        return roles
+    if a1 is not None and not (a1.category == "unidentified" and a1.name.startswith("Unidentified")):
+        return roles
+    return replace(roles, actor1=generic_actor("militia", country))
 
 
 def crowd_roles(roles: Roles, label: tuple[str, str], country: str | None) -> Roles:
