@@ -66,6 +66,8 @@ TABLE = [
     ("mob/attack", MOB,
      "Supporters of the Green Dawn Party attacked a rival candidate's house in Mavuto on Tuesday."),
     ("mob/attack", MOB,
+     "Party activists hurled crude bombs at a rival party's office in Mavuto on Tuesday."),
+    ("mob/attack", MOB,
      "A crowd torched the house of a man accused of witchcraft in Lirongo on Monday."),
     ("mob/attack", ATTACK,
      "Gunmen shot dead two farmers in Kambelo village on Friday."),
@@ -148,6 +150,7 @@ def test_the_boundary_words_and_their_grammar():
     assert lethal_weapon_used("two were wounded by gunfire")
     assert not lethal_weapon_used("police fired rubber bullets and rubber-coated bullets")
     assert not lethal_weapon_used("soldiers fired live rounds into the air")
+    assert not lethal_weapon_used("soldiers fired into the air with live ammunition")
     assert "detained" not in without_earlier_arrests("they demanded the release of students detained in may")
     assert "detained" not in without_earlier_arrests("the release of two men who were detained in may")
     assert "arrested" in without_earlier_arrests("people demanding the release of prisoners were arrested")

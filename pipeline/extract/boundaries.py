@@ -93,6 +93,7 @@ _CROWD_HURT = re.compile(
 _LETHAL = _words_pattern(LETHAL_WEAPONS)
 _SERIOUS_HARM = _words_pattern(SERIOUS_HARM)
 _INTO_THE_AIR = re.compile(r"^[^.;]{0,40}\b(in|into|in to) the air\b")
+_INTO_THE_AIR_BEFORE = re.compile(r"\b(in|into|in to) the air\b[^.;]{0,40}$")
 _WOUNDED_BY = re.compile(
     r"\b(wounded|injured|hit|hurt|struck)\b( \w+){0,2} by (gun ?fire|bullets?|gunshots?)"
 )
@@ -105,8 +106,8 @@ def lethal_weapon_used(lower: str) -> bool:
         before = lower[: m.start()].split()[-1:]
         if before and before[0].split("-")[0] in NONLETHAL_MODIFIERS:
             continue  # "rubber bullets", "warning shots"
-        if _INTO_THE_AIR.match(lower[m.end() :]):
-            continue  # "fired live rounds into the air"
+        if _INTO_THE_AIR.match(lower[m.end() :]) or _INTO_THE_AIR_BEFORE.search(lower[: m.start()]):
+            continue  # "fired live rounds into the air", "fired into the air with live ammunition"
         return True
     return bool(_WOUNDED_BY.search(lower))
 

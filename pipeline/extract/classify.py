@@ -349,8 +349,8 @@ def _violence(r: Roles, a1: str | None, a2: str | None) -> tuple[str, str] | Non
         return None  # an earthquake, a crash, a plant explosion: no actor, no political violence
     if a1 in CROWDS and crowd_weapon(r.sentence_lower) and "firearm" not in cues:
         # Petrol bombs and crude bombs thrown by a crowd: rioting, not an armed group's remote violence.
-        return ("Riots", "Violent demonstration" if a1 == "protesters" or is_protest_text(r.sentence_lower)
-                else "Mob violence")  # fmt: skip
+        # Activists throwing crude bombs at a rival's office are not demonstrating: the text must tell a protest.
+        return "Riots", "Violent demonstration" if is_protest_text(r.sentence_lower) else "Mob violence"
     if "robbery" in cues and a1 in (None, "civilians") and "mob" not in cues:
         # A robbery gone wrong is crime, not political violence (armed gangs are coded); a mob punishing a
         # suspected thief is mob violence.
