@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.extract.inter_codes import INTER_TYPES
 from pipeline.vocabulary import DATE_PRECISIONS, EVENT_TYPES, GEO_EVIDENCE, GEO_PRECISIONS, SUB_EVENT_TYPES
 
 FRAME = "core.mentions joined with staging.articles.published_at"
@@ -68,6 +69,16 @@ VOCABULARY: list[tuple[str, dict[str, Any], str]] = [
         "ExpectColumnValuesToBeInSet",
         {"column": "geo_evidence", "value_set": list(GEO_EVIDENCE)},
         "geo evidence says why the place was chosen; other values cannot be interpreted",
+    ),
+    (
+        "ExpectColumnValuesToBeInSet",
+        {"column": "inter1", "value_set": list(INTER_TYPES)},
+        "ACLED's actor types are 1-8; another code cannot be read (null when actor1 is unknown)",
+    ),
+    (
+        "ExpectColumnValuesToBeInSet",
+        {"column": "inter2", "value_set": list(INTER_TYPES)},
+        "ACLED's actor types are 1-8; another code cannot be read (null when there is no actor2)",
     ),
     (
         "ExpectColumnValuesToBeBetween",

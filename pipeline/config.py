@@ -16,6 +16,7 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # Bump when the extractor's code changes behaviour. Stored on every mention for lineage, with a digest of the
 # vocabulary data files (pipeline/extract/data/), so a rebuild tells which vocabulary coded each mention.
 # 0.4.0: detection refuses unanchored, thin, modifier and weapons-test readings; 0.4.1: geo_evidence;
+# 0.4.2: sub-type boundaries by ACLED's definitions, associated actors and inter codes;
 # 0.5.0: running tallies and non-political arrests refused, wire datelines, the country a text names for a
 # place, names that stand for no place, dateline only for the lead
 EXTRACTOR_CODE_VERSION = "0.5.0"

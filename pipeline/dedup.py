@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from pipeline.extract.actors import default_actor1
 from pipeline.extract.geo.distance import km  # the one great-circle distance (also imported from here)
+from pipeline.extract.inter_codes import inter_code
 from pipeline.vocabulary import VIOLENT_TYPES
 
 NEARBY_KM = 25.0
@@ -312,6 +313,8 @@ def _event_row(c: _Cluster) -> dict:
     for m in members:
         confidence *= 1 - (m.get("confidence") or 0.0)
     published = [m["published_at"] for m in members if m.get("published_at") is not None]
+    actor1 = _vote(members, "actor1") or default_actor1(typ, sub, place.get("country_code"))
+    actor2 = _vote(members, "actor2")
     return {
         "event_id": c.event_id,
         "event_date": event_date,
@@ -320,8 +323,13 @@ def _event_row(c: _Cluster) -> dict:
         "date_precision": when.get("date_precision") or "unknown",
         "event_type": typ,
         "sub_event_type": sub,
-        "actor1": _vote(members, "actor1") or default_actor1(typ, sub, place.get("country_code")),
-        "actor2": _vote(members, "actor2"),
+        "actor1": actor1,
+        "actor2": actor2,
+        # who each actor belongs to, as the reports naming that actor say
+        "assoc_actor_1": _vote([m for m in members if m.get("actor1") == actor1], "assoc_actor_1"),
+        "assoc_actor_2": _vote([m for m in members if m.get("actor2") == actor2], "assoc_actor_2"),
+        "inter1": inter_code(actor1, place.get("country_code")),
+        "inter2": inter_code(actor2, place.get("country_code")),
         "location": place.get("location"),
         "admin1": place.get("admin1"),
         "country_code": place.get("country_code"),

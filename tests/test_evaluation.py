@@ -4,6 +4,7 @@ warehouse, and the real Dagster job scored against the project's gold files."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import duckdb
@@ -17,6 +18,8 @@ from pipeline.scoring import (
     date_in_window,
     document_keys,
     document_of,
+    half_of,
+    halves_lines,
     pairwise_scores,
     place_matches,
     score_dedup,
@@ -205,6 +208,41 @@ def test_score_reports_case_style(tmp_path):
     assert scores["sub_type_weighted_f1"] == 0.5
 
 
+def test_report_ids_fall_in_fixed_halves_by_their_last_number():
+    assert [half_of(i) for i in ("case-41", "case-40", "acled-SYR30831", "r02", "x")] == [
+        "odd", "even", "odd", "even", None
+    ]  # fmt: skip
+
+
+def test_score_reports_shows_the_development_and_held_back_halves(tmp_path):
+    # The fixture reports' ids (dedup_reports.jsonl: r01, r02, ...); the odd ones are coded right, one even
+    # one wrong, one even one missed.
+    gold = [
+        {"id": "r01", "event_type": BOMB[0], "sub_event_type": BOMB[1]},
+        {"id": "r03", "event_type": BOMB[0], "sub_event_type": BOMB[1]},
+        {"id": "r02", "event_type": BOMB[0], "sub_event_type": BOMB[1]},
+        {"id": "r04", "event_type": "Protests", "sub_event_type": "Peaceful protest"},
+        {"id": "r06", "event_type": None, "sub_event_type": None},
+    ]
+    path = tiny_warehouse(
+        tmp_path / "w.duckdb",
+        articles=[("a1", "r01"), ("a3", "r03"), ("a2", "r02"), ("a4", "r04")],
+        events=[event("e1"), event("e3"), event("e4", ("Riots", "Mob violence"))],
+        mentions=[("e1", "a1", 0, 0.9), ("e3", "a3", 0, 0.9), ("e4", "a4", 0, 0.9)],
+    )  # fmt: skip
+    con = duckdb.connect(str(path), read_only=True)
+    scores = score_reports(con, gold, "case")
+    con.close()
+    odd, even = scores["halves"]["odd"], scores["halves"]["even"]
+    assert (scores["n"], scores["sub_type_acc"]) == (4, 0.5)
+    assert (odd["n"], odd["detected"], odd["sub_type_acc"]) == (2, 1.0, 1.0)
+    assert (even["n"], even["detected"], even["sub_type_acc"], even["non_acled_quiet"]) == (2, 0.5, 0.0, 1.0)
+    odd_line, even_line = halves_lines("reports", scores)
+    assert odd_line.startswith("odd (development): style=case n=2 detected=1.0")
+    assert even_line.startswith("even (held back): style=case n=2 detected=0.5")
+    assert "halves" not in summary_line("reports", scores)
+
+
 @pytest.mark.slow
 def test_events_on_the_samples(sample_landing, tmp_path, instance):
     scores, run = evaluate(
@@ -225,3 +263,23 @@ def test_dedup_on_the_fixture_reports(tmp_path, instance):
     # The extractor and dedup are being improved: only check that the score is a proper number.
     assert isinstance(scores["bcubed_f1"], float) and 0.0 <= scores["bcubed_f1"] <= 1.0
     assert scores["reports"] == 24
+    # The same reports as ACLED-style report gold (each report coded as its event), scored on the warehouse
+    # just loaded: the whole and the two fixed halves (odd and even report numbers).
+    events = json.loads(gold.read_text(encoding="utf-8"))["events"]
+    report_gold = tmp_path / "report_gold.jsonl"
+    report_gold.write_text(
+        "".join(
+            json.dumps({"id": report, "event_type": e["type"], "sub_event_type": e["sub_type"],
+                        "actor1": e["actor1"], "location": e["place"], "latitude": e["lat"],
+                        "longitude": e["lon"], "event_date": e["date"], "fatalities": e["fatalities"]}) + "\n"
+            for e in events.values() for report in e["reports"]
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    coded, _ = evaluate("reports", report_gold, warehouse=tmp_path / "events.duckdb", style="acled")
+    odd, even = coded["halves"]["odd"], coded["halves"]["even"]
+    assert odd["n"] + even["n"] == coded["n"] == 24 and odd["n"] > 0 and even["n"] > 0
+    for key in ("detected", "sub_type_acc", "location_50km"):
+        assert 0.0 <= odd[key] <= 1.0 and 0.0 <= even[key] <= 1.0
+        low, high = sorted((odd[key], even[key]))
+        assert low <= coded[key] <= high  # the whole lies between its halves

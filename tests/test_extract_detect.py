@@ -217,7 +217,8 @@ def test_a_running_tally_is_a_statistic(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Twenty people were killed so far in the bombing of a market in Dornova on Monday.",  # one event's toll
+        # one event's toll
+        "Twenty people were killed so far in the bombing of a market in Dornova on Monday.",
         "Troops seized the highway near Dornova on Tuesday for the first time since 2012.",
     ],
 )

@@ -143,6 +143,10 @@ def test_an_alias_claimed_by_an_armed_group_and_a_party_is_an_error(data: Path):
         ("place_kind_words.csv", "city_suffix,town(s)", "malformed row: kind-word 'town(s)'"),
         ("region_abbreviations.csv", "IN,UP,Uttarakhand", "abbreviation 'IN UP' is listed twice"),
         ("country_aliases.csv", "CD,Congo", "country alias 'Congo' is listed twice"),
+        ("associations.csv", "nurse,member,Nurses,why", "word 'nurse' is listed twice"),
+        ("associations.csv", "monk,clergy,Monks,why", "unknown kind 'clergy' (member, "),
+        ("associations.csv", "monk,member,Monks,", "malformed row: why is empty"),
+        ("subtype_words.csv", "communal_disputes,land feud", "'land feud' is listed twice in set"),
     ],
 )
 def test_a_malformed_row_is_an_error_naming_file_and_line(data: Path, file: str, row: str, message: str):
@@ -165,3 +169,8 @@ def test_a_missing_file_is_an_error(data: Path):
 def test_a_word_set_the_code_asks_for_must_exist():
     with pytest.raises(LexiconError, match="word_sets.csv: no word set 'nonexistent_nouns'"):
         lexicon().words("nonexistent_nouns")
+
+
+def test_a_word_set_is_defined_in_one_file_only(data: Path):
+    append(data / "subtype_words.csv", "territory_nouns,fiefdom")
+    assert load_error(data) == "subtype_words.csv: set 'territory_nouns' is already defined in word_sets.csv"

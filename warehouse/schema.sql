@@ -137,6 +137,11 @@ create table if not exists core.mentions (
 );
 -- Why the place was chosen (pipeline/extract/geo/event_place.py GEO_EVIDENCE); added after the first release.
 alter table core.mentions add column if not exists geo_evidence varchar;
+-- ACLED's associated actors and actor types (pipeline/extract/associations.py, inter_codes.py); added later.
+alter table core.mentions add column if not exists assoc_actor_1 varchar;
+alter table core.mentions add column if not exists assoc_actor_2 varchar;
+alter table core.mentions add column if not exists inter1 integer;
+alter table core.mentions add column if not exists inter2 integer;
 
 -- Detection record: every trigger word of every parsed sentence and what became of it (pipeline/extract/
 -- detect.py): coded as a mention ('event'), merged into the mention of another trigger of its sentence at the
@@ -197,6 +202,10 @@ create table if not exists core.events (
     confidence         double not null
 );
 alter table core.events add column if not exists geo_evidence varchar;  -- that of the mention giving the place
+alter table core.events add column if not exists assoc_actor_1 varchar;  -- voted among the reports naming actor1
+alter table core.events add column if not exists assoc_actor_2 varchar;
+alter table core.events add column if not exists inter1 integer;         -- from the event's actor names
+alter table core.events add column if not exists inter2 integer;
 
 -- History: one row per change of an event, appended by the dedup step (pipeline/history.py). Never updated.
 create table if not exists core.event_changes (

@@ -19,7 +19,8 @@ join latest l on l.content_hash = a.article_id and l.kind <> 'retracted';
 -- Sentence-level reports of events in current articles, with the event they were merged into.
 create or replace view main.event_mentions as
 select m.mention_id, em.event_id, m.article_id, m.sentence_index, m.char_start, m.char_end, m.sentence,
-       m.trigger, m.event_type, m.sub_event_type, m.actor1, m.actor2, m.location, m.admin1,
+       m.trigger, m.event_type, m.sub_event_type, m.actor1, m.assoc_actor_1, m.inter1, m.actor2, m.assoc_actor_2,
+       m.inter2, m.location, m.admin1,
        m.country_code, m.latitude, m.longitude, m.geo_precision, m.geo_evidence, m.event_date, m.date_start,
        m.date_end, m.date_precision, m.is_background, m.fatalities, m.injured, m.confidence,
        m.extractor_version, a.outlet, a.published_at

@@ -7,12 +7,14 @@ How our fields become ACLED's (the README's *Exports* section has the table):
 - ``time_precision``: day -> 1, week -> 2, month -> 3, year -> 3 (ACLED has nothing coarser),
   unknown -> empty.
 - ``geo_precision``: place -> 1, near_place and admin2 -> 2, admin1 and country -> 3, unknown -> empty.
-- ``disorder_type`` from the sub-event type (``data/event_codes.csv``); ``inter1``/``inter2`` from the actor
-  names (ACLED's generic names and the named groups' categories); ``interaction`` joins them, lower first.
+- ``disorder_type`` from the sub-event type (``data/event_codes.csv``); ``inter1``/``inter2`` are the events'
+  own (``pipeline/extract/inter_codes.py``: from the actor names, ACLED's generic names and the named groups'
+  categories; computed here for events coded before the columns existed); ``interaction`` joins them, lower
+  first. ``assoc_actor_1``/``assoc_actor_2`` are the events' associated actors (a party, union, social group).
 - ``iso``, ``country`` and ``region`` from the country table (``geography.py``).
 - ``notes``: one sentence built from the event's fields, never article text.
 - ``source``: the outlets that reported the event; ``timestamp``: when the event last changed (history).
-- Left empty: ``assoc_actor_1``, ``assoc_actor_2``, ``admin2``, ``admin3``, ``source_scale``, ``tags``.
+- Left empty: ``admin2``, ``admin3``, ``source_scale``, ``tags``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -29,6 +30,7 @@ from pipeline.export.codes import codes_for
 from pipeline.export.geography import country
 from pipeline.export.selection import ExportFilter
 from pipeline.export.selection import events as selected
+from pipeline.extract.inter_codes import inter_code
 
 COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -39,15 +41,6 @@ COLUMNS = (
 
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 GEO_PRECISION = {"place": 1, "near_place": 2, "admin2": 2, "admin1": 3, "country": 3}
-
-# ACLED's actor types (inter codes), from the generic names ACLED gives actors and the categories of the
-# named groups the extractor knows.
-INTER_BY_PREFIX = (
-    ("Military Forces of", 1), ("Police Forces of", 1), ("Government of", 1), ("Military Forces", 1),
-    ("Unidentified Armed Group", 3), ("Pro-Government Militia", 3), ("Unidentified Communal Militia", 4),
-    ("Rioters", 5), ("Protesters", 6), ("Civilians", 7),
-)  # fmt: skip
-INTER_BY_CATEGORY = {"state": 1, "rebel": 2, "pro_gov": 3, "militia": 4}
 
 
 def write(con: duckdb.DuckDBPyConnection, out: Path, filters: ExportFilter) -> Iterator[tuple[Path, int]]:
@@ -67,7 +60,8 @@ def row(e: dict, now: int) -> dict:
     """One event as an ACLED row."""
     codes = codes_for(e["sub_event_type"])
     place = country(e["country_code"])
-    inter1, inter2 = inter_code(e["actor1"]), inter_code(e["actor2"])
+    inter1 = e.get("inter1") or inter_code(e["actor1"], e["country_code"])
+    inter2 = e.get("inter2") or inter_code(e["actor2"], e["country_code"])
     changed = e.get("last_changed_at")
     return {
         "event_id_cnty": e["event_id"],
@@ -78,10 +72,10 @@ def row(e: dict, now: int) -> dict:
         "event_type": e["event_type"],
         "sub_event_type": e["sub_event_type"],
         "actor1": e["actor1"] or "",
-        "assoc_actor_1": "",
+        "assoc_actor_1": e.get("assoc_actor_1") or "",
         "inter1": inter1 or "",
         "actor2": e["actor2"] or "",
-        "assoc_actor_2": "",
+        "assoc_actor_2": e.get("assoc_actor_2") or "",
         "inter2": inter2 or "",
         "interaction": interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if (e["actor2"] or "").startswith("Civilians") else "",
@@ -106,29 +100,6 @@ def row(e: dict, now: int) -> dict:
 
 def _coordinate(value: float | None) -> str:
     return "" if value is None else f"{value:.4f}"
-
-
-@cache
-def _group_categories() -> dict[str, str]:
-    try:  # the extractor's table of named armed groups, when it offers one
-        from pipeline.extract.actors import group_table
-    except ImportError:  # pragma: no cover
-        return {}
-    return {name: category for name, category in group_table().values()}
-
-
-def inter_code(actor: str | None) -> int | None:
-    """ACLED's actor type: 1 state forces, 2 rebel groups, 3 political militias, 4 identity militias,
-    5 rioters, 6 protesters, 7 civilians, 8 external/other forces; None when we cannot tell."""
-    if not actor:
-        return None
-    category = _group_categories().get(actor)
-    if category in INTER_BY_CATEGORY:
-        return INTER_BY_CATEGORY[category]
-    for prefix, code in INTER_BY_PREFIX:
-        if actor.startswith(prefix):
-            return code
-    return None
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | str:

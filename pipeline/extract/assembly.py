@@ -11,9 +11,11 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 
 from pipeline.extract.actors import Actor
 from pipeline.extract.history import date_window
+from pipeline.extract.inter_codes import inter_code
 from pipeline.extract.lexicon import SECONDARY_SUB_TYPES, WEAK_TRIGGERS
 from pipeline.extract.model import Mention, Reading, SentenceInput
 from pipeline.extract.settings import (
@@ -72,6 +74,8 @@ def to_mention(
         longitude=place.longitude if place else None,
         geo_precision=precision if place else "unknown",
         geo_evidence=reading.place_evidence if place else "unknown",
+        assoc_actor_1=_association(roles.actor1),
+        assoc_actor_2=_association(roles.actor2),
         geonameid=place.geonameid if place else None,
         event_date=event_date,
         date_start=start,
@@ -111,3 +115,17 @@ def ascii_name(name: str) -> str:
 
 def _name(actor: Actor | None) -> str | None:
     return actor.name if actor else None
+
+
+def _association(actor: Actor | None) -> str | None:
+    if actor is None or actor.association == actor.name:
+        return None
+    return actor.association
+
+
+def with_inter_codes(m: Mention) -> Mention:
+    """The mention with the ACLED actor types of its final actors (after the discourse passes, which may
+    swap or rename them)."""
+    return replace(
+        m, inter1=inter_code(m.actor1, m.country_code), inter2=inter_code(m.actor2, m.country_code)
+    )

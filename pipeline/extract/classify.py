@@ -12,8 +12,18 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.actors import Actor
+from pipeline.extract.boundaries import (
+    crowd_weapon,
+    is_protest_text,
+    peaceful_blockade,
+    protest_label,
+    without_earlier_arrests,
+)
 from pipeline.extract.lexicon import ARMED_CATEGORIES, STATE_CATEGORIES
 from pipeline.extract.lexicon_loader import lexicon
+
+# is_protest_text and protest_label are the boundaries' (boundaries.py); discourse imports them from here too.
+__all__ = ["Roles", "classify", "is_protest_text", "protest_label"]
 
 _LEXICON = lexicon()
 
@@ -38,8 +48,6 @@ SYMBOLIC_NOUNS = _LEXICON.words("symbolic_nouns")
 # Smashed or torn down in a riot.
 FIXTURE_NOUNS = _LEXICON.words("fixture_nouns")
 ROAD_NOUNS = _LEXICON.words("road_nouns")
-# Substrings that make a text about a protest ("strike" only as a general or hunger strike: is_protest_text).
-PROTEST_WORDS = _LEXICON.word_list("protest_words")
 
 
 @dataclass(frozen=True)
@@ -60,25 +68,6 @@ class Roles:
     particle: str | None = None  # "set up", "shoot down"
     other_armed: bool = False  # the sentence names an armed party besides actor1 ("clashes", "the army")
     object_words: frozenset[str] = frozenset()  # lemmas below the object ("a hideout used to store arms")
-
-
-# "On March 30", "in early March", "the March 23 Movement": the month, not a march.
-_MONTH_MARCH = re.compile(
-    r"\b\d{1,2}(st|nd|rd|th)? march\b|\bmarch \d|\b(in|on|since|early|late|mid|of|until|during|last|next|"
-    r"this|from)[ -]march\b|\bmarch(,| of| and| to| in| last| this) (\d|early|late|mid|"
-    r"april|may|june|february)"
-)
-
-
-def is_protest_text(lower: str) -> bool:
-    """Whether a (lower-cased) text talks about a protest."""
-    lower = _MONTH_MARCH.sub(" ", lower)
-    return any(w in lower for w in PROTEST_WORDS) or bool(
-        re.search(
-            r"\b(general|hunger|workers'?|teachers'?) strike|\bgathered\b.{0,80}\b(demanding|calling for)",
-            lower,
-        )
-    )
 
 
 def _weapon_object(r: Roles) -> bool:
@@ -122,6 +111,10 @@ def classify(r: Roles) -> tuple[str, str] | None:
             return "Riots", "Mob violence"
         return "Strategic developments", "Looting/property destruction"
     if family == "arrest":
+        if is_protest_text(r.sentence_lower) and not _ARREST_WORD.search(
+            without_earlier_arrests(r.sentence_lower)
+        ):
+            return None  # "demanding the release of students detained last week": no arrest at this protest
         if (
             a1 in (None, "police", "state")
             and (a2 == "protesters" or is_protest_text(r.sentence_lower))
@@ -199,6 +192,7 @@ def _base_object(r: Roles) -> bool:
     return "basis" in nouns and r.actor1 is not None and r.actor1.category in ARMED_CATEGORIES
 
 
+_ARREST_WORD = re.compile(r"\b(arrest|detain|round(ed)? up|custody|held)\w*")
 # Arrested for a protest held earlier (an investigation), not at it.
 _ARRESTED_FOR = re.compile(
     r"\b(in connection with|accused of|charged with|suspected of|for (organi[sz]|incit|lead|plann)\w*)"
@@ -228,6 +222,8 @@ def _blockade(r: Roles, a1: str | None) -> tuple[str, str] | None:
         r"\b(tried|attempt\w*) to block", low
     ):
         return None
+    if peaceful_blockade(low) and a1 not in STATE_CATEGORIES:
+        return protest_label(low, r.cues - {"protest_violence"}, r.fatalities, r.injured)
     if a1 in STATE_CATEGORIES and re.search(
         r"\b((prevent|stop|keep)\w* ([\w-]+ ){0,3}(protest|demonstrat|march|rall)\w*|operations?)\b", low
     ):
@@ -307,50 +303,6 @@ def _protest(r: Roles, a1: str | None) -> tuple[str, str] | None:
     return protest_label(r.sentence_lower, r.cues, r.fatalities, r.injured)
 
 
-def protest_label(
-    lower: str,
-    cues: frozenset[str],
-    fatalities: int | None = None,
-    injured: int | None = None,
-    *,
-    crowd_violent: bool = False,
-    shot_at: bool = False,
-    intervened: bool = False,
-) -> tuple[str, str]:
-    """ACLED's protest sub-types from what a report says the crowd and the forces did. Demonstrators who
-    turn violent make a violent demonstration whatever the forces answer with; force used on a peaceful
-    crowd is excessive when it is lethal (firing at it, killing or wounding by fire), an intervention when
-    it disperses, beats or arrests. The flags carry what the parse found in the sentences of the report:
-    a crowd's violence, shooting at the crowd, any other intervention."""
-    if crowd_violent or "protest_violence" in cues or "property" in cues:
-        return "Riots", "Violent demonstration"
-    killed = bool(fatalities) and "accident" not in cues
-    wounded = bool(injured) and bool(_FORCES.search(lower))
-    if shot_at or _force_on_crowd(lower) or ("lethal_force" in cues and (killed or wounded)):
-        return "Protests", "Excessive force against protesters"
-    if intervened or "intervention" in cues:
-        return "Protests", "Protest with intervention"
-    return "Protests", "Peaceful protest"
-
-
-_FORCES = re.compile(r"police|forces|troops|soldiers|fighters|militiamen|gunmen|guards|security|army")
-_CROWD = r"(protest\w*|demonstrat\w*|crowds?|marchers|rally|gathering|them|sit-in)"
-_FIRE_AT_CROWD = re.compile(
-    r"\b(fired|firing|fire|opened fire|shot|shooting|shoot)\b( (live )?(rounds|bullets|shots))? "
-    rf"(at|on|upon|into)(?! the air)(?! air)"
-    rf"( [\w'-]+){{0,5}} {_CROWD}\b"
-)
-_CROWD_HURT = re.compile(
-    r"\b(protesters?|demonstrators?|marchers?)\b[^.;]{0,30}\b(killed|shot|died|wounded by (gun)?fire|"
-    r"injured by (gun)?fire)\b|"
-    r"\b(killed|shot dead|shot|wounded|injured)\b( \w+){0,3} (protesters|demonstrators)\b"
-)
-
-
-def _force_on_crowd(lower: str) -> bool:
-    return bool(_FIRE_AT_CROWD.search(lower) or _CROWD_HURT.search(lower))
-
-
 def _territory(r: Roles, a1: str | None) -> tuple[str, str] | None:
     if _weapon_object(r):
         return "Strategic developments", "Disrupted weapons use"
@@ -395,8 +347,15 @@ def _violence(r: Roles, a1: str | None, a2: str | None) -> tuple[str, str] | Non
     armed2 = a2 in ARMED_CATEGORIES
     if "accident" in cues and not armed1 and not (cues & (WEAPON_CUES - {"ied"})):
         return None  # an earthquake, a crash, a plant explosion: no actor, no political violence
-    if "robbery" in cues and a1 in (None, "civilians"):
-        return None  # a robbery gone wrong is crime, not political violence (armed gangs are coded)
+    if a1 in CROWDS and crowd_weapon(r.sentence_lower) and "firearm" not in cues:
+        # Petrol bombs and crude bombs thrown by a crowd: rioting, not an armed group's remote violence.
+        # Activists throwing crude bombs at a rival's office are not demonstrating: the text must tell a
+        # protest.
+        return "Riots", "Violent demonstration" if is_protest_text(r.sentence_lower) else "Mob violence"
+    if "robbery" in cues and a1 in (None, "civilians") and "mob" not in cues:
+        # A robbery gone wrong is crime, not political violence (armed gangs are coded); a mob punishing a
+        # suspected thief is mob violence.
+        return None
     if "chemical" in cues:
         return "Explosions/Remote violence", "Chemical weapon"
     if "suicide" in cues:
@@ -415,7 +374,12 @@ def _violence(r: Roles, a1: str | None, a2: str | None) -> tuple[str, str] | Non
     if family == "wound" and a1 is None and a2 is None and "firearm" not in cues:
         return None
     # Force used on a crowd that was demonstrating, by the state or by any armed group.
-    if a2 == "protesters" and (armed1 or a1 is None) and family != "clash":
+    if (
+        a2 == "protesters"
+        and (armed1 or a1 is None)
+        and family != "clash"
+        and is_protest_text(r.sentence_lower)
+    ):
         return "Protests", "Excessive force against protesters"
     # Crowds without an organisation: riots. With a demonstration they are violent demonstrators, otherwise
     # a mob; whoever they fight or beat.

@@ -190,15 +190,22 @@ def _as_protest(m: Mention, label: tuple[str, str], force: str | None) -> Mentio
         name = generic_actor("protesters", m.country_code).name
         where = name[len("Protesters") :]
     crowd = ("Rioters" if label[0] == "Riots" else "Protesters") + where
+    # The crowd keeps who it belongs to, whichever side it ends up on.
+    crowd_assoc = next((assoc for actor, assoc in ((m.actor1, m.assoc_actor_1), (m.actor2, m.assoc_actor_2))
+                        if actor and actor.startswith(CROWD_ACTORS) and assoc), None)  # fmt: skip
     if label[1] == "Excessive force against protesters":
         actor1, actor2 = force or m.actor1, crowd
+        assoc1, assoc2 = None, crowd_assoc
     else:
         actor1, actor2 = crowd, force if label[1] != "Peaceful protest" else None
+        assoc1, assoc2 = crowd_assoc, None
     return replace(
         m,
         event_type=label[0],
         sub_event_type=label[1],
         actor1=actor1,
         actor2=actor2 if actor2 != actor1 else None,
+        assoc_actor_1=assoc1,
+        assoc_actor_2=assoc2 if actor2 != actor1 else None,
         mention_id=mention_id(m.article_id, m.sentence_index, m.location, label[1]),
     )

@@ -40,6 +40,9 @@ ACTOR_CATEGORIES = frozenset({
 GROUP_CATEGORIES = frozenset({"state", "police", "pro_gov", "rebel", "militia"})
 # The order in which a place's kind-words are tried (places._KIND_WORDS), and the district table's suffixes.
 TRIGGER_FORM_KINDS = ("irregular", "sense")
+# member: a crowd noun naming a social group ("students"); identity: a faith or caste ("Muslim");
+# organisation: the last word of an organisation's name ("... Teachers Union"), the associated actor's name.
+ASSOCIATION_KINDS = ("member", "identity", "organisation")
 PLACE_KIND_ROLES = ("admin1_suffix", "admin1_prefix", "city_suffix", "place_suffix", "district_suffix")
 
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
@@ -88,6 +91,16 @@ class Party:
 
 
 @dataclass(frozen=True)
+class Association:
+    """A word that says which group a crowd or actor belongs to (ACLED's associated actor)."""
+
+    word: str  # lower case: a lemma (member, identity) or the last word of an organisation's name
+    kind: str  # one of ASSOCIATION_KINDS
+    label: str  # the associated actor's name (member, identity: the country is added in brackets)
+    why: str
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Every word list of the extractor, validated; read-only."""
 
@@ -100,6 +113,7 @@ class Lexicon:
     armed_groups: tuple[ArmedGroup, ...]
     parties: tuple[Party, ...]
     generic_actors: Mapping[str, str]  # lemma -> category
+    associations: tuple[Association, ...]  # who a crowd belongs to (associations.csv), in file order
     demonyms: tuple[tuple[str, str], ...]  # (word, country), ordered: the first word found wins
     country_aliases: tuple[tuple[str, str], ...]  # (country, alias), in file order
     region_abbreviations: Mapping[str, Mapping[str, str]]  # country -> abbreviation -> region
@@ -149,11 +163,12 @@ def load_lexicon(data_dir: Path) -> Lexicon:
         trigger_forms=_trigger_forms(data_dir / "trigger_forms.csv"),
         families=MappingProxyType(families),
         background_sub_types=_background_sub_types(data_dir / "background_sub_types.csv"),
-        word_sets=_sets(data_dir / "word_sets.csv"),
+        word_sets=_merged_sets(data_dir / "word_sets.csv", data_dir / "subtype_words.csv"),
         modality_cues=_sets(data_dir / "modality_cues.csv"),
         armed_groups=armed_groups,
         parties=parties,
         generic_actors=_generic_actors(data_dir / "generic_actors.csv"),
+        associations=_associations(data_dir / "associations.csv"),
         demonyms=_demonyms(data_dir / "demonyms.csv"),
         country_aliases=_country_aliases(data_dir / "country_aliases.csv"),
         region_abbreviations=_region_abbreviations(data_dir / "region_abbreviations.csv"),
@@ -315,6 +330,19 @@ def _sets(path: Path) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({name: tuple(words) for name, words in sets.items()})
 
 
+def _merged_sets(*paths: Path) -> Mapping[str, tuple[str, ...]]:
+    """The sets of several ``set,word`` files as one mapping; a set is defined in one file only."""
+    merged: dict[str, tuple[str, ...]] = {}
+    defined_in: dict[str, Path] = {}
+    for path in paths:
+        for name, words in _sets(path).items():
+            if name in merged:
+                raise LexiconError(path, None, f"set {name!r} is already defined in {defined_in[name].name}")
+            merged[name] = words
+            defined_in[name] = path
+    return MappingProxyType(merged)
+
+
 def _armed_groups(path: Path) -> tuple[ArmedGroup, ...]:
     groups = []
     names: dict[str, int] = {}
@@ -394,6 +422,20 @@ def _generic_actors(path: Path) -> Mapping[str, str]:
             )
         actors[word] = category
     return MappingProxyType(actors)
+
+
+def _associations(path: Path) -> tuple[Association, ...]:
+    rows = []
+    seen: dict[str, int] = {}
+    for number, row in _rows(path, ("word", "kind", "label", "why")):
+        word = _word(path, number, row, "word")
+        kind = _required(path, number, row, "kind")
+        if kind not in ASSOCIATION_KINDS:
+            raise LexiconError(path, number, f"unknown kind {kind!r} ({', '.join(ASSOCIATION_KINDS)})")
+        _first_claim(seen, path, number, word, "word")
+        label = _required(path, number, row, "label")
+        rows.append(Association(word, kind, label, _required(path, number, row, "why")))
+    return tuple(rows)
 
 
 def _demonyms(path: Path) -> tuple[tuple[str, str], ...]:

@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from pipeline.extract.actors import Actor
 from pipeline.extract.article import article_facts, sentence_facts
-from pipeline.extract.assembly import to_mention
+from pipeline.extract.assembly import to_mention, with_inter_codes
 from pipeline.extract.classify import VIOLENT_FAMILIES, classify
 from pipeline.extract.detect import detect_step
 from pipeline.extract.discourse import resolve_blasts, resolve_protest_episodes
@@ -138,6 +138,7 @@ def extract(
         records.extend(read)
     for discourse_pass in DISCOURSE_PASSES:
         mentions = discourse_pass(mentions, sentences)
+    mentions = [with_inter_codes(m) for m in mentions]
     return mentions, link_candidates(records, mentions)
 
 

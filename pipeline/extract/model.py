@@ -92,6 +92,12 @@ class Mention:
     confidence: float
     extractor_version: str = EXTRACTOR_VERSION
     geo_evidence: str = "unknown"  # why that place (``pipeline.vocabulary.GEO_EVIDENCE``)
+    # ACLED's associated actors (a party, union, social group or faith the actor belongs to; "; "-joined)
+    assoc_actor_1: str | None = None
+    assoc_actor_2: str | None = None
+    # ACLED's actor types, 1-8 (``inter_codes.INTER_TYPES``), from the actor names, set last (``assembly``)
+    inter1: int | None = None
+    inter2: int | None = None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.actors import Actor, find_named_group, generic_actor, named_groups_in, resolve_actor
+from pipeline.extract.associations import association_of
 from pipeline.extract.classify import Roles, classify
 from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS
 from pipeline.extract.lexicon_loader import lexicon
@@ -55,6 +56,13 @@ def roles_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts)
     actor2 = resolve_actor(patient, country, article.group)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
+    # Who each belongs to: "supporters of the X party", "members of the Y union" (ACLED's associated actors)
+    if actor1 is not None and agent is not None:
+        actor1 = replace(actor1, association=association_of(agent, actor1))
+    elif agent is not None and (association := association_of(agent, None, country)):
+        actor1 = replace(generic_actor("civilians", country), association=association)  # a union's members
+    if actor2 is not None:
+        actor2 = replace(actor2, association=association_of(patient, actor2))
     obj = _object_head(tok)
     roles = Roles(
         family=reading.family,
@@ -88,17 +96,43 @@ def with_sentence_doer(
         borrowed = replace(roles, actor1=doer)
         label, roles = classify(borrowed) or label, borrowed if classify(borrowed) else roles
     country = reading.place.country_code if reading.place else article.country
-    return replace(reading, label=label, roles=crowd_roles(roles, label, country))
+    return replace(
+        reading, label=label, roles=communal_doer(crowd_roles(roles, label, country), label, country)
+    )
+
+
+COMMUNAL_DISPUTES = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in _LEXICON.word_list("communal_disputes")) + r")\b"
+)
+
+
+def communal_doer(roles: Roles, label: tuple[str, str], country: str | None) -> Roles:
+    """An attack told as part of a land dispute or a feud, by nobody named or by unidentified attackers, is
+    an identity militia's: ACLED's communal militias are neighbours, kin and villages fighting over land."""
+    a1 = roles.actor1
+    if label[1] != "Attack" or not COMMUNAL_DISPUTES.search(roles.sentence_lower):
+        return roles
+    if a1 is not None and not (a1.category == "unidentified" and a1.name.startswith("Unidentified")):
+        return roles
+    return replace(roles, actor1=generic_actor("militia", country))
 
 
 def crowd_roles(roles: Roles, label: tuple[str, str], country: str | None) -> Roles:
     """Protests are led by protesters and riots by rioters, whatever the crowd is called ("traders")."""
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(label[0])
+    a2 = roles.actor2
+    if label[0] == "Violence against civilians" and a2 is not None and a2.category == "protesters":
+        # "an activist was shot dead", with no demonstration told: a civilian attacked
+        roles = replace(
+            roles, actor2=replace(generic_actor("civilians", country), association=a2.association)
+        )
     if label[1] == "Excessive force against protesters" or crowd is None:
         return roles
     a1 = roles.actor1
     if a1 is None or a1.category in ("civilians", "protesters", "rioters"):
-        return replace(roles, actor1=generic_actor(crowd, country))
+        # the crowd keeps who it belongs to ("supporters of the X party": Rioters, associated with X)
+        association = a1.association if a1 is not None else None
+        return replace(roles, actor1=replace(generic_actor(crowd, country), association=association))
     return roles
 
 

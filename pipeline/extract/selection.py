@@ -1,5 +1,6 @@
 """Which trigger speaks for a sentence: one reading per place, the one nearest the root of the parse, then
 the most specific type; a trigger in an "after ..." or "despite ..." phrase gives way to the news it led to.
+Between an abduction and a raid or killing told together, ACLED's boundary decides (``boundaries``).
 
 Reads the readings that passed every sentence step; decides which become mentions.
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.extract.boundaries import taking_or_harm
+from pipeline.extract.classify import FIGHTING
 from pipeline.extract.lexicon import WEAK_TRIGGERS
 from pipeline.extract.model import Reading
 from pipeline.extract.settings import (
@@ -36,6 +39,14 @@ def one_per_place(readings: list[Reading]) -> list[Reading]:
 
 
 def _outranks(reading: Reading, previous: Reading) -> bool:
+    for taking, raid, taking_is_new in ((reading, previous, True), (previous, reading, False)):
+        roles = raid.roles
+        if roles is None or taking.label is None or raid.label is None:
+            continue
+        fighting = roles.other_armed or bool(FIGHTING.search(roles.sentence_lower))
+        winner = taking_or_harm(taking.label, raid.label, roles.fatalities, roles.injured, fighting)
+        if winner is not None:
+            return (winner == "taking") == taking_is_new
     return priority(reading.label, reading.trigger) > priority(previous.label, previous.trigger)
 
 
