@@ -283,3 +283,37 @@ def test_dedup_on_the_fixture_reports(tmp_path, instance):
         assert 0.0 <= odd[key] <= 1.0 and 0.0 <= even[key] <= 1.0
         low, high = sorted((odd[key], even[key]))
         assert low <= coded[key] <= high  # the whole lies between its halves
+
+
+# --- the blind news gold (tests/fixtures/gold/news) ---------------------------------------------------------
+
+NEWS_GOLD = Path(__file__).parent / "fixtures" / "gold" / "news"
+
+
+@pytest.mark.parametrize(
+    ("gold_file", "selection_file", "half"),
+    [
+        ("news_gold_dev.json", "selection.json", "dev"),
+        ("news_gold_heldout.json", "selection.json", "heldout"),
+        ("news_gold_check.json", "selection_check.json", None),
+    ],
+)
+def test_the_news_gold_files_are_well_formed_and_cover_their_selection(gold_file, selection_file, half):
+    from pipeline.vocabulary import SUB_EVENT_TYPES
+
+    gold = json.loads((NEWS_GOLD / gold_file).read_text(encoding="utf-8"))
+    selection = json.loads((NEWS_GOLD / selection_file).read_text(encoding="utf-8"))["articles"]
+    chosen = {a["id"] for a in selection if half is None or a["half"] == half}
+    assert set(gold["documents"]) == chosen
+    for event in gold["events"]:
+        assert event["place"] in gold["places"], event["id"]
+        assert SUB_EVENT_TYPES[event["sub_type"]] == event["type"], event["id"]
+        assert isinstance(event["required"], bool)
+        assert set(event["articles"]) <= chosen
+        first, last = (dt.date.fromisoformat(d) for d in event["date"])
+        assert first <= last
+        assert len(event.get("evidence", "").split()) < 12  # a paraphrase, never a copied sentence
+    # the two sets never share an article
+    if half is None:
+        first_set = json.loads((NEWS_GOLD / "selection.json").read_text(encoding="utf-8"))["articles"]
+        assert not chosen & {a["id"] for a in first_set}

@@ -318,3 +318,18 @@ def test_the_dateline_places_only_the_lead():
     later = [m for m in rows if m.sentence_index == 3]
     assert lead and lead[0].geo_evidence == "dateline"
     assert later and all(m.geo_evidence != "dateline" for m in later)
+
+
+def test_a_site_named_after_its_town_is_in_that_town(extract):
+    rows = extract(
+        "Two attackers stabbed a diplomat to death at Kuala Lumpur International Airport on Monday."
+    )
+    assert rows and rows[0].location == "Kuala Lumpur" and rows[0].geo_precision == "place"
+    # a site named after a person is no town: "Kennedy Airport" is not Kennedy Township
+    rows = extract(
+        "Two gunmen shot dead a guard near Kennedy Airport on Monday, officials in Washington said."
+    )
+    assert rows and all(m.location != "Kennedy Township" for m in rows)
+    # nor is a person's full name ("Jasmin Hernandez": no town called Hernandez)
+    rows = extract("The lawyer for Jasmin Hernandez said three gunmen had assaulted her in Dallas on Monday.")
+    assert rows and all(m.location != "Hernandez" for m in rows)

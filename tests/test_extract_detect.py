@@ -51,6 +51,7 @@ def test_specific_events_are_kept(sentence: str) -> None:
         "The senator attacked the new budget as a giveaway to the rich.",  # an idea, not a body
         "The bank said it had been hit hard by litigation costs last year.",  # money
         "Lawyers fought the new rules in court on Monday.",  # a legal fight
+        "The spokesman blasted reporters in Leeds for calling the rule a ban on Monday.",  # blame
     ],
 )
 def test_figurative_uses_are_refused_with_a_reason(sentence: str) -> None:
@@ -138,6 +139,7 @@ def test_the_same_sentence_in_the_lead_or_with_a_date_or_a_town_is_kept() -> Non
         "The court has the final say on divisive issues such as abortion and gun control.",
         "A bomb threat against a community centre in Leeds on Monday forced its evacuation.",
         "Residents of Leeds complained about the aerobatic demonstration team on Monday.",
+        "Critics in Leeds said the rule was an offensive way to sort people.",  # an adjective
     ],
 )
 def test_a_noun_that_only_modifies_another_is_no_event(sentence: str) -> None:
@@ -158,6 +160,19 @@ def test_a_compound_that_tells_the_event_is_kept(sentence: str) -> None:
     mentions, candidates = _read(sentence)
     assert mentions, sentence
     assert "modifier" not in _reasons(candidates, 0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militants killed two men for refusing to join them in Dornova on Monday.",  # victims
+        "Police attacked protesters for blocking the road in Dornova on Monday.",  # an armed actor
+    ],
+)
+def test_violence_for_a_reason_is_no_blame(sentence: str) -> None:
+    mentions, candidates = _read(sentence)
+    assert mentions, sentence
+    assert "figurative" not in _reasons(candidates, 0)
 
 
 def test_a_missile_test_with_no_target_is_no_attack() -> None:

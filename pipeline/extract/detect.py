@@ -165,6 +165,8 @@ def decide(
         return Decision(False, "unanchored", score)
     if _modifier(tok):
         return Decision(False, "modifier", score)
+    if not (ev.armed or ev.victims) and _blamed_for(tok):
+        return Decision(False, "figurative", score)
     if event_type == "Explosions/Remote violence" and not (ev.victims or ev.target) and _told_as_test(tok):
         return Decision(False, "weapons_test", score)
     if roles.family == "arrest" and not _political_arrest(tok, roles):
@@ -196,6 +198,8 @@ def _modifier(tok: Token) -> bool:
     "missile defence", "bomb threats". Stays an event: a head that is an event word ("a car bomb attack"),
     an action noun ("artillery bombardments", "mortar shelling"), a light noun ("the exchange process"), or
     counted ("several mortar rounds")."""
+    if tok.pos_ == "ADJ" and tok.dep_ == "amod" and not _PARTICIPLE.search(tok.lower_):
+        return True  # "an offensive way", "explosive growth": an adjective describes, it tells no event
     if tok.pos_ != "NOUN" or tok.dep_ not in ("compound", "amod", "nmod") or tok.head.pos_ != "NOUN":
         return False
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-":  # "sit-in": one word
@@ -208,6 +212,28 @@ def _modifier(tok: Token) -> bool:
         c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in _COUNTING)
         for c in head.children
     )
+
+
+_PARTICIPLE = re.compile(r"(ed|en|ing)$")  # "wounded soldiers", "burning cars": an event told in passing
+CRITICISM_VERBS = lexicon().words("criticism_verbs")
+REASON_NOUNS = lexicon().words("reason_nouns")
+
+
+def _blamed_for(tok: Token) -> bool:
+    """ "blasted journalists for reporting", "slammed the governor for his remarks": a verb of criticism
+    whose "for" gives what someone said or did is blame, not violence (unless an armed actor or victims say
+    otherwise: the caller checks)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in CRITICISM_VERBS:
+        return False
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pcomp" and obj.tag_ == "VBG":
+                return True
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in REASON_NOUNS:
+                return True
+    return False
 
 
 LIGHT_HEADS = lexicon().words("light_heads")  # "the exchange process": the event word is what is told

@@ -16,7 +16,7 @@ from pipeline.extract.actors import find_named_group
 from pipeline.extract.geo.containers import contained_place, containers_end, lies_inside
 from pipeline.extract.geo.gazetteer import Place, gazetteer
 from pipeline.extract.geo.scan import scan_places
-from pipeline.extract.geo.words import country_named_with, names_no_place, strip_place_words
+from pipeline.extract.geo.words import country_named_with, names_no_place, strip_place_words, town_of_site
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
 from pipeline.extract.settings import (
@@ -64,16 +64,22 @@ def sentence_places(doc: Doc, country: str | None) -> tuple[tuple[tuple[Span, Pl
         name = strip_place_words(ent.text)
         where = country_named_with(doc.text, ent.start_char, ent.end_char) or country
         place = gaz.lookup(name, country_hint=where) if not names_no_place(name) else None
+        place = place or town_of_site(name, where)
         if place is not None:
             place = contained_place(doc.text, ent.end_char, name, place, where)
             out.append((ent, place))
             taken.update(range(ent.start, ent.end))
             if place.kind in _CONTAINED:
                 containers.append((ent.end_char, containers_end(doc.text, ent.end_char)))
+    # "President Donald Trump": no town called Donald. Only a part of a person's name: the small model calls
+    # some towns persons ("Tal Afar"), and a whole name may still be a place.
+    persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
     for found in scan_places(doc.text[start:], country, with_offsets=True):
         m_start, m_end, place = found
         span = doc.char_span(start + m_start, start + m_end, alignment_mode="expand")
         if span is None or taken & set(range(span.start, span.end)) or _modifies_noun(span):
+            continue
+        if any(a <= span.start and span.end <= b and (a, b) != (span.start, span.end) for a, b in persons):
             continue
         out.append((span, place))
         taken.update(range(span.start, span.end))

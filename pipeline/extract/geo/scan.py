@@ -25,6 +25,7 @@ from pipeline.extract.geo.words import (
     place_name_in,
     said_to_be_a_place,
     strip_place_words,
+    town_of_site,
     verb_with_particle,
 )
 from pipeline.extract.lexicon import DEMONYMS
@@ -52,7 +53,7 @@ def scan_places(text: str, country: str | None, with_offsets: bool = False) -> l
             continue
         # The country the text names for this place ("the Syrian province of X") outweighs the article's.
         where = country_named_with(text, start, end) or country
-        place = gaz.lookup(name, country_hint=where)
+        place = gaz.lookup(name, country_hint=where) or town_of_site(name, where)
         kind_word = LOWER_REGION_AFTER.match(text[end : end + 20])
         if place is None and where and kind_word:
             # "Unity state", "Lakes state": a region's name that is also a common word keeps its kind word

@@ -132,6 +132,26 @@ def country_named_with(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# "Kabul International Airport", "Sehwan Hospital": a site named after its town is in that town.
+_SITE_AFTER = re.compile(
+    r"\s+(?:International\s+)?(?:Airport|Air\s?[Bb]ase|Airbase|Hospital|University|Stadium|Prison|Market|"
+    r"Bazaar|Mosque|Bridge|(?:Railway\s+|Bus\s+)?Station)$"
+)
+
+
 def strip_place_words(name: str) -> str:
     name = re.sub(r"^(the|northern|southern|eastern|western|central)\s+", "", name, flags=re.IGNORECASE)
     return name.strip(" .,'’")
+
+
+def town_of_site(name: str, country: str | None):
+    """The town a site is named after ("Kuala Lumpur International Airport" is in Kuala Lumpur), when the
+    gazetteer calls a town or region by exactly that name: "Kennedy Airport" is no town called Kennedy
+    Township."""
+    town = _SITE_AFTER.sub("", name)
+    if town == name:
+        return None
+    place = gazetteer().lookup(town, country_hint=country)
+    if place is None or normalize_name(place.name) != normalize_name(town):
+        return None
+    return place
