@@ -74,6 +74,11 @@ def test_an_undated_event_told_inside_a_past_war_is_history(extract):
     assert rows and rows[0].event_date == dt.date(2024, 3, 3)
 
 
+def test_an_undated_event_told_from_another_past_time_is_history(extract):
+    assert extract("Two months later in Bunia, a gunman killed two shoppers.") == []
+    assert extract("The next day, gunmen attacked a police post in Bunia.")  # days later: still this week's
+
+
 def test_an_undated_event_in_a_since_clause_is_history(extract):
     assert extract("Fighting resumed near Bunia, the first since the rebels seized the town of Goma.") == []
 

@@ -1,7 +1,7 @@
 """History: when an event happened, and whether that makes it history rather than today's news. The date is
 the DATE entity nearest the trigger in the parse; a trigger dated after publication is told as future, an
-undated one inside a past period ("during the war") or a "since" clause is history, and an undated one gets
-the days before publication.
+undated one inside a past period ("during the war"), a "since" clause or a time told from another past event
+("two months later") is history, and an undated one gets the days before publication.
 
 Reads the trigger token, the parsed sentence and the publication date; decides a ``DateSpan`` (or drops the
 reading) and, at assembly, the mention's date window and background flag. Whether a trigger is told as
@@ -11,6 +11,7 @@ planned, feared or denied is ``modality``'s.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -30,10 +31,10 @@ def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) 
     when = event_date(tok, doc, published)
     if when is not None and published is not None and when.start > published:
         return Refusal("future")  # told as future
-    if when is None and (_during_a_past_period(doc) or _since_clause(tok)):
-        return Refusal(
-            "past_period"
-        )  # "1,300 soldiers killed there during the war", "since the rebels seized Goma": history
+    if when is None and (_during_a_past_period(doc) or _since_clause(tok) or _story_time(doc)):
+        # "1,300 soldiers killed there during the war", "since the rebels seized Goma", "two months later, a
+        # gunman killed ...": history
+        return Refusal("past_period")
     return replace(reading, when=when)
 
 
@@ -68,6 +69,19 @@ def _since_clause(tok: Token) -> bool:
         if t.dep_ in ("ROOT", "ccomp", "relcl"):
             return False
     return False
+
+
+# "Two months later", "a year earlier": a time told from another past event, not from the day of the report:
+# a narrative of the past (days and weeks later may still be this week's news).
+_STORY_TIME = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|some|\d+)\s+"
+    r"(?:months?|years?|decades?)\s+(?:later|earlier|afterwards?|before)\b",
+    re.IGNORECASE,
+)
+
+
+def _story_time(doc: Doc) -> bool:
+    return bool(_STORY_TIME.search(doc.text))
 
 
 def _during_a_past_period(doc: Doc) -> bool:
