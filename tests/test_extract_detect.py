@@ -266,3 +266,14 @@ def test_an_arrest_with_no_political_or_armed_role_is_a_criminal_case(sentence: 
 def test_an_arrest_of_political_figures_or_by_soldiers_is_an_event(sentence: str) -> None:
     mentions, _ = _read(sentence)
     assert mentions, sentence
+
+
+def test_a_series_of_events_is_no_one_occurrence() -> None:
+    mentions, candidates = _read("Leaders in Dornova condemned the continuing attacks on churches on Monday.")
+    assert mentions == []
+    assert "statistic" in _reasons(candidates, 0)
+    # the occurrence told inside a series is one
+    mentions, candidates = _read(
+        "In the latest of a series of revenge killings, a man was bludgeoned to death in Dornova on Thursday."
+    )
+    assert mentions and "statistic" in _reasons(candidates, 0)

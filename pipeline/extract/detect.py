@@ -51,7 +51,10 @@ REASONS = {
     "figurative": (
         "no physical target, participants, armed actor, victims or weapon: a figurative or abstract use"
     ),
-    "statistic": "a toll or count over a period or a conflict ('so far', 'since 2014'), not one occurrence",
+    "statistic": (
+        "a toll or count over a period or a conflict ('so far', 'since 2014') or a series ('the continuing"
+        " attacks'), not one occurrence"
+    ),
     "not_prose": "a list, table or timeline, not a sentence of news",
     "not_political": "an arrest of people with no political, civic or armed role named: a criminal case",
 }
@@ -171,7 +174,7 @@ def decide(
         return Decision(False, "weapons_test", score)
     if roles.family == "arrest" and not _political_arrest(tok, roles):
         return Decision(False, "not_political", score)
-    if _tallied(tok):
+    if _tallied(tok) or _series(tok):
         return Decision(False, "statistic", score)
     if roles.family in VIOLENT_FAMILIES:
         if _statistic(tok):
@@ -295,6 +298,20 @@ _TALLY = re.compile(
 )
 # Clauses of their own under a verb (a conjoined verb, not a conjoined noun): not about the verb's event.
 _OWN_CLAUSES = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "acl"})
+
+
+SERIES_WORDS = lexicon().words("series_words")
+
+
+def _series(tok: Token) -> bool:
+    """ "the continuing attacks", "repeated air strikes", "a wave of bombings": a plural event noun told as a
+    series or a habit, not one occurrence."""
+    if tok.tag_ != "NNS":
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in SERIES_WORDS for c in tok.children):
+        return True
+    prep = tok.head
+    return prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.lemma_.lower() in SERIES_WORDS
 
 
 def _tallied(tok: Token) -> bool:
