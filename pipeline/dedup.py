@@ -113,15 +113,12 @@ def _compatible(m: dict, c: _Cluster) -> bool:
     # suicide bomber struck ... the explosion", "protesters marched ... police dispersed them"); across
     # reports they may be two (two bombings in one city on one day). Strategic developments are not one
     # kind of event (an arrest and a weapons seizure are two).
-    if (
+    told_twice = (
         opening is not None
         and m["event_type"] != "Strategic developments"
         and all(o["event_type"] == m["event_type"] for o in c.members[:20])
-    ):
-        agree = actors_agree
-    else:
-        agree = lambda a, b: types_agree(a, b) and actors_agree(a, b)  # noqa: E731
-    if not all(agree(m, o) for o in c.members[:20]):
+    )
+    if not all((told_twice or types_agree(m, o)) and actors_agree(m, o) for o in c.members[:20]):
         return False
     if opening is not None:
         return not _tolls_differ(m, opening)

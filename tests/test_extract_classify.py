@@ -3,12 +3,9 @@
 Every sentence here is invented for the test.
 """
 
-import datetime as dt
-
 import pytest
+from kit import article_mentions
 
-from pipeline.extract.mentions import extract_mentions
-from pipeline.extract.model import ArticleContext, SentenceInput
 from pipeline.extract.nlp import load_nlp
 
 
@@ -17,9 +14,7 @@ def extract():
     load_nlp()  # once per module
 
     def run(*sentences: str) -> list[tuple[str, str | None, str | None]]:
-        ctx = ArticleContext("art-1", dt.datetime(2024, 3, 12), body=" ".join(sentences))
-        inputs = [SentenceInput("art-1", i, 0, len(s), s) for i, s in enumerate(sentences)]
-        return [(m.sub_event_type, m.actor1, m.actor2) for m in extract_mentions([ctx], inputs)]
+        return [(m.sub_event_type, m.actor1, m.actor2) for m in article_mentions(*sentences)]
 
     return run
 

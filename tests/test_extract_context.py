@@ -7,10 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from kit import article_mentions
 
 from pipeline.extract.geo.country import demonym_codes, place_votes
-from pipeline.extract.mentions import extract_mentions
-from pipeline.extract.model import ArticleContext, Mention, SentenceInput
 from pipeline.extract.nlp import load_nlp
 
 
@@ -18,12 +17,7 @@ from pipeline.extract.nlp import load_nlp
 def extract():
     load_nlp()  # once per module
 
-    def run(*sentences: str) -> list[Mention]:
-        ctx = ArticleContext("art-1", dt.datetime(2024, 3, 12), body=" ".join(sentences))
-        inputs = [SentenceInput("art-1", i, 0, len(s), s) for i, s in enumerate(sentences)]
-        return extract_mentions([ctx], inputs)
-
-    return run
+    return article_mentions
 
 
 # --- where -------------------------------------------------------------------------------------------------
@@ -316,9 +310,7 @@ def test_the_dateline_places_only_the_lead():
         "Officials gave no toll.",
         "Elsewhere, gunmen shot dead two guards on Monday, a police officer said.",
     ]
-    inputs = [SentenceInput("art-1", i, 0, len(s), s) for i, s in enumerate(sentences)]
-    ctx = ArticleContext("art-1", dt.datetime(2024, 3, 12), dateline_place="Kabul", body=" ".join(sentences))
-    rows = extract_mentions([ctx], inputs)
+    rows = article_mentions(*sentences, dateline_place="Kabul")
     lead = [m for m in rows if m.sentence_index == 0]
     later = [m for m in rows if m.sentence_index == 3]
     assert lead and lead[0].geo_evidence == "dateline"

@@ -4,14 +4,11 @@ the actor fields that come with them: associated actors and inter codes.
 Every sentence, town and name here is invented for the test.
 """
 
-import datetime as dt
-
 import pytest
+from kit import article_mentions
 
 from pipeline.extract.boundaries import lethal_weapon_used, taking_or_harm, without_earlier_arrests
 from pipeline.extract.inter_codes import inter_code
-from pipeline.extract.mentions import extract_mentions
-from pipeline.extract.model import ArticleContext, Mention, SentenceInput
 from pipeline.extract.nlp import load_nlp
 
 EXCESSIVE = "Excessive force against protesters"
@@ -122,12 +119,7 @@ TABLE = [
 def extract():
     load_nlp()  # once per module
 
-    def run(*sentences: str) -> list[Mention]:
-        ctx = ArticleContext("art-1", dt.datetime(2024, 3, 12), body=" ".join(sentences))
-        inputs = [SentenceInput("art-1", i, 0, len(s), s) for i, s in enumerate(sentences)]
-        return extract_mentions([ctx], inputs)
-
-    return run
+    return article_mentions
 
 
 @pytest.mark.parametrize(("boundary", "sub_type", "report"), TABLE, ids=[f"{b}:{s}" for b, s, _ in TABLE])

