@@ -87,8 +87,9 @@ def open_lake(lake: LakeSettings, read_only: bool = False) -> duckdb.DuckDBPyCon
         data = data.rstrip("/") + "/"
     options = f"data_path {quote_literal(data)}" + (", read_only" if read_only else "")
     attach = f"attach {quote_literal('ducklake:' + lake.catalog)} as {CATALOG_NAME} ({options})"
-    # The first processes to open a new lake all create its catalog tables; the losers find them next time.
-    retry_on_conflict(lambda: con.execute(attach))
+    # The first processes to open a new lake all create its catalog tables; the losers find them next time
+    # (Postgres tells a loser either of a duplicate key or that a catalog table already exists).
+    retry_on_conflict(lambda: con.execute(attach), also=("already exists",))
     con.execute(f"use {CATALOG_NAME}")
     return con
 
@@ -133,21 +134,24 @@ def digest(*texts: str) -> str:
     return hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:16]
 
 
-def is_conflict(err: Exception) -> bool:
+CONFLICT_WORDS = ("conflict", "concurrent", "duplicate key")
+
+
+def is_conflict(err: Exception, also: tuple[str, ...] = ()) -> bool:
     """A commit DuckLake refused because another process changed the same thing first: worth retrying."""
     text = str(err).lower()
-    return any(word in text for word in ("conflict", "concurrent", "duplicate key"))
+    return any(word in text for word in CONFLICT_WORDS + also)
 
 
-def retry_on_conflict(action, attempts: int = 20):
+def retry_on_conflict(action, attempts: int = 20, also: tuple[str, ...] = ()):
     """Run ``action`` again while another writer wins the race for the same rows (a short statement only:
-    the rows are re-read on every attempt)."""
+    the rows are re-read on every attempt). ``also``: more error words that mean a lost race here."""
     delay = 0.05
     for attempt in range(attempts):
         try:
             return action()
         except (duckdb.TransactionException, duckdb.Error) as err:
-            if attempt == attempts - 1 or not is_conflict(err):
+            if attempt == attempts - 1 or not is_conflict(err, also):
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 1.0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -65,10 +66,12 @@ def test_keys_and_checks_are_removed_for_the_lake_and_nothing_else():
 
 
 # Each process opens the lake (the first ones create its schema, at the same time), then appends rows and
-# sets the state row many times, each write its own commit, so that the commits race.
+# sets the state row many times, each write its own commit, so that the commits race. All wait for one
+# moment (argv[4]) before opening, so that they race to create the new catalog too.
 WRITER = textwrap.dedent("""
-    import sys
+    import sys, time
     from pipeline.warehouse import connect, mark_incomplete, transaction
+    time.sleep(max(0.0, float(sys.argv[4]) - time.time()))
     con = connect(sys.argv[1])
     for i in range(int(sys.argv[3])):
         with transaction(con):
@@ -80,9 +83,11 @@ WRITER = textwrap.dedent("""
 
 def test_separate_processes_write_the_lake_at_once(tmp_path: Path, lake_env):
     writers, rows = 3, 15
+    start = time.time() + 5  # after every process has imported the pipeline
+    warehouse = str(tmp_path / "events.duckdb")
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(tmp_path / "events.duckdb"), f"writer-{n}", str(rows)],
+            [sys.executable, "-c", WRITER, warehouse, f"writer-{n}", str(rows), str(start)],
             cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         for n in range(writers)
