@@ -165,6 +165,16 @@ def cmd_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train_filter(args: argparse.Namespace) -> int:
+    from app.train_filter import train_filter
+    from pipeline.extract.learned.event_filter import WEIGHTS_PATH
+
+    train_filter(
+        Path(args.corpus), Path(args.reports) if args.reports else None, Path(args.out or WEIGHTS_PATH)
+    )
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     import json
 
@@ -246,6 +256,15 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("model", help="show the spaCy model in use")
     p.set_defaults(func=cmd_model)
+    p = sub.add_parser(
+        "train-filter", help="train the learned event filter from our labels (needs ../shared)"
+    )
+    p.add_argument("--corpus", required=True, help="../shared/corpus/news/news_2000.jsonl")
+    p.add_argument(
+        "--reports", help="../shared/eval/dev: its odd (development) half of CASE and ACLED reports"
+    )
+    p.add_argument("--out", help="where the weights go (default: pipeline/extract/data/event_filter.json)")
+    p.set_defaults(func=cmd_train_filter)
     p = sub.add_parser("eval", help="load an input through the pipeline and score it against gold")
     p.add_argument("kind", choices=["events", "dedup", "reports"], help="what the gold file describes")
     p.add_argument("gold", help="gold file (JSON for events and dedup, JSON Lines for reports)")

@@ -146,7 +146,10 @@ def test_a_dateline_is_no_part_of_the_parsed_sentence(extract):
     assert rows and rows[0].fatalities == 3
 
 
-def test_a_region_named_nearby_is_the_fallback_for_an_unknown_village(extract):
+def test_a_region_named_nearby_is_the_fallback_for_an_unknown_village(extract, monkeypatch):
+    # A rule of places: the learned filter, which refuses a lone shooting with no armed actor named as a
+    # likely crime, is tested in test_extract_learned.py.
+    monkeypatch.setenv("PIPELINE_EVENT_FILTER", "off")
     rows = extract(
         "The attack took place in Narathiwat on Monday.", "A teacher was shot dead outside a school."
     )

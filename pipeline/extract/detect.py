@@ -57,6 +57,9 @@ REASONS = {
     ),
     "not_prose": "a list, table or timeline, not a sentence of news",
     "not_political": "an arrest of people with no political, civic or armed role named: a criminal case",
+    "unlikely": (
+        "kept by the rules, but the learned filter finds a real event unlikely (score: its probability)"
+    ),
 }
 
 VIOLENT_FAMILIES = frozenset({"attack", "kill", "wound", "clash", "airstrike", "shell", "explode"})

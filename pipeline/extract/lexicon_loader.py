@@ -147,7 +147,7 @@ def lexicon() -> Lexicon:
 def vocabulary_hash(data_dir: Path = DATA_DIR) -> str:
     """A short digest of every data file's name and bytes: changes whenever the vocabulary does."""
     digest = hashlib.sha256()
-    for path in sorted(data_dir.glob("*.csv")):
+    for path in sorted([*data_dir.glob("*.csv"), *data_dir.glob("*.json")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:12]
 

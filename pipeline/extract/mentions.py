@@ -33,6 +33,7 @@ from pipeline.extract.detect import detect_step
 from pipeline.extract.discourse import resolve_blasts, resolve_protest_episodes
 from pipeline.extract.geo.event_place import place_step
 from pipeline.extract.history import date_step
+from pipeline.extract.learned.event_filter import filter_step
 from pipeline.extract.modality import is_realis
 from pipeline.extract.model import (
     ArticleContext,
@@ -90,6 +91,7 @@ READING_STEPS: tuple[Step, ...] = (
 NEWS_STEPS: tuple[Step, ...] = (
     date_step,  # when; not future, not history
     detect_step,  # a specific, real event: a violent sense, not a statistic, a list or old history
+    filter_step,  # and likely so by the learned filter (when it is trained)
 )
 # Why a trigger was dropped by a step that answers None (the senses step drops words that are no trigger at
 # all: those are no candidates).

@@ -1,0 +1,119 @@
+"""The learned filter step: after the rules keep a reading, a logistic model gives the probability that it
+reports a specific, real event; below the threshold chosen at training, the reading is refused as
+``unlikely``. The probability becomes the candidate's score either way.
+
+The filter decides where the rules' evidence leaves room for doubt. An armed actor that kills or injures
+counted people is an event by ACLED's definitions whatever the sentence's words resemble, so such a reading
+is kept at any probability: static embeddings of "gunmen shot dead two guards" sit near the crime and court
+reporting that fills general news (an invented conflict report was refused without this guard).
+
+The weights are ``data/event_filter.json`` (written by ``train``, a few hundred numbers). Without that file,
+or with ``PIPELINE_EVENT_FILTER=off``, the step keeps every reading: the rules alone decide, as before.
+Training swaps in a recorder (``recording``) that keeps every reading and remembers its features.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import json
+import math
+import os
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.extract.detect import evidence
+from pipeline.extract.lexicon_loader import DATA_DIR
+from pipeline.extract.model import ArticleFacts, Reading, Refusal, SentenceFacts
+
+WEIGHTS_PATH = DATA_DIR / "event_filter.json"
+
+
+@dataclass(frozen=True)
+class FilterModel:
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    def probability(self, x: np.ndarray) -> float:
+        z = float(((x - self.mean) / self.scale) @ self.weights + self.bias)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def load_model(path: Path = WEIGHTS_PATH) -> FilterModel | None:
+    """The trained filter, or None when there is none. Weights written for other features are an error: the
+    features changed and the filter must be trained again (``python -m pipeline train-filter``)."""
+    if not path.exists():
+        return None
+    from pipeline.extract.learned.features import feature_names
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names = tuple(data["features"])
+    if list(names) != feature_names():
+        raise RuntimeError(f"{path} was trained on other features: retrain (python -m pipeline train-filter)")
+    return FilterModel(
+        names=names,
+        mean=np.asarray(data["mean"], dtype=np.float64),
+        scale=np.asarray(data["scale"], dtype=np.float64),
+        weights=np.asarray(data["weights"], dtype=np.float64),
+        bias=float(data["bias"]),
+        threshold=float(data["threshold"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _trained() -> FilterModel | None:
+    return load_model()
+
+
+def enabled() -> bool:
+    return os.environ.get("PIPELINE_EVENT_FILTER", "on").strip().lower() not in ("off", "0", "false", "no")
+
+
+# Training's recorder: (article_id, sentence_index, trigger_start as in core.event_candidates) -> features.
+_RECORDER: contextvars.ContextVar[dict | None] = contextvars.ContextVar("event_filter_recorder", default=None)
+
+
+@contextlib.contextmanager
+def recording():
+    """Keep every reading and remember its features (for training): yields the dict that fills up."""
+    seen: dict = {}
+    token = _RECORDER.set(seen)
+    try:
+        yield seen
+    finally:
+        _RECORDER.reset(token)
+
+
+def filter_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> Reading | Refusal:
+    """Sentence step: keep a reading the rules kept only if the model finds it likely enough a real event."""
+    recorder = _RECORDER.get()
+    if recorder is not None:
+        from pipeline.extract.learned.features import reading_features
+
+        offset = max(sentence.input.text.find(sentence.doc.text), 0) if sentence.doc.text else 0
+        key = (sentence.input.article_id, sentence.input.sentence_index, offset + reading.trigger.idx)
+        recorder[key] = reading_features(reading, sentence, article)
+        return reading
+    model = _trained() if enabled() else None
+    if model is None:
+        return reading
+    from pipeline.extract.learned.features import reading_features
+
+    p = model.probability(reading_features(reading, sentence, article))
+    if p < model.threshold and not _armed_violence(reading):
+        return Refusal("unlikely", p)
+    return replace(reading, score=p)
+
+
+def _armed_violence(reading: Reading) -> bool:
+    """An armed actor and counted victims: an event by definition (see the module docstring)."""
+    precision = reading.precision if reading.place is not None else "unknown"
+    ev = evidence(reading.trigger, reading.roles, precision, reading.when is not None)
+    return ev.armed and ev.victims
