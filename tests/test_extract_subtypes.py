@@ -88,6 +88,11 @@ TABLE = [
      "Tuesday."),
     ("demonstration", PEACEFUL,
      "Protesters blocked traffic for an hour with a peaceful sit-in in Kambelo on Friday."),
+    ("demonstration", INTERVENTION,
+     "Police arrested four people at a peaceful march in Tebarra on Sunday after they blocked street "
+     "traffic."),
+    ("demonstration", VIOLENT_DEMO,
+     "Riots broke out in Lirongo on Monday."),
     ("demonstration", MOB,
      "Residents of two neighbouring villages clashed over a water point near Tebarra on Sunday."),
     # taking people: by whom, to what fate, and was anyone hurt

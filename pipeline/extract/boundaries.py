@@ -158,7 +158,9 @@ def protest_label(
     crowd is excessive when it is lethal (weapons that kill aimed at it, people killed, shot or seriously
     hurt), an intervention when it disperses, beats or arrests. The flags carry what the parse found in the
     sentences of the report: a crowd's violence, shooting at the crowd, any other intervention."""
-    if crowd_violent or "protest_violence" in cues or "property" in cues:
+    # A blockade or sit-in told as peaceful is no violence of the crowd (blocking is its only "violence").
+    blocked_peacefully = "protest_violence" in cues and peaceful_blockade(lower)
+    if crowd_violent or ("protest_violence" in cues and not blocked_peacefully) or "property" in cues:
         return "Riots", "Violent demonstration"
     killed = bool(fatalities) and "accident" not in cues
     wounded = bool(injured) and bool(_FORCES.search(lower))

@@ -107,6 +107,10 @@ def classify(r: Roles) -> tuple[str, str] | None:
             return "Riots", "Mob violence"
         if a1 in ("protesters", "rioters") or is_protest_text(r.sentence_lower):
             return "Riots", "Violent demonstration"
+        if r.lemma in ("riot", "rioting"):
+            # The word names a violent crowd, not damage: "riots broke out" is a riot whoever took part
+            # (ACLED's violent demonstration unless the crowd is a mob, above).
+            return "Riots", "Violent demonstration"
         if a1 in ("civilians",) and r.lemma not in ("loot", "plunder", "pillage"):
             return "Riots", "Mob violence"
         return "Strategic developments", "Looting/property destruction"
@@ -222,8 +226,12 @@ def _blockade(r: Roles, a1: str | None) -> tuple[str, str] | None:
         r"\b(tried|attempt\w*) to block", low
     ):
         return None
-    if peaceful_blockade(low) and a1 not in STATE_CATEGORIES:
-        return protest_label(low, r.cues - {"protest_violence"}, r.fatalities, r.injured)
+    if peaceful_blockade(low):
+        # A blockade told as peaceful is a peaceful protest; forces blocking a peaceful crowd intervene in it.
+        intervened = a1 in STATE_CATEGORIES
+        return protest_label(
+            low, r.cues - {"protest_violence"}, r.fatalities, r.injured, intervened=intervened
+        )
     if a1 in STATE_CATEGORIES and re.search(
         r"\b((prevent|stop|keep)\w* ([\w-]+ ){0,3}(protest|demonstrat|march|rall)\w*|operations?)\b", low
     ):
