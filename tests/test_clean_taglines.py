@@ -12,6 +12,7 @@ from kit import write_jsonl
 
 from pipeline.clean import clean_article
 from pipeline.clean.audit import main, report
+from pipeline.clean.related_links import cut_related_links
 from pipeline.clean.taglines import LONG_PARAGRAPH_WORDS, trim_taglines
 
 # One newline-free paragraph, as wire copy flattened by a feed arrives (well over LONG_PARAGRAPH_WORDS).
@@ -208,3 +209,50 @@ def test_audit_counts_emptied_articles_word_losses_and_rules(tmp_path: Path) -> 
 def test_audit_runs_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(_corpus(tmp_path))]) == 0
     assert "emptied (words in, no sentence out): 1" in capsys.readouterr().out
+
+
+# Invented related-story links glued into one-line pages, and where the next sentence starts.
+RELATED_LINKS = [
+    ("It rained all week. READ MORE: Senior rebel commander killed in Lirongo air raid Police sources said "
+     "the market reopened on Monday.",
+     "READ MORE: Senior rebel commander killed in Lirongo air raid",
+     "Police sources said the market reopened on Monday."),
+    ("It rained all week. RELATED: Mayor of Tebarra in trouble over stadium deal The council met on Friday "
+     "to discuss the budget.",
+     "RELATED: Mayor of Tebarra in trouble over stadium deal",
+     "The council met on Friday to discuss the budget."),
+    ("It rained all week. READ MORE: Kambelo farmers 'live in fear of floods' Officials said the dam was "
+     "safe.",
+     "READ MORE: Kambelo farmers 'live in fear of floods'",
+     "Officials said the dam was safe."),
+    ("It rained all week. WATCH: Who is to blame for the drought in Mavuto? Farmers said the wells had "
+     "dried up.",
+     "WATCH: Who is to blame for the drought in Mavuto?",
+     "Farmers said the wells had dried up."),
+    ("It rained all week. READ MORE: Thousands more families flee Nairobi floods Local media reported "
+     "that the river rose again.",
+     "READ MORE: Thousands more families flee Nairobi floods",
+     "Local media reported that the river rose again."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "link", "after"), RELATED_LINKS)
+def test_a_related_story_link_is_cut_up_to_the_next_sentence(text: str, link: str, after: str) -> None:
+    kept, pieces = cut_related_links(text)
+    assert pieces == [link]
+    assert kept == "It rained all week. " + after
+
+
+def test_a_link_whose_end_cannot_be_found_loses_only_its_label() -> None:
+    text = (
+        "It rained all week. READ MORE: Tebarra Kambelo Lirongo Mavuto floods and more floods and rain. Then"
+    )
+    kept, pieces = cut_related_links(text)
+    assert pieces == ["READ MORE:"]
+    assert kept == "It rained all week. Tebarra Kambelo Lirongo Mavuto floods and more floods and rain. Then"
+
+
+def test_trim_taglines_records_the_link_it_cut() -> None:
+    text, removed = trim_taglines(RELATED_LINKS[0][0])
+    assert ("related_link", RELATED_LINKS[0][1]) in removed
+    assert "killed" not in text

@@ -333,3 +333,22 @@ def test_a_site_named_after_its_town_is_in_that_town(extract):
     # nor is a person's full name ("Jasmin Hernandez": no town called Hernandez)
     rows = extract("The lawyer for Jasmin Hernandez said three gunmen had assaulted her in Dallas on Monday.")
     assert rows and all(m.location != "Hernandez" for m in rows)
+
+
+def test_a_place_written_with_a_lowercase_arabic_article_is_found():
+    rows = article_mentions(
+        "Yemeni officials said gunmen attacked a checkpoint in Yemen on Sunday, killing four soldiers.",
+        "Residents said the gunmen then stormed a house in al-Bayda, killing two civilians.",
+    )
+    later = [m for m in rows if m.sentence_index == 1]
+    assert later and later[0].location == "Al Bayda" and later[0].country_code == "YE"
+
+
+def test_the_dateline_does_not_place_an_event_the_lead_puts_in_another_country():
+    rows = article_mentions(
+        "Several dozen fighters were killed in an air strike on Monday near the Syrian village of Kafr "
+        "Tarbush, a general said.",
+        dateline_place="Moscow",
+    )
+    assert rows and rows[0].location == "Syria" and rows[0].geo_precision == "country"
+    assert rows[0].geo_evidence == "sentence"

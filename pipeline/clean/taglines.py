@@ -8,8 +8,9 @@ photo credits. Judged as a whole line, such a paragraph looks like a caption or 
 dropped with the article in it; here those pieces are cut off its ends instead.
 
 Every rule is a general shape of news-page furniture, never a phrase from one page. Guarantees: only
-the start and the end of a paragraph are trimmed, plus two kinds of furniture that no sentence contains
-(a run of share-button names, a "media playback is not supported" notice); every piece cut is returned
+the start and the end of a paragraph are trimmed, plus three kinds of furniture that no sentence contains
+(a run of share-button names, a "media playback is not supported" notice, a related story's link: see
+``related_links``); every piece cut is returned
 with the name of its rule; and a trim that would leave fewer than ``MIN_KEPT_WORDS`` words is not made.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.boilerplate import photo_credit_start
+from pipeline.clean.related_links import cut_related_links
 
 # A paragraph longer than any caption, credit line, notice or byline the line rules judge is article
 # text, whatever it starts or ends with.
@@ -225,6 +227,10 @@ def trim_taglines(text: str) -> tuple[str, list[tuple[str, str]]]:
     """``text`` without the taglines at its ends and the share bars inside it, and what was cut, as
     (rule, text) pairs in the order cut."""
     removed: list[tuple[str, str]] = []
+    kept, links = cut_related_links(text)
+    if links and _words(kept) >= MIN_KEPT_WORDS:
+        removed += [("related_link", piece) for piece in links]
+        text = kept
     for name, pattern in _INLINE_RULES:
         pieces = pattern.findall(text)
         kept = pattern.sub(" ", text)

@@ -16,7 +16,13 @@ from pipeline.extract.actors import find_named_group
 from pipeline.extract.geo.containers import contained_place, containers_end, lies_inside
 from pipeline.extract.geo.gazetteer import Place, gazetteer
 from pipeline.extract.geo.scan import scan_places
-from pipeline.extract.geo.words import country_named_with, names_no_place, strip_place_words, town_of_site
+from pipeline.extract.geo.words import (
+    country_named_with,
+    country_of_named_places,
+    names_no_place,
+    strip_place_words,
+    town_of_site,
+)
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
 from pipeline.extract.settings import (
@@ -92,6 +98,9 @@ def sentence_places(doc: Doc, country: str | None) -> tuple[tuple[tuple[Span, Pl
     return places, frozenset(spoken_from)
 
 
+# About the length of an article's lead (its first sentences), where a wire report says where its news
+# happened.
+LEAD_CHARS = 600
 # Places a text may say the container of ("X village of Y district"); a region's "Anbar town of Rutba" is not.
 _CONTAINED = frozenset({"city", "admin3", "admin2"})
 
@@ -152,9 +161,15 @@ def place_of_event(
             if nearby:
                 return nearby[0], precision_of(nearby[0]), "sentence" if offset == 0 else "nearby_sentence"
     # The dateline says where the reporter filed the lead from: a news agency's capital ("MOSCOW, May 2.
-    # /Agency/.") is not where the events told further down happened.
+    # /Agency/.") is not where the events told further down happened, nor where the lead says its events
+    # happened in another country ("near the Syrian community of X", a place the gazetteer lacks).
+    named = country_of_named_places(sentence.doc.text)
     if article.dateline is not None and here < DETECT_LEAD_SENTENCES:
-        return article.dateline, precision_of(article.dateline), "dateline"
+        in_lead = named or country_of_named_places(article.context.body[:LEAD_CHARS])
+        if in_lead is None or in_lead == article.dateline.country_code:
+            return article.dateline, precision_of(article.dateline), "dateline"
+    if named is not None and (country := gaz.country(named)) is not None:
+        return country, "country", "sentence"
     if article.country:
         country = gaz.country(article.country)
         if country is not None:

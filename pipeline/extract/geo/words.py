@@ -16,8 +16,12 @@ from pipeline.extract.geo.gazetteer import common_words, gazetteer, normalize_na
 from pipeline.extract.lexicon import DEMONYMS
 from pipeline.extract.lexicon_loader import lexicon
 
-# A run of up to three capitalized words, Arabic articles included: a candidate place name.
-CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:al-|el-|al\s|el\s)?[A-Z][\w’'-]+){0,2}")
+# A run of up to three capitalized words, Arabic articles included ("al-Bayda", "ash-Shaddadi"): a candidate
+# place name.
+CAPITALIZED_RUN = re.compile(
+    r"(?:\b(?:al|el|ar|as|ash|at|ath|ad|adh|an|az)-)?\b[A-Z][\w’'-]+"
+    r"(?:\s+(?:al-|el-|al\s|el\s)?[A-Z][\w’'-]+){0,2}"
+)
 
 _CITY_BEFORE = re.compile(r"\bcity\s+of\s+$", re.IGNORECASE)
 _CITY_AFTER = re.compile(r"^\s+city\b", re.IGNORECASE)
@@ -113,6 +117,8 @@ _DEMONYM_KIND_BEFORE = re.compile(
     r"frontline|rebel-held|government-held)\s+)?(?:city|town|village|province|governorate|region|district|"
     r"community|area|capital|state|county|enclave|stronghold|settlement|camp)\s+(?:of\s+)?$"
 )
+# The same kind of phrase anywhere in a sentence, before any capitalized name, known to the gazetteer or not.
+_DEMONYM_KIND_NAMED = re.compile(_DEMONYM_KIND_BEFORE.pattern.removesuffix("$") + r"(?=(?:\b[a-z]+-)?[A-Z])")
 # "Aleppo, Syria", "Qaim in Iraq"
 _COUNTRY_AFTER = re.compile(r"^(?:,\s*|\s+in\s+)(?P<country>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 
@@ -129,6 +135,15 @@ def country_named_with(text: str, start: int, end: int) -> str | None:
         named = gazetteer().country(after.group("country"))
         if named is not None and normalize_name(after.group("country")) in _country_keys():
             return named.country_code
+    return None
+
+
+def country_of_named_places(text: str) -> str | None:
+    """The country a sentence names for a place by a demonym and a kind word ("near the Syrian community of
+    Rasm al-Ais"), even when the gazetteer does not know the place. None when it names none."""
+    for m in _DEMONYM_KIND_NAMED.finditer(text):
+        if code := DEMONYMS.get(m.group("demonym").lower()):
+            return code
     return None
 
 
