@@ -71,6 +71,9 @@ def test_an_undated_event_told_inside_a_past_war_is_history(extract):
 def test_an_undated_event_told_from_another_past_time_is_history(extract):
     assert extract("Two months later in Bunia, a gunman killed two shoppers.") == []
     assert extract("The next day, gunmen attacked a police post in Bunia.")  # days later: still this week's
+    assert extract("Two months before, a gunman had killed two shoppers in Bunia.") == []
+    # told from an event that may be ahead, not from another past time
+    assert extract("Hundreds of traders protested in Bunia, two months before a presidential election.")
 
 
 def test_an_undated_event_in_a_since_clause_is_history(extract):

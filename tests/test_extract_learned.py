@@ -69,18 +69,17 @@ def test_the_filter_records_its_probability_and_can_be_switched_off(monkeypatch)
     assert [c.decision for c in without] == [c.decision for c in candidates]
 
 
-def test_armed_violence_is_kept_at_any_probability_and_a_lone_shooting_is_not():
-    """Deep in an article, "gunmen shot dead two guards" embeds near crime reporting; an armed actor with
-    counted victims is an event by definition, so the filter keeps it (its probability is recorded)."""
-    _, candidates = _candidates(
-        "KABUL — Gunmen attacked a police post on Monday, officials said.",
-        "The post guards a busy road.",
-        "Officials gave no toll.",
-        "Elsewhere, gunmen shot dead two guards on Monday, a police officer said.",
-    )
-    later = [c for c in candidates if c.sentence_index == 3]
-    assert later and later[0].decision == "event"
-    assert later[0].score < event_filter.load_model().threshold  # kept by the guard, not by the model
+def test_armed_violence_is_kept_at_any_probability_and_a_lone_shooting_is_not(monkeypatch):
+    """An armed actor with counted victims is an event by definition: with a threshold no reading reaches,
+    "gunmen shot dead two guards" is still kept (its probability recorded), "a teacher was shot dead" is
+    not."""
+    model = event_filter.load_model()
+    monkeypatch.setattr(event_filter, "_trained", lambda: replace(model, threshold=1.0))
+    _, candidates = _candidates("Elsewhere, gunmen shot dead two guards on Monday, a police officer said.")
+    kept = [c for c in candidates if c.family == "kill"]
+    assert kept and kept[0].decision == "event" and kept[0].score < 1.0
+    _, candidates = _candidates("A teacher was shot dead outside a school in Narathiwat on Monday.")
+    assert {c.reason for c in candidates if c.family == "kill"} == {"unlikely"}
 
 
 def test_a_reading_below_the_threshold_is_refused_as_unlikely(monkeypatch):

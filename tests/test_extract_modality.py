@@ -26,6 +26,12 @@ def test_plans_threats_and_negations_are_not(nlp):
     assert not realis(nlp, "The army did not attack the village.", "attack")
 
 
+def test_calling_an_event_something_names_it_and_calling_for_one_asks_for_it(nlp):
+    assert realis(nlp, "Police call the assault a terrorist incident.", "assault")
+    assert realis(nlp, "The governor called the attack cowardly.", "attack")
+    assert not realis(nlp, "The opposition called for protests across the country.", "protests")
+
+
 def test_purpose_infinitives_are_plans_except_a_dispersal(nlp):
     assert not realis(nlp, "The army sent troops to fight the rebels.", "fight")
     assert realis(nlp, "Police fired tear gas to disperse the crowd.", "disperse")

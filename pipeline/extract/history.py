@@ -72,10 +72,12 @@ def _since_clause(tok: Token) -> bool:
 
 
 # "Two months later", "a year earlier": a time told from another past event, not from the day of the report:
-# a narrative of the past (days and weeks later may still be this week's news).
+# a narrative of the past (days and weeks later may still be this week's news). "Two months before" counts
+# only on its own ("two months before, ..."): "two months before a presidential election" is told from that
+# election, which may still be ahead.
 _STORY_TIME = re.compile(
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|some|\d+)\s+"
-    r"(?:months?|years?|decades?)\s+(?:later|earlier|afterwards?|before)\b",
+    r"(?:months?|years?|decades?)\s+(?:later|earlier|afterwards?|before(?=\s*(?:[,.;:]|$)))\b",
     re.IGNORECASE,
 )
 
