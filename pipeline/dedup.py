@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -121,7 +122,7 @@ def _compatible(m: dict, c: _Cluster) -> bool:
     if not all((told_twice or types_agree(m, o)) and actors_agree(m, o) for o in c.members[:20]):
         return False
     if opening is not None:
-        return not _tolls_differ(m, opening)
+        return not _tolls_differ(m, opening) and not told_as_another(m)
     # Across reports, time must be known: two undated reports of a suicide bombing in Maiduguri are as likely
     # two bombings as one, and a false merge loses an event for good while a split only counts it twice.
     if m.get("date_start") is None or c.best_date.get("date_start") is None:
@@ -139,6 +140,22 @@ def _compatible(m: dict, c: _Cluster) -> bool:
     if coarse >= 3:
         return any(o["sub_event_type"] == m["sub_event_type"] for o in c.members)
     return True
+
+
+# "In another attack", "other attacks on Tuesday", "a separate bombing", "fresh clashes": the report tells its
+# event as not the one its article told before. ("A second blast" is not: twin blasts are one event.)
+_ANOTHER = re.compile(
+    r"\b(?:another|other|separate|earlier|fresh)\s+(?:[\w-]+\s+){0,2}(?:attacks?|bombings?|blasts?|"
+    r"explosions?|incidents?|clash(?:es)?|(?:air\s?)?strikes?|airstrikes?|raids?|protests?|demonstrations?|"
+    r"shootings?|assaults?|ambush(?:es)?)\b",
+    re.IGNORECASE,
+)
+
+
+def told_as_another(m: dict) -> bool:
+    """Within one article, a mention whose sentence tells its event as another one than those before it
+    never joins them."""
+    return bool(_ANOTHER.search(m.get("sentence") or ""))
 
 
 def _tolls_differ(m: dict, opening: dict) -> bool:

@@ -197,3 +197,24 @@ def test_the_date_index_decides_as_comparing_every_event(monkeypatch):
     monkeypatch.setattr(dedup._DateIndex, "overlapping", everything)
     assert cluster_mentions(mentions) == indexed
     assert len(indexed[0]) < len(mentions)  # reports of one event merged: the test compares real decisions
+
+
+def test_a_report_told_as_another_attack_does_not_join_its_articles_earlier_event():
+    town = {"geo_precision": "place", "geonameid": 7, "location": "Hilla"}
+    lead = mention(
+        "m1", "a", "Remote explosive/landmine/IED", event_type="Explosions/Remote violence", fatalities=48,
+        sentence="A car bomb killed 48 people in Hilla.", **town, **WEEK,
+    )  # fmt: skip
+    other = mention(
+        "m2", "a", "Remote explosive/landmine/IED", event_type="Explosions/Remote violence", fatalities=20,
+        sentence="At least 20 people were killed in other attacks on Tuesday.", **town,
+        event_date=dt.date(2024, 3, 5), date_start=dt.date(2024, 3, 5), date_end=dt.date(2024, 3, 5),
+        date_precision="day",
+    )  # fmt: skip
+    events, members = cluster_mentions([lead, other])
+    event_of = {m["mention_id"]: m["event_id"] for m in members}
+    assert event_of["m1"] != event_of["m2"]
+    # The same report without the word: one event told twice (a toll within three times the other).
+    same = {**other, "sentence": "At least 20 people were killed in the attack on Tuesday."}
+    events, members = cluster_mentions([lead, same])
+    assert len(events) == 1

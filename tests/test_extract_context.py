@@ -355,3 +355,19 @@ def test_the_dateline_does_not_place_an_event_the_lead_puts_in_another_country()
     )
     assert rows and rows[0].location == "Syria" and rows[0].geo_precision == "country"
     assert rows[0].geo_evidence == "sentence"
+
+
+def test_an_event_told_days_before_another_is_dated_back_by_them(extract):
+    rows = extract(
+        "Two days after the bombing in Kabul, gunmen attacked a checkpoint in Jalalabad on Monday."
+    )
+    by_place = {m.location: m.event_date for m in rows}
+    assert by_place["Jalalabad"] == dt.date(2024, 3, 11)
+    assert by_place["Kabul"] == dt.date(2024, 3, 9)
+    rows = extract(
+        "Gunmen attacked a checkpoint in Jalalabad on Monday, a week after a bomb killed 20 people in Kabul."
+    )
+    assert {m.location: m.event_date for m in rows}["Kabul"] == dt.date(2024, 3, 4)
+    # without a length of time, "after" tells only the order
+    rows = extract("Gunmen attacked a checkpoint in Jalalabad on Monday after a bombing in Kabul.")
+    assert {m.location: m.event_date for m in rows}["Kabul"] == dt.date(2024, 3, 11)

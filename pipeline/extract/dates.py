@@ -177,6 +177,19 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
+_DURATION_DAYS = {"day": 1, "week": 7}
+
+
+def duration_days(text: str) -> int | None:
+    """Days in a short duration told in days or weeks ("two days", "a week", "10 days"); None otherwise
+    (months and years are too vague to move a day-precise date by)."""
+    match = re.fullmatch(r"(" + _COUNT + r"|a couple of) (day|week)s?", text.strip().lower())
+    if match is None:
+        return None
+    count = 2 if match.group(1) == "a couple of" else _count(match.group(1))
+    return count * _DURATION_DAYS[match.group(2)]
+
+
 def _relative(text: str, ref: dt.date) -> DateSpan | None | bool:
     """Expressions relative to the reference; False when ``text`` is not one of them."""
     if re.fullmatch(r"(?:today|tonight|this (?:morning|afternoon|evening)|" + _TIME_OF_DAY + ")", text):

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.dates import DateSpan, resolve_date
+from pipeline.extract.dates import DateSpan, duration_days, resolve_date
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, Refusal, SentenceFacts
 from pipeline.extract.settings import BACKGROUND_AFTER_DAYS, UNDATED_WINDOW_DAYS
@@ -29,6 +29,11 @@ def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) 
     """Sentence step: the date told for the trigger; refused when it is told as future or as history."""
     tok, doc, published = reading.trigger, sentence.doc, article.published
     when = event_date(tok, doc, published)
+    before = _days_before(tok)
+    if when is not None and before is not None:
+        # "On Thursday, a week after the attack": the attack was a week before the day the sentence tells.
+        shift = dt.timedelta(days=before)
+        when = DateSpan(when.start - shift, when.end - shift, when.precision)
     if when is not None and published is not None and when.start > published:
         return Refusal("future")  # told as future
     if when is None and (_during_a_past_period(doc) or _since_clause(tok) or _story_time(doc)):
@@ -80,6 +85,27 @@ _STORY_TIME = re.compile(
     r"(?:months?|years?|decades?)\s+(?:later|earlier|afterwards?|before(?=\s*(?:[,.;:]|$)))\b",
     re.IGNORECASE,
 )
+
+
+def _days_before(tok: Token) -> int | None:
+    """ "two days after the bombing", "a week after a bomb killed 20": how many days the trigger's event came
+    before the time its sentence tells (None: not told so). The trigger lies under "after" within two
+    steps."""
+    below = tok
+    for head in [tok, *list(tok.ancestors)[:3]]:
+        # "after the bombing" (a preposition above the trigger) or "after a bomb killed" (the clause's mark)
+        marks = [c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "following")]
+        prep = (
+            head if head is not tok and head.lower_ in ("after", "following") and below.i > head.i else None
+        )
+        for word in [*marks, *([prep] if prep is not None else [])]:
+            # the length hangs from "after", or from the clause it opens ("a week after a bomb killed")
+            lengths = [c for c in (*word.children, *head.children) if c.dep_ == "npadvmod" and c.i < word.i]
+            for child in lengths:
+                return duration_days(" ".join(t.text for t in child.subtree if t.i < word.i))
+            return None
+        below = head
+    return None
 
 
 def _story_time(doc: Doc) -> bool:
