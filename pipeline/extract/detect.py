@@ -119,7 +119,7 @@ def detect_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts
         reading.trigger,
         reading.roles,
         reading.label[0],
-        reading.precision if reading.place is not None else "unknown",
+        reading.place_precision,
         when.end if when is not None else None,
         when is not None,
         article.published,
@@ -128,6 +128,11 @@ def detect_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts
     if not verdict.is_event:
         return Refusal(verdict.reason, verdict.score)
     return replace(reading, score=verdict.score)
+
+
+def reading_evidence(reading: Reading) -> Evidence:
+    """The evidence of a classified, dated reading (``evidence``)."""
+    return evidence(reading.trigger, reading.roles, reading.place_precision, reading.when is not None)
 
 
 def evidence(tok: Token, roles, place_precision: str, dated: bool) -> Evidence:

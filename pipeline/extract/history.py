@@ -101,9 +101,11 @@ def _days_before(tok: Token) -> int | None:
         for word in [*marks, *([prep] if prep is not None else [])]:
             # the length hangs from "after", or from the clause it opens ("a week after a bomb killed")
             lengths = [c for c in (*word.children, *head.children) if c.dep_ == "npadvmod" and c.i < word.i]
-            for child in lengths:
-                return duration_days(" ".join(t.text for t in child.subtree if t.i < word.i))
-            return None
+            return (
+                duration_days(" ".join(t.text for t in lengths[0].subtree if t.i < word.i))
+                if lengths
+                else None
+            )
         below = head
     return None
 

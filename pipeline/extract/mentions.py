@@ -154,7 +154,7 @@ def sentence_mentions(
     fighting_crowds: list[Actor] = []  # crowds that fight or attack in this sentence
     records: list[Candidate] = []
     # The parse leaves the dateline out: offsets in the sentence start after it.
-    offset = max(sentence.input.text.find(sentence.doc.text), 0) if sentence.doc.text else 0
+    offset = sentence.parse_offset
     for tok in sentence.doc:
         reading, refusal = _through(READING_STEPS, Reading(tok), sentence, article)
         if refusal is not None:

@@ -142,6 +142,12 @@ class SentenceFacts:
     def index(self) -> int:
         return self.input.sentence_index
 
+    @property
+    def parse_offset(self) -> int:
+        """Where the parsed text starts in the sentence: the parse leaves the dateline out, so a token's
+        ``idx`` plus this is its offset in the sentence (``core.event_candidates.trigger_start``)."""
+        return max(self.input.text.find(self.doc.text), 0) if self.doc.text else 0
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -156,6 +162,11 @@ class Reading:
     label: tuple[str, str] | None = None  # (event type, sub-event type) (``classify``)
     when: DateSpan | None = None  # the date told for it (``history``)
     score: float | None = None  # the evidence that it is a specific, real event (``detect``)
+
+    @property
+    def place_precision(self) -> str:
+        """How precisely the event is placed, "unknown" while no place is chosen."""
+        return self.precision if self.place is not None else "unknown"
 
 
 @dataclass(frozen=True)

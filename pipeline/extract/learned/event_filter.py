@@ -25,7 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.extract.detect import evidence
+from pipeline.extract.detect import reading_evidence
+from pipeline.extract.learned.features import feature_names, reading_features
 from pipeline.extract.lexicon_loader import DATA_DIR
 from pipeline.extract.model import ArticleFacts, Reading, Refusal, SentenceFacts
 
@@ -51,8 +52,6 @@ def load_model(path: Path = WEIGHTS_PATH) -> FilterModel | None:
     features changed and the filter must be trained again (``python -m pipeline train-filter``)."""
     if not path.exists():
         return None
-    from pipeline.extract.learned.features import feature_names
-
     data = json.loads(path.read_text(encoding="utf-8"))
     names = tuple(data["features"])
     if list(names) != feature_names():
@@ -93,27 +92,21 @@ def recording():
 
 def filter_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> Reading | Refusal:
     """Sentence step: keep a reading the rules kept only if the model finds it likely enough a real event."""
+    ev = reading_evidence(reading)
     recorder = _RECORDER.get()
     if recorder is not None:
-        from pipeline.extract.learned.features import reading_features
-
-        offset = max(sentence.input.text.find(sentence.doc.text), 0) if sentence.doc.text else 0
-        key = (sentence.input.article_id, sentence.input.sentence_index, offset + reading.trigger.idx)
-        recorder[key] = reading_features(reading, sentence, article)
+        key = (
+            sentence.input.article_id,
+            sentence.input.sentence_index,
+            sentence.parse_offset + reading.trigger.idx,
+        )
+        recorder[key] = reading_features(reading, sentence, article, ev)
         return reading
     model = _trained() if enabled() else None
     if model is None:
         return reading
-    from pipeline.extract.learned.features import reading_features
-
-    p = model.probability(reading_features(reading, sentence, article))
-    if p < model.threshold and not _armed_violence(reading):
+    p = model.probability(reading_features(reading, sentence, article, ev))
+    # An armed actor and counted victims: an event by definition (see the module docstring).
+    if p < model.threshold and not (ev.armed and ev.victims):
         return Refusal("unlikely", p)
     return replace(reading, score=p)
-
-
-def _armed_violence(reading: Reading) -> bool:
-    """An armed actor and counted victims: an event by definition (see the module docstring)."""
-    precision = reading.precision if reading.place is not None else "unknown"
-    ev = evidence(reading.trigger, reading.roles, precision, reading.when is not None)
-    return ev.armed and ev.victims

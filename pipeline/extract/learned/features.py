@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from pipeline.extract.detect import evidence
+from pipeline.extract.detect import Evidence
 from pipeline.extract.learned.embed import embed
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
@@ -47,11 +47,13 @@ def feature_names() -> list[str]:
     )
 
 
-def reading_features(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) -> np.ndarray:
-    """The vector of ``feature_names()`` for a classified, dated reading."""
+def reading_features(
+    reading: Reading, sentence: SentenceFacts, article: ArticleFacts, ev: Evidence
+) -> np.ndarray:
+    """The vector of ``feature_names()`` for a classified, dated reading and its evidence
+    (``detect.reading_evidence``)."""
     tok = reading.trigger
-    precision = reading.precision if reading.place is not None else "unknown"
-    ev = evidence(tok, reading.roles, precision, reading.when is not None)
+    precision = reading.place_precision
     index = sentence.input.sentence_index
     text = sentence.input.text
     family = reading.family or ""
