@@ -28,16 +28,16 @@ def loaded_inputs(corpus: Path, ids: set[str]) -> tuple[list, list, dict[str, st
         try:
             articles = con.execute(
                 "select article_id, coalesce(published_at_local, published_at), dateline_place, title, body,"
-                " source_id from staging.articles where is_english order by article_id"
+                " outlet, source_id from staging.articles where is_english order by article_id"
             ).fetchall()
             sentences = con.execute(
                 query("extract.sentences_of_articles"), [[r[0] for r in articles]]
             ).fetchall()
         finally:
             con.close()
-    source_of = {row[0]: row[5] for row in articles}
+    source_of = {row[0]: row[6] for row in articles}
     return (
-        [ArticleContext(*row[:5]) for row in articles],
+        [ArticleContext(*row[:6]) for row in articles],
         [SentenceInput(*row) for row in sentences],
         source_of,
     )

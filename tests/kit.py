@@ -24,15 +24,20 @@ def rows(path: Path, sql: str, params: list | None = None) -> list[tuple]:
         con.close()
 
 
-def article_mentions(*sentences: str, dateline_place: str | None = None) -> list:
-    """The mentions the extractor reads in one invented article of these sentences, published 2024-03-12."""
+def article_mentions(*sentences: str, dateline_place: str | None = None, outlet: str | None = None) -> list:
+    """The mentions the extractor reads in one invented article of these sentences, published 2024-03-12
+    (a Tuesday)."""
     from pipeline.extract.mentions import (
         extract_mentions,  # spaCy and the gazetteer: only tests that read text
     )
     from pipeline.extract.model import ArticleContext, SentenceInput
 
     ctx = ArticleContext(
-        "art-1", dt.datetime(2024, 3, 12), dateline_place=dateline_place, body=" ".join(sentences)
+        "art-1",
+        dt.datetime(2024, 3, 12),
+        dateline_place=dateline_place,
+        body=" ".join(sentences),
+        outlet=outlet,
     )
     inputs = [SentenceInput("art-1", i, 0, len(s), s) for i, s in enumerate(sentences)]
     return extract_mentions([ctx], inputs)

@@ -79,3 +79,21 @@ def test_the_houthis_under_their_acled_name_stay_rebels():
         "rebel",
     )
     assert find_named_group("Ansar Allah forces raided a village")[1] == "rebel"
+
+
+def test_the_accused_did_the_deed_whoever_speaks():
+    from kit import article_mentions
+
+    rows = article_mentions("Rebels accused government troops of killing 60 civilians near Bentiu on Monday.")
+    assert rows and rows[0].actor1 == "Military Forces of South Sudan"
+    rows = article_mentions("Residents blamed the army for killing five farmers in Kaduna on Monday.")
+    assert rows and rows[0].actor1 == "Military Forces of Nigeria"
+
+
+def test_a_group_said_or_reported_to_have_done_it_is_the_doer():
+    from kit import article_mentions
+
+    rows = article_mentions(
+        "The RRR militia is reported by a rights group to have killed 12 civilians in Bocaranga."
+    )
+    assert rows and rows[0].actor1 == "RRR: Return, Reclamation and Rehabilitation"

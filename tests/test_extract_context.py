@@ -5,11 +5,16 @@ sentences are made up."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pytest
 from kit import article_mentions
 
-from pipeline.extract.geo.country import demonym_codes, place_votes
+from pipeline.extract.geo.containers import unit_named
+from pipeline.extract.geo.country import article_country, demonym_codes, place_votes
+from pipeline.extract.geo.gazetteer import gazetteer
+from pipeline.extract.geo.outlets import outlet_country
+from pipeline.extract.geo.words import names_no_place
 from pipeline.extract.nlp import load_nlp
 
 
@@ -371,3 +376,59 @@ def test_an_event_told_days_before_another_is_dated_back_by_them(extract):
     # without a length of time, "after" tells only the order
     rows = extract("Gunmen attacked a checkpoint in Jalalabad on Monday after a bombing in Kabul.")
     assert {m.location: m.event_date for m in rows}["Kabul"] == dt.date(2024, 3, 11)
+
+
+# --- the outlet, parties, spellings ------------------------------------------------------------------------
+
+
+def test_a_national_outlet_says_its_country_and_an_international_one_none():
+    assert outlet_country("Radio Okapi") == "CD"
+    assert outlet_country("The Times of India (TOI)") == "IN"  # the bracket is an abbreviation, not a country
+    assert outlet_country("Radio Candip, 25 February 2009.") == "CD"  # a date after the name
+    assert outlet_country("rudaw.net") == "IQ"  # a web host the clean stage took from the URL
+    assert outlet_country("Weekly Courier (Bangladesh)") == "BD"  # not listed, but it gives its country
+    for international in ("AFP", "Reuters", "bbc.co.uk", "Xinhua", None, ""):
+        assert outlet_country(international) is None
+    # a place in a name is not enough: a regional outlet reports from every country around it
+    assert outlet_country("Lake Chad Monitor") is None
+
+
+def test_the_outlet_breaks_a_tie_and_never_outweighs_a_town():
+    text = "Police fired tear gas at protesters outside the governor's office."
+    assert article_country(text, Counter(), None, "NRT")[0] == "IQ"
+    assert article_country(text, Counter(), None, "AFP")[0] is None
+    # Kirkuk (a city of Iraq) against an Indian outlet's vote: the city wins
+    assert (
+        article_country("Police fired tear gas at protesters in Kirkuk.", Counter(), None, "Dawn")[0] == "IQ"
+    )
+
+
+def test_parties_vote_for_their_country_and_are_no_places(extract):
+    assert article_country("BJP supporters fired at a rival's house.", Counter(), None)[0] == "IN"
+    # a bare "Congress" is also the US legislature: no vote; and it is never Congress, Arizona
+    assert article_country("Congress workers protested outside the office.", Counter(), None)[0] is None
+    assert names_no_place("Congress") and names_no_place("Hamas") and not names_no_place("Mosul")
+    rows = extract("BJP supporters fired at Congress workers in Mansa on Monday, injuring seven.")
+    assert rows and rows[0].country_code == "IN" and rows[0].location == "Mansa"
+
+
+def test_a_spelling_keeps_the_first_and_last_sounds():
+    gaz = gazetteer()
+    assert gaz.lookup_spelling("Irbil", "IQ").name == "Erbil"
+    assert gaz.lookup_spelling("Saraqab", "SY").name == "Saraqib"
+    # same consonants, but "Sulaimani" ends in a vowel and Salamin (a Syrian village) does not
+    assert gaz.lookup_spelling("Sulaimani", "SY") is None
+
+
+def test_a_unit_spelled_exactly_so_beats_a_town_spelled_alike(extract):
+    assert unit_named("Kralpora", "IN") and not unit_named("Mosoul", "IQ")
+    rows = extract("Clashes erupted between stone-pelters and troops in Kralpora, Kashmir, on Monday.")
+    assert rows and rows[0].location == "Kralpora"
+
+
+def test_a_province_called_after_its_capital_votes_for_that_country(extract):
+    # Asayish (Kurdish security police) serve in Syria and in Iraq: no home country of their own
+    rows = extract(
+        "Protesters torched the Asayish offices in a village northwest of Sulaimani province on Monday."
+    )
+    assert rows and rows[0].country_code == "IQ"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract.dates import DateSpan, resolve_date
+from pipeline.extract.dates import DateSpan, only_time_of_day, resolve_date
 
 MONDAY = dt.date(2014, 6, 23)  # the reference for most cases: a Monday
 D = dt.date
@@ -157,3 +157,18 @@ def test_no_span_ends_after_the_reference() -> None:
         for expression in expressions:
             span = resolve_date(expression, published)
             assert span is None or span.start <= span.end <= published, (expression, published)
+
+
+def test_a_time_of_day_alone_names_no_day() -> None:
+    for expression in ("afternoon", "in the early morning", "at dawn", "at noon"):
+        assert only_time_of_day(expression)
+    for expression in ("Sunday", "Sunday night", "last night", "this morning", "tonight"):
+        assert not only_time_of_day(expression)
+
+
+def test_the_day_a_sentence_gives_beats_a_time_of_day_nearer_the_trigger() -> None:
+    from kit import article_mentions  # spaCy: only this test reads text
+
+    # published on Tuesday 12 March 2024: "Sunday afternoon" is the 10th, not the day of writing
+    rows = article_mentions("Gunmen shot dead two farmers near Kaduna on Sunday afternoon.")
+    assert rows and rows[0].event_date == dt.date(2024, 3, 10)

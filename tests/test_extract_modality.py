@@ -81,3 +81,11 @@ def test_what_happened_without_and_the_cause_responded_to_are_not_the_news(nlp):
     assert not realis(nlp, "Rebels moved supplies without being targeted by jets.", "targeted")
     assert not realis(nlp, "Soldiers were responding to an attack on their base.", "attack")
     assert not realis(nlp, "Troops were waiting for the order to start the assault.", "assault")
+
+
+def test_a_perfect_infinitive_under_a_verb_of_belief_happened(nlp):
+    assert realis(nlp, "Gunmen are believed to have abducted the teacher.", "abducted")
+    assert realis(nlp, "The militia is thought to have attacked the convoy.", "attacked")
+    # a habit, and a plan, are no event
+    assert not realis(nlp, "Militants known to attack convoys were seen near the town.", "attack")
+    assert not realis(nlp, "Gunmen are believed to be planning to attack the base.", "attack")

@@ -129,3 +129,11 @@ def test_count_casualties_reads_one_sentence_of_a_document(nlp: spacy.language.L
     first, second = doc.sents
     assert count_casualties(first) == Casualties(4, None)
     assert count_casualties(second) == Casualties(None, 12)
+
+
+def test_a_count_in_brackets_restates_one_outside_them(nlp: spacy.language.Language) -> None:
+    doc = nlp("Militiamen killed at least 50 civilians in the villages last week (50 deaths in all).")
+    assert count_casualties(doc) == Casualties(50, None)
+    # alone, a bracketed count is the count
+    doc = nlp("Militants attacked a checkpoint on the highway (three soldiers were killed).")
+    assert count_casualties(doc) == Casualties(3, None)

@@ -104,6 +104,28 @@ def find_party(text: str) -> tuple[str, str] | None:
     return None
 
 
+def names_an_actor(name: str) -> bool:
+    """Whether a whole name is an armed group's or a party's ("Hamas", "Congress", "JAS"), as written: no
+    place, whatever town the gazetteer spells alike."""
+    alias = name.lower()
+    return (alias in group_table() or alias in _party_table()) and _written_as_acronym(
+        name, 0, len(name), alias
+    )
+
+
+def party_countries_in(text: str) -> set[str]:
+    """The countries of the parties a text names by a name no other body shares: an acronym written in
+    capitals ("BJP") or a name of several words ("Shiromani Akali Dal"), not a bare word ("Congress")."""
+    found = set()
+    for m in _party_pattern().finditer(text.lower()):
+        alias, written = m.group(1), text[m.start() : m.end()]
+        if " " not in alias and written != alias.upper():
+            continue
+        if _written_as_acronym(text, m.start(), m.end(), alias) and written[0].isupper():
+            found.add(_party_table()[alias][1])
+    return found
+
+
 def _written_as_acronym(text: str, start: int, end: int, alias: str) -> bool:
     """Short aliases ("IS", "LET", "ELN") only count when written in capitals, and not inside a run of
     capitals ("WHAT IS KNOWN")."""

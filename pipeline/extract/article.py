@@ -44,7 +44,7 @@ def article_facts(
     for article_id, ctx in by_article.items():
         text = f"{ctx.title or ''}\n{ctx.body}"
         groups = Counter(named_groups_in(text))
-        country, dateline = article_country(text, groups, ctx.dateline_place)
+        country, dateline = article_country(text, groups, ctx.dateline_place, ctx.outlet)
         group = None
         if groups:
             name = groups.most_common(1)[0][0]

@@ -136,6 +136,13 @@ _LEADING_TIME_OF_DAY = re.compile(r"^(?:(?:at|in|during|on|the|of) )*" + _TIME_O
 _TRAILING_TIME_OF_DAY = re.compile(r" (?:at |in the |on )?" + _TIME_OF_DAY + r"$")
 
 
+def only_time_of_day(expression: str) -> bool:
+    """Whether an expression names a time of day and no day ("afternoon", "in the early morning"): a time of
+    whatever day the sentence gives, the day of writing only when it gives none."""
+    text = _strip_leading(_clean(expression))
+    return not text or re.fullmatch(_TIME_OF_DAY, text) is not None
+
+
 def _clean(expression: str) -> str:
     text = expression.lower().replace("’", "'").replace("–", "-").replace("—", "-")
     text = re.sub(r"(?<=[a-z])\.", " ", text)  # "Nov.21", "Sept." -> "nov 21", "sept"

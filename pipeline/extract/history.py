@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.dates import DateSpan, duration_days, resolve_date
+from pipeline.extract.dates import DateSpan, duration_days, only_time_of_day, resolve_date
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, Refusal, SentenceFacts
 from pipeline.extract.settings import BACKGROUND_AFTER_DAYS, UNDATED_WINDOW_DAYS
@@ -138,7 +138,8 @@ def event_date(tok: Token, doc: Doc, published: dt.date | None) -> DateSpan | No
             text = " ".join(t.text for t in ent if t.i != tok.i)
         span = resolve_date(text, published) if text else None
         if span is not None:
-            options.append((tree_distance(tok, ent.root), span))
+            options.append((only_time_of_day(text), tree_distance(tok, ent.root), span))
+    # "on Sunday afternoon": the afternoon is Sunday's, not the day of writing.
     if options:
-        return min(options, key=lambda o: o[0])[1]
+        return min(options, key=lambda o: o[:2])[2]
     return None

@@ -118,6 +118,7 @@ class Lexicon:
     country_aliases: tuple[tuple[str, str], ...]  # (country, alias), in file order
     region_abbreviations: Mapping[str, Mapping[str, str]]  # country -> abbreviation -> region
     place_kind_words: Mapping[str, tuple[str, ...]]  # role -> words, in file order
+    outlets: Mapping[str, str]  # an outlet's name or alias (lower case) -> its country (outlets.csv)
     version: str  # vocabulary_hash() of the files read
     data_dir: Path = field(default=DATA_DIR, compare=False)
 
@@ -173,6 +174,7 @@ def load_lexicon(data_dir: Path) -> Lexicon:
         country_aliases=_country_aliases(data_dir / "country_aliases.csv"),
         region_abbreviations=_region_abbreviations(data_dir / "region_abbreviations.csv"),
         place_kind_words=_place_kind_words(data_dir / "place_kind_words.csv"),
+        outlets=_outlets(data_dir / "outlets.csv"),
         version=vocabulary_hash(data_dir),
         data_dir=data_dir,
     )
@@ -457,6 +459,28 @@ def _country_aliases(path: Path) -> tuple[tuple[str, str], ...]:
         _first_claim(seen, path, number, alias, "country alias")
         rows.append((code, alias))
     return tuple(rows)
+
+
+def _outlets(path: Path) -> Mapping[str, str]:
+    table: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for number, row in _rows(path, ("name", "country", "aliases", "why")):
+        code = _country(path, number, _required(path, number, row, "country"))
+        _required(path, number, row, "why")
+        for key in (outlet_keys(_required(path, number, row, "name"))[0], *_aliases(path, number, row)):
+            _first_claim(seen, path, number, key, "outlet name")
+            table[key] = code
+    return MappingProxyType(table)
+
+
+def outlet_keys(outlet: str) -> tuple[str, ...]:
+    """An outlet field as outlets.csv may list it: lower case, without a leading "the" or "www." or a
+    trailing ", 25 February 2009."; then also without its bracket ("The Times of India (TOI)" -> "times of
+    india (toi)", "times of india")."""
+    key = re.sub(r"^(?:the\s+|www\.)", "", " ".join(outlet.strip().lower().split()))
+    key = re.sub(r",.*$", "", key).strip()
+    bare = re.sub(r"\s*[(\[].*$", "", key).strip()
+    return tuple(dict.fromkeys(k for k in (key, bare) if k))
 
 
 def _region_abbreviations(path: Path) -> Mapping[str, Mapping[str, str]]:

@@ -19,6 +19,8 @@ _LEXICON = lexicon()
 # The cue sets are data (data/modality_cues.csv), each with the reason it exists.
 # Heads that keep what they govern a fact: "began shelling", "claims to have been tortured".
 REALIZED = _LEXICON.cues("realized")
+# "gunmen are believed to have abducted": a perfect infinitive under a verb of belief happened.
+BELIEF_HEADS = _LEXICON.cues("belief_heads")
 # Claims and attributions of responsibility tell who did a past event, not a new one.
 # A reaction "in response to" or "in retaliation for" an attack is the news, the attack its background.
 ATTRIBUTION_HEADS = _LEXICON.cues("attribution_heads")
@@ -105,9 +107,12 @@ def _not_yet(tok: Token) -> bool:
 
 
 def _purpose_came_about(tok: Token) -> bool:
-    """ "began to shell" happened; "police fired tear gas to disperse the crowd" is itself the intervention
-    (ACLED codes the attempt), while "sent troops to fight" is only a plan."""
+    """ "began to shell" and "are believed to have shelled" happened; "police fired tear gas to disperse the
+    crowd" is itself the intervention (ACLED codes the attempt), while "sent troops to fight" is only a
+    plan."""
     if tok.head.lemma_ in REALIZED:
+        return True
+    if tok.head.lemma_ in BELIEF_HEADS and any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
         return True
     return tok.lemma_ == "disperse" and tok.head.pos_ == "VERB" and tok.head.tag_ in ("VBD", "VBN")
 

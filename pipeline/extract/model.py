@@ -51,6 +51,7 @@ class ArticleContext:
     dateline_place: str | None = None
     title: str | None = None
     body: str = ""
+    outlet: str | None = None  # its name or web host: where it reports from weighs on its country
 
 
 @dataclass(frozen=True)

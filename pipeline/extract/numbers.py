@@ -191,13 +191,20 @@ def count_casualties(sent: Span | Doc) -> Casualties:
     """Fatalities and injured reported in one parsed sentence (see the module docstring)."""
     deaths: dict[int, _Claim] = {}
     injuries: dict[int, _Claim] = {}
+    # "killed 50 civilians (50 deaths in all)": a count in brackets restates or details one told outside
+    # them; it counts only when nothing outside them does.
+    aside: dict[str, dict[int, _Claim]] = {"death": {}, "injury": {}}
+    bracketed = _bracketed(sent)
     for token in sent:
         category = _category(token)
         if category is None or _irrealis(token):
             continue
-        target = deaths if category == "death" else injuries
+        told = deaths if category == "death" else injuries
         for claim in _claims(token):
+            target = aside[category] if {token.i, claim.victim} & bracketed else told
             target.setdefault(claim.victim, claim)
+    deaths = deaths or aside["death"]
+    injuries = injuries or aside["injury"]
     # "Five people were killed or injured": a shared group borrowed across categories is neither.
     ambiguous = {
         victim
@@ -208,6 +215,19 @@ def count_casualties(sent: Span | Doc) -> Casualties:
         fatalities=_total(deaths, ambiguous, vague=VAGUE_FATALITIES),
         injured=_total(injuries, ambiguous, vague=None),
     )
+
+
+def _bracketed(sent: Span | Doc) -> set[int]:
+    """Indices of the tokens between brackets."""
+    inside, depth = set(), 0
+    for token in sent:
+        if token.text in ("(", "["):
+            depth += 1
+        elif token.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(token.i)
+    return inside
 
 
 def _total(claims: dict[int, _Claim], ambiguous: set[int], vague: int | None) -> int | None:

@@ -53,6 +53,7 @@ from pipeline.extract.geo.names import (
     normalize_name,
     query_variants,
     skeleton_expr,
+    skeleton_length,
     soft_expr,
     soft_keys,
     strip_article,
@@ -187,10 +188,10 @@ class Gazetteer:
         skeleton = consonant_skeleton(name)
         # A country has few regions: three consonants name one of them ("Missan" for Maysan) when no other
         # region shares them.
-        if len(skeleton) < (3 if kind == "admin1" else 4):
+        if skeleton_length(skeleton) < (3 if kind == "admin1" else 4):
             return None
         found = self._skeletons(country_hint.upper(), _KIND_CODE[kind]).get(skeleton, ())
-        if len(skeleton) < 4 and len(found) != 1:
+        if skeleton_length(skeleton) < 4 and len(found) != 1:
             return None
         ranked = sorted(found, key=lambda i: -int(self._population[i]))
         return self.place(ranked[0]) if ranked else None
@@ -202,7 +203,7 @@ class Gazetteer:
         soft, skeletons = self._major_spellings()
         found = {i for key in soft_keys(name) if len(key) >= 5 for i in soft.get(key, ())}
         skeleton = consonant_skeleton(name)
-        if not found and len(skeleton) >= 4:
+        if not found and skeleton_length(skeleton) >= 4:
             found = set(skeletons.get(skeleton, ()))
         return [self.place(i) for i in sorted(found, key=lambda i: -int(self._population[i]))]
 
@@ -238,7 +239,7 @@ class Gazetteer:
         names = self._names().filter((pl.col("country") == country) & (pl.col("kind") == kind))
         grouped = (
             names.with_columns(skeleton=skeleton_expr(pl.col("key")))
-            .filter(pl.col("skeleton").str.len_chars() >= (3 if kind == _ADMIN1 else 4))
+            .filter(pl.col("skeleton").str.strip_chars("_").str.len_chars() >= (3 if kind == _ADMIN1 else 4))
             .group_by("skeleton")
             .agg(pl.col("place").unique())
         )

@@ -202,6 +202,7 @@ def agent_and_patient(tok: Token) -> tuple[Token | None, Token | None]:
             ),
             None,
         )
+    agent = agent or _accused(tok)
     # "..., killing 12 people": the participle's agent is the main verb's subject (not so for a passive
     # conjunct: "civilians went out and were abducted" were not the abductors).
     head = tok
@@ -213,8 +214,10 @@ def agent_and_patient(tok: Token) -> tuple[Token | None, Token | None]:
             or head.head.pos_ != "VERB"
         ):
             break
+        # "militants are said / believed / reported to have attacked": the passive's subject did it
+        subjects = ("nsubj", "nsubjpass") if head.dep_ == "xcomp" and head.tag_ == "VBN" else ("nsubj",)
         head = head.head
-        agent = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        agent = next((c for c in head.children if c.dep_ in subjects), None)
     # "an attack by militants on a convoy" parsed with the trigger as object of a light verb
     if agent is None and tok.dep_ in ("dobj",) and tok.head.lemma_ in ("launch", "carry", "stage", "conduct"):
         agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -235,6 +238,22 @@ def agent_and_patient(tok: Token) -> tuple[Token | None, Token | None]:
     agent = content_head(agent)
     patient = content_head(patient)
     return agent, patient
+
+
+def _accused(tok: Token) -> Token | None:
+    """Who a sentence accuses of the trigger's deed: "accused troops of killing", "blamed the army for
+    killing", "charged two men with killing"; also when the small model makes the deed a conjunct of the
+    accusation ("accused troops of raping women and killing civilians")."""
+    verb = None
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for", "with"):
+        verb = tok.head.head
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":  # "of" hung from the accused
+            return verb if verb.head.lemma_.lower() in ACCUSATION_VERBS else None
+    elif tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        verb = tok.head
+    if verb is None or verb.lemma_.lower() not in ACCUSATION_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def between(tok: Token) -> tuple[Token, Token | None] | None:
@@ -298,6 +317,7 @@ def _other_armed(doc: Doc, agent: Token | None, actor1: Actor | None) -> bool:
 
 
 QUANTITY_NOUNS = _LEXICON.words("quantity_nouns")
+ACCUSATION_VERBS = _LEXICON.words("accusation_verbs")
 
 
 def _of_lemma(obj: Token | None) -> str | None:

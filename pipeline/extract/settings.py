@@ -60,9 +60,13 @@ VILLAGE_VOTE = 0.2
 ONLY_COUNTRY_VOTE = 0.6
 # A demonym or country name ("Iraqi", "Yemen's") is one vote.
 DEMONYM_VOTE = 1
+# A party named by an acronym or its full name ("BJP", "Awami League") is one vote for its country.
+PARTY_VOTE = 1
 # A named armed group votes for its home country; where it mostly fights only breaks ties.
 GROUP_HOME_VOTE = 1.5
 GROUP_THEATRE_VOTE = 0.3
+# A national or local outlet's country (geo/outlets.py): outweighs a village's homonym abroad, never a town.
+OUTLET_VOTE = 0.5
 # Where the report was filed is strong evidence of the country it is about.
 DATELINE_VOTE = 2
 # A place spelled differently from the gazetteer, in a country that already has votes.

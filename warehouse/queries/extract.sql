@@ -2,7 +2,7 @@
 
 -- name: articles_to_extract
 -- Relative dates ("on Friday") count from the publisher's own day: its wall-clock time, not UTC.
-select article_id, coalesce(published_at_local, published_at), dateline_place, title, body
+select article_id, coalesce(published_at_local, published_at), dateline_place, title, body, outlet
 from staging.articles
 where batch_id = ? and is_english order by article_id
 

