@@ -18,8 +18,10 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # 0.4.0: detection refuses unanchored, thin, modifier and weapons-test readings; 0.4.1: geo_evidence;
 # 0.4.2: sub-type boundaries by ACLED's definitions, associated actors and inter codes;
 # 0.5.0: running tallies and non-political arrests refused, wire datelines, the country a text names for a
-# place, names that stand for no place, dateline only for the lead; 0.6.0: the learned event filter
-EXTRACTOR_CODE_VERSION = "0.6.0"
+# place, names that stand for no place, dateline only for the lead; 0.6.0: the learned event filter;
+# 0.6.1: outlet and party votes for the country, spellings keep first and last sounds, the accused and the
+# said-to-have-done are doers, a time of day yields to the day, bracketed counts, "set on fire"
+EXTRACTOR_CODE_VERSION = "0.6.1"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

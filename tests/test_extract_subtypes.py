@@ -95,6 +95,12 @@ TABLE = [
      "Riots broke out in Lirongo on Monday."),
     ("demonstration", MOB,
      "Residents of two neighbouring villages clashed over a water point near Tebarra on Sunday."),
+    ("demonstration", MOB,
+     "A mob set a minibus on fire in Kambelo on Friday after it ran over a child."),
+    ("demonstration", PEACEFUL,
+     "Protesters set fire to an effigy of the governor in Lirongo on Monday to denounce rising prices."),
+    ("demonstration", PEACEFUL,
+     "Hundreds of farmers marched in Mavuto on Tuesday and torched the flag of the ruling party."),
     # taking people: by whom, to what fate, and was anyone hurt
     ("taking", ABDUCTION,
      "Gunmen abducted six passengers from a bus near Kambelo on Friday."),

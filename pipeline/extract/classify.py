@@ -94,7 +94,7 @@ def classify(r: Roles) -> tuple[str, str] | None:
     if family == "block":
         return _blockade(r, a1)
     if family == "riot":
-        if r.lemma in ("burn", "torch") and r.object_lemma in SYMBOLIC_NOUNS:
+        if r.lemma in ("burn", "torch", "set") and r.object_lemma in SYMBOLIC_NOUNS:
             # An effigy or a flag burnt: the protest's symbol, not violence.
             if a1 == "protesters" or is_protest_text(r.sentence_lower):
                 return protest_label(r.sentence_lower, cues - {"property"}, r.fatalities, r.injured)

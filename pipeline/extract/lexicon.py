@@ -22,6 +22,9 @@ WEAK_TRIGGERS = frozenset(t.lemma for t in _LEXICON.triggers if t.weak)
 # Strategic developments that are background to whatever else a report tells: they never speak for it.
 SECONDARY_SUB_TYPES = _LEXICON.background_sub_types
 
+# "torched an effigy", "set fire to the flag": a protest's symbol (data/word_sets.csv), no property destroyed.
+_SYMBOL = r"(?:[\w'-]+ ){0,2}(?:" + "|".join(sorted(_LEXICON.words("symbolic_nouns"))) + r")"
+
 # --- Weapon and manner cues (lower-cased substrings / regexes of the sentence) -----------------------------
 CUES: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern, re.IGNORECASE)
@@ -53,7 +56,12 @@ CUES: dict[str, re.Pattern[str]] = {
         "mob": r"\b(mob|lynch(ed|ing)?|vigilantes?(?! (force|group|militia|committee|member|unit|corps))|"
         r"angry (residents|villagers|crowd)|beat(en)? to death|"
         r"set (him|her|them) (on fire|ablaze)|mob justice)\b",
-        "property": r"\b(loot(ed|ing)?|torch(ed|ing)?|set (fire|ablaze)|burn(ed|t|ing) down|razed?|"
+        "property": r"\b(loot(ed|ing)?|torch(ed|ing)?(?! "
+        + _SYMBOL
+        + ")|set (fire|ablaze)(?! to "
+        + _SYMBOL
+        + ")|"
+        r"burn(ed|t|ing) down|razed?|"
         r"destroy(ed|ing)?|demolish(ed|ing)?|vandali[sz](ed|ing)?|ransack(ed|ing)?|plunder(ed|ing)?|arson)\b",
         "sexual": r"\b(rap(ed|es|ing)|rapes?|sexual(ly)? (assault(ed)?|abuse[ds]?|violence|slavery|tortured?|"
         r"harass(ed|ment)?)|gang-?raped?|sex slaves?|molest(ed|ing)?|stripped(?! of)|naked)\b",

@@ -155,6 +155,10 @@ def agent_and_patient(tok: Token) -> tuple[Token | None, Token | None]:
             )
             patient = patient or (next((g for g in on.children if g.dep_ == "pobj"), None) if on else None)
             continue
+        elif child.dep_ == "dobj" and child.lemma_ == "fire" and tok.lemma_ == "set":
+            continue  # "set fire to an effigy": what burnt follows "to"
+        elif child.dep_ == "prep" and child.lower_ == "to" and tok.lemma_ == "set":
+            patient = patient or next((g for g in child.children if g.dep_ == "pobj"), None)
         elif child.dep_ == "dobj":
             patient = patient or child
         elif child.dep_ == "agent":
@@ -337,6 +341,10 @@ def _of_lemma(obj: Token | None) -> str | None:
 
 def _object_head(tok: Token) -> Token | None:
     for child in tok.children:
+        if child.dep_ == "dobj" and child.lemma_ == "fire" and tok.lemma_ == "set":
+            # "set fire to an effigy": what burnt follows "to"
+            to = next((g for g in tok.children if g.dep_ == "prep" and g.lower_ == "to"), None)
+            return next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
     if tok.lemma_.lower() == "fall":

@@ -30,6 +30,17 @@ def sense_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts)
     return replace(reading, family=family) if family is not None else None
 
 
+def _sets_alight(tok: Token) -> bool:
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() == "fire" for g in c.children))
+        or (c.dep_ == "dobj" and c.lemma_.lower() == "fire")
+        for c in tok.children
+    ) or any(
+        t.lower_ in ("ablaze", "alight") and t.head.i in (tok.i, *(c.i for c in tok.children))
+        for t in tok.subtree
+    )
+
+
 def trigger_family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma in CHEMICAL_USE and tok.pos_ == "VERB" and "chemical" in cues and _uses_chemical(tok):
@@ -45,6 +56,10 @@ def trigger_family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         and tok.nbor(2).lower_ == "in"
     ):
         return "protest"  # "held a sit-in", split by the tokenizer
+    if lemma == "set" and tok.pos_ == "VERB" and _sets_alight(tok):
+        return (
+            "riot"  # "set the bus on fire", "set fire to a station", "set cars ablaze": burning, as "torch"
+        )
     if tok.pos_ == "VERB" and _baton_charge(tok):
         return "disperse"  # police baton-charged (lathi-charged) a crowd
     if (
