@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -97,11 +98,16 @@ def named_groups_in(text: str) -> list[str]:
 
 def find_party(text: str) -> tuple[str, str] | None:
     """The first political party or movement a text names, as (canonical name, country code)."""
+    return next((_party_table()[alias] for alias, _ in _parties_named(text)), None)
+
+
+def _parties_named(text: str) -> Iterator[tuple[str, str]]:
+    """(alias, as written) of every party or movement a text names, in order: with a capital letter, and a
+    short alias only as an acronym."""
     for m in _party_pattern().finditer(text.lower()):
         alias = m.group(1)
         if _written_as_acronym(text, m.start(), m.end(), alias) and text[m.start()].isupper():
-            return _party_table()[alias]
-    return None
+            yield alias, text[m.start() : m.end()]
 
 
 def names_an_actor(name: str) -> bool:
@@ -116,14 +122,11 @@ def names_an_actor(name: str) -> bool:
 def party_countries_in(text: str) -> set[str]:
     """The countries of the parties a text names by a name no other body shares: an acronym written in
     capitals ("BJP") or a name of several words ("Shiromani Akali Dal"), not a bare word ("Congress")."""
-    found = set()
-    for m in _party_pattern().finditer(text.lower()):
-        alias, written = m.group(1), text[m.start() : m.end()]
-        if " " not in alias and written != alias.upper():
-            continue
-        if _written_as_acronym(text, m.start(), m.end(), alias) and written[0].isupper():
-            found.add(_party_table()[alias][1])
-    return found
+    return {
+        _party_table()[alias][1]
+        for alias, written in _parties_named(text)
+        if " " in alias or written == alias.upper()
+    }
 
 
 def _written_as_acronym(text: str, start: int, end: int, alias: str) -> bool:
