@@ -136,8 +136,11 @@ def _compatible(m: dict, c: _Cluster) -> bool:
     if fine < coarse and ((coarse >= 3 and days < 2) or (coarse == 2 and days < 1)):
         return False
     # A mention that says only "in Syria" is the same event only when it tells the same kind of event:
-    # otherwise every vague report of a country would join its first event.
-    if coarse >= 3:
+    # otherwise every vague report of a country would join its first event. Told on the same day, an attack
+    # and a clash, or an attack and the suicide bombing it was, are one kind (``types_agree``, checked above):
+    # "the raid in Yemen on Sunday" is the raid another outlet places in al-Bayda. A country's mention that
+    # fits several events still joins none (``cluster_mentions``).
+    if coarse >= 3 and days < 2:
         return any(o["sub_event_type"] == m["sub_event_type"] for o in c.members)
     return True
 

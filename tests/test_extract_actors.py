@@ -97,3 +97,18 @@ def test_a_group_said_or_reported_to_have_done_it_is_the_doer():
         "The RRR militia is reported by a rights group to have killed 12 civilians in Bocaranga."
     )
     assert rows and rows[0].actor1 == "RRR: Return, Reclamation and Rehabilitation"
+
+
+def test_armed_supporters_of_a_party_who_attack_are_its_militia():
+    """ACLED: civilians do no organised violence; a party's supporters who open fire are the party's militia,
+    while a crowd of them that riots stays rioters associated with the party."""
+    from kit import article_mentions
+
+    rows = article_mentions("Villagers loyal to the Shiromani Akali Dal fired at two men in Mansa on Sunday.")
+    assert rows and (rows[0].actor1, rows[0].assoc_actor_1, rows[0].inter1) == (
+        "SAD: Shiromani Akali Dal",
+        None,
+        3,
+    )
+    rows = article_mentions("Villagers fired at two farmers in Bathinda on Sunday.")
+    assert rows and rows[0].actor1 != "SAD: Shiromani Akali Dal" and rows[0].assoc_actor_1 is None

@@ -112,6 +112,35 @@ def test_a_demonym_before_city_of_is_no_village(extract):
     assert rows and rows[0].geo_precision == "place"
 
 
+def test_where_a_source_or_group_is_based_or_banned_is_no_event_place(extract):
+    rows = extract(
+        "Air strikes killed 20 civilians in Saraqib on Monday, the monitor, which is based in Britain, said."
+    )
+    assert rows and rows[0].location == "Saraqib"
+    rows = extract("Jets bombed a depot of the Jund group [a group banned in Russia] near Idlib on Monday.")
+    assert rows and rows[0].country_code == "SY"
+
+
+def test_a_large_city_abroad_is_a_place_if_the_article_names_its_country(extract):
+    # A Moscow agency's report on Syria: the small model takes Aleppo for a nationality, the scan finds it.
+    report = (
+        "Jets struck militants on Monday near the Syrian village of Tell Zembla, the general said.",
+        "On Monday, 28 km southwest of Aleppo, two air bombs destroyed a militant headquarters.",
+    )
+    rows = extract(*report, dateline_place="Moscow")
+    assert rows and {r.location for r in rows} == {"Aleppo"}
+    # A local radio's village "10 km from Aba" is not the Nigerian city the article never names.
+    rows = extract("Militiamen burned houses in Djamba village, 10 km from Aba.", outlet="radiookapi.net")
+    assert rows and rows[0].country_code == "CD"
+
+
+def test_a_town_before_a_site_is_the_site_s_place(extract):
+    rows = extract("A bomb exploded at a Baghdad market in Iraq on Monday, killing four people.")
+    assert rows and rows[0].location == "Baghdad"
+    rows = extract("Rebels shelled a US base in Syria on Monday.")  # a country before a site is no place
+    assert rows and rows[0].country_code == "SY"
+
+
 def test_a_unit_code_is_not_a_place(extract):
     rows = extract("The Myanmar army LIB 12 killed a farmer in Hpakant on Monday.")
     assert rows and rows[0].country_code == "MM" and rows[0].actor1 == "Military Forces of Myanmar"
@@ -124,6 +153,26 @@ def test_these_strikes_refer_back_to_the_air_strikes_just_told(extract):
     )
     second = [m for m in rows if m.sentence_index == 1]
     assert second and second[0].sub_event_type == "Air/drone strike"
+
+
+def test_after_the_attack_refers_back_to_the_attack_told_before(extract):
+    # Published on a Tuesday: the bombing was last Tuesday, the gathering today.
+    rows = extract(
+        "A suicide bomber struck a shrine in Sehwan last Tuesday, in an attack that killed 40 people.",
+        "On Tuesday evening, a week after the deadly attack, leaders met in Lahore to honour its victims.",
+    )
+    assert {(m.location, m.event_date, m.sub_event_type) for m in rows} == {
+        ("Sehwan", dt.date(2024, 3, 5), "Suicide bomb")
+    }
+    # "Since the February 20 raid": a raid the phrase dates itself is not the strike told before.
+    rows = extract(
+        "Jets struck militants in Abyan on Monday.",
+        "It was the first operation since the February 20 raid in Bayda, which killed 16 people.",
+    )
+    assert dt.date(2024, 2, 20) in {m.event_date for m in rows if m.sentence_index == 1}
+    # With no attack told before, the sentence's own event stays its own.
+    rows = extract("A week after the attack on the shrine, gunmen shot dead two guards in Quetta on Tuesday.")
+    assert [(m.location, m.event_date) for m in rows] == [("Quetta", dt.date(2024, 3, 12))]
 
 
 def test_a_staged_march_is_a_protest_dated_by_its_own_day(extract):

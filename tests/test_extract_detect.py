@@ -182,6 +182,40 @@ def test_a_missile_test_with_no_target_is_no_attack() -> None:
     assert "weapons_test" in _reasons(candidates, 0)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the one who fires is no target, nor are those a relative clause says the test angered
+        "North Korea fired a ballistic missile into the sea on Sunday, its first test this year.",
+        "Pyongyang launched four missiles on Monday in a test that angered Tokyo.",
+        "In response, Tehran fired more test missiles on Sunday.",
+    ],
+)
+def test_a_country_s_missile_test_is_no_attack(sentence: str) -> None:
+    mentions, candidates = _read(sentence)
+    assert mentions == []
+    assert "weapons_test" in _reasons(candidates, 0)
+
+
+def test_a_missile_fired_at_a_target_in_a_test_is_an_attack() -> None:
+    mentions, _ = _read("Rebels fired a missile at an army base near Gao in a test, killing two soldiers.")
+    assert mentions and mentions[0].fatalities == 2
+
+
+def test_an_explosion_told_as_an_accident_before_or_after_is_no_event() -> None:
+    accident = (
+        "An explosion hit the Marlow nuclear plant in northern Zembla on Thursday, injuring five people.",
+        "Authorities said that the explosion had been caused by a technical malfunction.",
+    )
+    mentions, _ = _read(*accident)
+    assert mentions == []
+    mentions, _ = _read(
+        "An explosion hit a crowded market in Gao on Thursday, killing five people.",
+        "Officials said the blast was caused by a bomb hidden in a cart.",
+    )
+    assert mentions and mentions[0].fatalities == 5
+
+
 def test_past_the_lead_a_reading_with_one_piece_of_evidence_is_thin() -> None:
     """A place alone does not make "the attack" an event deep in an article; an armed actor and victims do."""
     _, candidates = _read(*LEAD, "Commentators in Gao said the attack had changed little.")

@@ -340,6 +340,14 @@ def test_country_hint_breaks_ties(gaz: Gazetteer) -> None:
     assert (georgia.kind, georgia.country_code) == ("admin1", "US")
 
 
+def test_a_country_s_name_is_the_country_even_where_a_small_town_shares_it(gaz: Gazetteer) -> None:
+    # A town of the hinted country with the name only among its other names (New Providence, New Jersey, was
+    # once called Turkey) or a small town of that name is not what the text means.
+    for name, code in (("Turkey", "TR"), ("Jordan", "JO"), ("Lebanon", "LB"), ("Chad", "TD")):
+        place = gaz.lookup(name, country_hint="US")
+        assert (place.kind, place.country_code) == ("country", code)
+
+
 def test_a_hint_rules_out_small_towns_abroad(gaz: Gazetteer) -> None:
     assert gaz.lookup("Arbin").country_code == "FR"
     assert gaz.lookup("Arbin", country_hint="SY") is None

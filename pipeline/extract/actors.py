@@ -60,6 +60,16 @@ def _party_table() -> dict[str, tuple[str, str]]:
     return {alias: (party.name, party.country) for party in PARTIES for alias in party.aliases}
 
 
+def is_party(name: str) -> bool:
+    """Whether an actor name is a party's or a movement's as ACLED names it ("SAD: Shiromani Akali Dal")."""
+    return name in _party_names()
+
+
+@cache
+def _party_names() -> frozenset[str]:
+    return frozenset(party.name for party in PARTIES)
+
+
 def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
     ordered = sorted(aliases, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])")

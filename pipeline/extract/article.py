@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.actors import Actor, group_table, named_groups_in
 from pipeline.extract.discourse import cues_referred_to
-from pipeline.extract.geo.country import article_country
+from pipeline.extract.geo.country import article_country, demonym_codes
 from pipeline.extract.geo.event_place import sentence_places
 from pipeline.extract.geo.gazetteer import Place
 from pipeline.extract.geo.scan import scan_places
@@ -41,6 +41,7 @@ def article_facts(
     names (parsed or not) and the cues of each candidate sentence (``candidates``: the prefilter's, with
     their text as parsed, tokenized or parsed)."""
     found: dict[str, tuple[tuple[str, str] | None, str | None, Place | None]] = {}
+    named: dict[str, frozenset[str]] = {}
     for article_id, ctx in by_article.items():
         text = f"{ctx.title or ''}\n{ctx.body}"
         groups = Counter(named_groups_in(text))
@@ -50,11 +51,13 @@ def article_facts(
             name = groups.most_common(1)[0][0]
             group = next(g for g in _all_groups() if g[0] == name)
         found[article_id] = (group, country, dateline)
+        named[article_id] = frozenset(demonym_codes(text))
     places: dict[str, dict[int, tuple[Place, ...]]] = {article_id: {} for article_id in by_article}
     for s in sentences:
         country = found[s.article_id][1]
         dateline = DATELINE_RE.match(s.text)
-        scanned = scan_places(s.text[dateline.end() if dateline else 0 :], country)
+        text = s.text[dateline.end() if dateline else 0 :]
+        scanned = scan_places(text, country, abroad=named[s.article_id])
         if scanned:
             places[s.article_id][s.sentence_index] = tuple(scanned)
     cues: dict[str, dict[int, frozenset[str]]] = {article_id: {} for article_id in by_article}
@@ -68,6 +71,7 @@ def article_facts(
             dateline=found[article_id][2],
             places_by_sentence=MappingProxyType(places[article_id]),
             cues_by_sentence=MappingProxyType(cues[article_id]),
+            countries_named=named[article_id],
         )
         for article_id, ctx in by_article.items()
     }
@@ -81,7 +85,7 @@ def sentence_facts(
     lower = doc.text.lower()
     cues = sentence_cues(doc.text)
     cues = cues | cues_referred_to(lower, cues, sent.sentence_index, article.cues_by_sentence)
-    places, spoken_from = sentence_places(doc, article.country)
+    places, spoken_from = sentence_places(doc, article.country, article.countries_named)
     return SentenceFacts(
         input=sent,
         doc=doc,

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from pipeline.extract.actors import Actor
+from pipeline.extract.actors import Actor, is_party
 from pipeline.extract.history import date_window
 from pipeline.extract.inter_codes import inter_code
 from pipeline.extract.lexicon import SECONDARY_SUB_TYPES, WEAK_TRIGGERS
@@ -65,7 +65,7 @@ def to_mention(
         trigger=tok.text,
         event_type=label[0],
         sub_event_type=label[1],
-        actor1=_name(roles.actor1),
+        actor1=_doer(roles.actor1, label[1])[0],
         actor2=_name(roles.actor2),
         location=ascii_name(place.name) if place else None,
         admin1=place.admin1 if place else None,
@@ -74,7 +74,7 @@ def to_mention(
         longitude=place.longitude if place else None,
         geo_precision=precision if place else "unknown",
         geo_evidence=reading.place_evidence if place else "unknown",
-        assoc_actor_1=_association(roles.actor1),
+        assoc_actor_1=_doer(roles.actor1, label[1])[1],
         assoc_actor_2=_association(roles.actor2),
         geonameid=place.geonameid if place else None,
         event_date=event_date,
@@ -115,6 +115,23 @@ def ascii_name(name: str) -> str:
 
 def _name(actor: Actor | None) -> str | None:
     return actor.name if actor else None
+
+
+# ACLED's organised violence: civilians do none of it, and the armed supporters of a party who attack are the
+# party's militia ("villagers associated with the SAD fired at them": the SAD, a political militia).
+ORGANISED_SUB_TYPES = frozenset({"Attack", "Armed clash"})
+
+
+def _doer(actor: Actor | None, sub_event_type: str) -> tuple[str | None, str | None]:
+    """actor1 and assoc_actor_1 of a mention: a party a doing crowd of civilians belongs to is the doer of an
+    attack or a clash, and stays no association."""
+    name, association = _name(actor), _association(actor)
+    if name and name.startswith("Civilians") and association and sub_event_type in ORGANISED_SUB_TYPES:
+        groups = association.split("; ")
+        party = next((g for g in groups if is_party(g)), None)
+        if party is not None:
+            return party, "; ".join(g for g in groups if g != party) or None
+    return name, association
 
 
 def _association(actor: Actor | None) -> str | None:

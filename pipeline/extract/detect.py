@@ -178,7 +178,12 @@ def decide(
         return Decision(False, "modifier", score)
     if not (ev.armed or ev.victims) and _blamed_for(tok):
         return Decision(False, "figurative", score)
-    if event_type == "Explosions/Remote violence" and not (ev.victims or ev.target) and _told_as_test(tok):
+    if (
+        event_type == "Explosions/Remote violence"
+        and not ev.victims
+        and not _physical_target(tok, besides_doer=True)
+        and _told_as_test(tok)
+    ):
         return Decision(False, "weapons_test", score)
     if roles.family == "arrest" and not _political_arrest(tok, roles):
         return Decision(False, "not_political", score)
@@ -352,15 +357,19 @@ def _tallied(tok: Token) -> bool:
     )
 
 
-def _physical_target(tok: Token) -> bool:
+def _physical_target(tok: Token, besides_doer: bool = False) -> bool:
     """A concrete participant in the trigger's clause: a person, group, place or thing that can be hit.
 
     The clause is the trigger's own subtree when it is a verb, else its head verb's ("carried out an attack
     on a convoy"). Abstract objects (costs, values, institutions' work) make no target: see ABSTRACT_NOUNS.
+    ``besides_doer``: neither the clause's subject nor a relative clause counts ("North Korea fired a
+    missile in a test that angered Tokyo": the one who fires is no target, nor is whom the test angered).
     """
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    aside = ("nsubj", "relcl") if besides_doer else ()
+    doer = {t.i for c in clause.subtree if c.dep_ in aside and c is not clause for t in c.subtree}
     for t in clause.subtree:
-        if t is tok or t.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+        if t is tok or t.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or t.i in doer:
             continue
         if _is_target(t):
             return True

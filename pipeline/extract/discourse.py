@@ -1,5 +1,6 @@
 """Discourse: what a sentence means given the sentences around it. "These strikes" refers back to the air
 strikes just told; "the explosion" after "hurled grenades" is the grenades' blast, not a bomb of its own;
+"a week after the attack" is the attack told before, not one of that day;
 the arrests, the tear gas and the shooting told next to a protest are that protest's intervention, coded
 once with the whole telling's sub-type and actors.
 
@@ -19,6 +20,7 @@ from pipeline.extract.classify import is_protest_text, protest_label
 from pipeline.extract.lexicon import CUES
 from pipeline.extract.model import Mention, SentenceInput
 from pipeline.extract.settings import BLAST_LOOKBACK, EPISODE_WINDOW, STRIKES_LOOKBACK
+from pipeline.vocabulary import VIOLENT_TYPES
 
 # --- strikes referring back --------------------------------------------------------------------------------
 # "Officials showed footage of airstrikes in Tal Afar. ... fleeing these strikes that left 50 dead": a
@@ -43,7 +45,12 @@ def cues_referred_to(
 # "Militants hurled grenades at the soldiers. The explosions killed five": the blast is the grenades', not a
 # bomb of its own. A sentence whose only explosive words are generic (blast, explosion, went off) takes the
 # weapon of the explosive attack told at the same place just before; after an accident told just before (a
-# plant on fire, a gas leak) it is that accident's, and no attack.
+# plant on fire, a gas leak), or before a sentence that gives an accident as its cause ("the blast was caused
+# by a gas leak"), it is that accident's, and no attack.
+# A sentence after the blast that gives its cause ("the explosion was caused by a technical malfunction").
+_CAUSED_BY = re.compile(
+    r"\b(?:caused by|due to|result of|blamed on|because of|triggered by)\b", re.IGNORECASE
+)
 _GENERIC_BLAST = re.compile(r"^(blasts?|explosions?|exploded|went off|detonated|explosives?)$", re.IGNORECASE)
 SPECIFIC_REMOTE = frozenset(
     {"Grenade", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack"}
@@ -61,7 +68,11 @@ def resolve_blasts(mentions: list[Mention], sentences: list[SentenceInput]) -> l
             told = " ".join(
                 texts.get((m.article_id, m.sentence_index - d), "") for d in range(1, BLAST_LOOKBACK + 1)
             )
-            if m.actor1 is None and CUES["accident"].search(told):
+            after = (
+                texts.get((m.article_id, m.sentence_index + d), "") for d in range(1, BLAST_LOOKBACK + 1)
+            )
+            explained = any(_CAUSED_BY.search(t) and CUES["accident"].search(t) for t in after)
+            if m.actor1 is None and (CUES["accident"].search(told) or explained):
                 continue
             before = next(
                 (
@@ -79,6 +90,53 @@ def resolve_blasts(mentions: list[Mention], sentences: list[SentenceInput]) -> l
                     m,
                     sub_event_type=before.sub_event_type,
                     mention_id=mention_id(m.article_id, m.sentence_index, m.location, before.sub_event_type),
+                )
+        out.append(m)
+    return out
+
+
+# --- events referred back to ------------------------------------------------------------------------------
+# "On Thursday, a week after the deadly attack, leaders gathered to honour the victims of the attack": a
+# definite event noun after "after", "since", "following" or "victims of" names a violent event told earlier
+# in the article, not one of the sentence's own day and place. It takes that event's place, date and sub-type
+# (and so joins it in dedup) instead of making a new event of the gathering's day.
+# The words between the article and the noun are lower-case: "since the January 29 raid" dates its own raid.
+_REFERRING = (
+    r"\b(?i:after|since|following|before|victims of|aftermath of|wake of|anniversary of|in response to)\s+"
+    r"(?i:the|this|that|last \w+[’']s)\s+(?:[a-z][a-z-]*\s+){0,2}"
+)
+_TAKEN_FROM_BEFORE = (
+    "event_type", "sub_event_type", "location", "admin1", "country_code", "latitude", "longitude",
+    "geo_precision", "geonameid", "geo_evidence", "event_date", "date_start", "date_end", "date_precision",
+    "is_background",
+)  # fmt: skip
+
+
+def referred_back(m: Mention) -> bool:
+    """Every use of the mention's trigger in its sentence names an event told before ("after the attack")."""
+    word = re.escape(m.trigger)
+    uses = len(re.findall(rf"\b{word}\b", m.sentence))
+    return uses > 0 and len(re.findall(_REFERRING + rf"{word}\b", m.sentence)) == uses
+
+
+def resolve_references(mentions: list[Mention], sentences: list[SentenceInput]) -> list[Mention]:
+    """A violent mention that only refers back to an event ("after the attack") becomes a mention of the
+    last violent event of its type its article told before it (or, lacking one, of the last violent event)."""
+    out = []
+    for m in mentions:
+        if m.event_type in VIOLENT_TYPES and referred_back(m):
+            before = [
+                p for p in mentions
+                if p.article_id == m.article_id and p.sentence_index < m.sentence_index
+                and p.event_type in VIOLENT_TYPES
+            ]  # fmt: skip
+            if before:
+                same_type = [p for p in before if p.event_type == m.event_type]
+                told = max(same_type or before, key=lambda p: p.sentence_index)
+                m = replace(
+                    m,
+                    **{f: getattr(told, f) for f in _TAKEN_FROM_BEFORE},
+                    mention_id=mention_id(m.article_id, m.sentence_index, told.location, told.sub_event_type),
                 )
         out.append(m)
     return out

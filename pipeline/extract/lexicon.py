@@ -67,7 +67,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"harass(ed|ment)?)|gang-?raped?|sex slaves?|molest(ed|ing)?|stripped(?! of)|naked)\b",
         "accident": r"\b(accident(al(ly)?)?|crash(ed|es)?|collided|collision|earthquake|floods?|flooding|"
         r"landslides?|mudslides?|storm|cyclone|hurricane|typhoon|gas (leak|cylinder)|cylinder|boiler|"
-        r"short[- ]circuit|(chemical|fertili[sz]er|industrial|power) plant|factory|warehouse|mine collapse|"
+        r"short[- ]circuit|malfunction(s|ed|ing)?|technical (fault|failure|problem|glitch)s?|"
+        r"(chemical|fertili[sz]er|industrial|power|nuclear) (power )?(plant|station)|factory|warehouse|"
+        r"mine collapse|"
         r"poisoning|overdose|drown(ed|ing)?|heat ?wave|disease|outbreak|epidemic|covid|virus|"
         r"(nuclear|hydrogen|missile) tests?|tested|industrial|"
         r"(storage|cold[- ]storage|fuel|oil|gas) (tank|container|depot|bunker)s?|containers?|solvents?|"

@@ -30,7 +30,7 @@ from pipeline.extract.article import article_facts, sentence_facts
 from pipeline.extract.assembly import to_mention, with_inter_codes
 from pipeline.extract.classify import VIOLENT_FAMILIES, classify
 from pipeline.extract.detect import detect_step
-from pipeline.extract.discourse import resolve_blasts, resolve_protest_episodes
+from pipeline.extract.discourse import resolve_blasts, resolve_protest_episodes, resolve_references
 from pipeline.extract.geo.event_place import place_step
 from pipeline.extract.history import date_step
 from pipeline.extract.learned.event_filter import filter_step
@@ -98,7 +98,7 @@ NEWS_STEPS: tuple[Step, ...] = (
 STEP_REASONS = {realis_step: "not_realis", place_step: "not_coded", roles_step: "not_coded",
                 classify_step: "not_coded"}  # fmt: skip
 # Passes over all mentions, in order, once every sentence is read.
-DISCOURSE_PASSES = (resolve_blasts, resolve_protest_episodes)
+DISCOURSE_PASSES = (resolve_blasts, resolve_references, resolve_protest_episodes)
 
 
 def extract_mentions(

@@ -116,6 +116,9 @@ class ArticleFacts:
     places_by_sentence: Mapping[int, tuple[Place, ...]]
     # sentence index -> the weapon cues of each parsed sentence, for "these strikes" in the next one
     cues_by_sentence: Mapping[int, frozenset[str]]
+    # the countries the article names by name or demonym: a large city of one of them may be a place even
+    # when the article's events are told as another country's ("southwest of Aleppo" from Moscow)
+    countries_named: frozenset[str] = frozenset()
 
     @property
     def published(self) -> dt.date | None:

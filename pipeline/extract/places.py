@@ -136,6 +136,13 @@ class Gazetteer:
         if key in common_words():
             # "Man" is a city in Ivory Coast, and a word: only a caller who expects Ivory Coast gets it.
             found = tuple(i for i in found if self._kind[i] == _COUNTRY or self._country[i] == hint)
+        if any(self._kind[i] == _COUNTRY for i in found):
+            # A country's name is the country's, unless a region or a large city bears it as its own name
+            # ("Georgia", the US state): neither New Providence, New Jersey, once called Turkey, nor Jordan,
+            # Minnesota is what a text means by "Turkey" or "Jordan", even in an American article.
+            found = tuple(i for i in found if self._kind[i] == _COUNTRY or self._bears_as_own(i, key))
+            if not found:
+                return []
         asked_code = _KIND_CODE.get(asked) if asked else None
 
         def rank(place_id: int) -> tuple[bool, bool, bool, int, int]:
@@ -156,6 +163,12 @@ class Gazetteer:
             return (self._country[place_id] == hint, kind == asked_code, own_name, tier, population)
 
         return sorted(found, key=rank, reverse=True)
+
+    def _bears_as_own(self, place_id: int, key: str) -> bool:
+        """A region or a city of more than 100,000 people whose own name (not one of its other names) is
+        ``key``."""
+        large = self._kind[place_id] == _ADMIN1 or self._population[place_id] > MAJOR_PLACE_POPULATION
+        return bool(large) and normalize_name(self._places["name"][place_id]) == key
 
     def lookup(self, name: str, country_hint: str | None = None) -> Place | None:
         """The most plausible place called ``name``, or None; ``country_hint`` is an ISO2 code.

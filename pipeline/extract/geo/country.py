@@ -24,6 +24,7 @@ from pipeline.extract.geo.words import (
     verb_with_particle,
 )
 from pipeline.extract.lexicon import DEMONYMS, GROUP_COUNTRY, GROUP_THEATRES
+from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.settings import (
     CALLED_A_CITY_VOTE,
     DATELINE_VOTE,
@@ -49,6 +50,9 @@ def article_country(
     """The article's country and its dateline place (looked up in that country), from the article's text,
     the armed groups it names (name -> how often) and its outlet."""
     gaz = gazetteer()
+    text = DESCRIBED_AT.sub(
+        " ", text
+    )  # where a monitor is based or a group banned tells nothing of the events
     # Where is told by the places named, by who is named ("Yemeni troops", "HTS fighters") and by the
     # regions named ("Basra province"), each name weighed by how surely it points at one country.
     counter: Counter = place_votes(text)
@@ -99,6 +103,12 @@ CURRENCY_AFTER = re.compile(
     r"\s+(?:dollars?|euros?|pounds?|liras?|lire|rupees?|dinars?|riyals?|rials?|shillings?|francs?|nairas?|"
     r"rubles?|roubles?|hryvnias?|yuan|yen|pesos?|currency)\b",
     re.IGNORECASE,
+)
+# "the monitor, based in Britain", "a group outlawed in Russia" (geo/event_place.py: STATUS_PARTICIPLES)
+DESCRIBED_AT = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(lexicon().words("status_participles")))
+    + r") (?:in|at) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
 )
 SPOKEN_FROM = re.compile(
     r"\b(?:[Ss]peaking|[Tt]alking|[Ww]riting) (?:from|in) [A-Z][\w'’-]*(?:[ ,]+[A-Z][\w'’-]*)*"

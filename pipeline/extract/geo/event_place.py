@@ -45,11 +45,14 @@ def place_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts)
     return replace(reading, place=place, precision=precision, place_evidence=evidence)
 
 
-def sentence_places(doc: Doc, country: str | None) -> tuple[tuple[tuple[Span, Place], ...], frozenset[str]]:
+def sentence_places(
+    doc: Doc, country: str | None, abroad: frozenset[str] = frozenset()
+) -> tuple[tuple[tuple[Span, Place], ...], frozenset[str]]:
     """Places named in a sentence: spaCy's place entities, plus capitalized names the gazetteer knows that
     the small model did not tag (it misses many towns). Datelines and adjectival uses are left out. Also
     the names of places that are no event's place: where someone spoke ("Speaking from Seoul") and capitals
-    that stand for their government ("Beijing warned", "deals with Moscow")."""
+    that stand for their government ("Beijing warned", "deals with Moscow"). ``abroad``: other countries the
+    article names, whose large cities the text may call places (``scan_places``)."""
     gaz = gazetteer()
     dateline = DATELINE_RE.match(doc.text)
     start = dateline.end() if dateline else 0
@@ -58,9 +61,9 @@ def sentence_places(doc: Doc, country: str | None) -> tuple[tuple[tuple[Span, Pl
     taken: set[int] = set()
     containers: list[tuple[int, int]] = []  # "X village (Ballia, UP)": where the text says where X lies
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or ent.start_char < start or _modifies_noun(ent):
+        if ent.label_ not in PLACE_LABELS or ent.start_char < start or _modifies_noun(ent, sites=True):
             continue  # "U.S. officials", "Iraqi forces": who, not where
-        if _where_someone_spoke(ent) or _names_a_government(ent):
+        if _where_someone_spoke(ent) or _names_a_government(ent) or _describes_someone(ent):
             taken.update(range(ent.start, ent.end))
             place = gaz.lookup(strip_place_words(ent.text), country_hint=country)
             spoken_from.add(place.name if place else ent.text)
@@ -71,6 +74,8 @@ def sentence_places(doc: Doc, country: str | None) -> tuple[tuple[tuple[Span, Pl
         where = country_named_with(doc.text, ent.start_char, ent.end_char) or country
         place = gaz.lookup(name, country_hint=where) if not names_no_place(name) else None
         place = place or town_of_site(name, where)
+        if place is not None and place.kind == "country" and _names_a_site(ent):
+            continue  # "a US base in Syria"
         if place is not None:
             place = contained_place(doc.text, ent.end_char, name, place, where)
             out.append((ent, place))
@@ -80,10 +85,12 @@ def sentence_places(doc: Doc, country: str | None) -> tuple[tuple[tuple[Span, Pl
     # "President Donald Trump": no town called Donald. Only a part of a person's name: the small model calls
     # some towns persons ("Tal Afar"), and a whole name may still be a place.
     persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
-    for found in scan_places(doc.text[start:], country, with_offsets=True):
+    for found in scan_places(doc.text[start:], country, with_offsets=True, abroad=abroad):
         m_start, m_end, place = found
         span = doc.char_span(start + m_start, start + m_end, alignment_mode="expand")
         if span is None or taken & set(range(span.start, span.end)) or _modifies_noun(span):
+            continue
+        if _describes_someone(span):
             continue
         if any(a <= span.start and span.end <= b and (a, b) != (span.start, span.end) for a, b in persons):
             continue
@@ -186,10 +193,21 @@ def _named_country(span: Span) -> str | None:
     return country_named_with(span.doc.text, span.start_char, span.end_char)
 
 
-def _modifies_noun(ent: Span) -> bool:
+SITE_NOUNS = _LEXICON.words("site_nouns")
+
+
+def _names_a_site(ent: Span) -> bool:
+    """ "The Flamanville nuclear plant", "a Baghdad market": the name says where a site is."""
+    root = ent.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() in SITE_NOUNS
+
+
+def _modifies_noun(ent: Span, sites: bool = False) -> bool:
+    """The place name describes a noun after it ("U.S. officials", "Iraqi forces"), or is a possessive; with
+    ``sites``, a name before a site ("a Baghdad market") is still a place."""
     root = ent.root
     if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
-        if root.head.lemma_.lower() in PLACE_HEAD_NOUNS:
+        if root.head.lemma_.lower() in PLACE_HEAD_NOUNS or (sites and _names_a_site(ent)):
             return False
         return root.head.i >= ent.end  # the place name stands before the noun it describes
     return root.dep_ == "poss"
@@ -210,6 +228,19 @@ def _where_someone_spoke(ent: Span) -> bool:
         and prep.lower_ in ("from", "in", "at")
         and prep.head.lemma_.lower() in SPEECH_VERBS
     )
+
+
+STATUS_PARTICIPLES = _LEXICON.words("status_participles")
+
+
+def _describes_someone(ent: Span) -> bool:
+    """ "The monitor, based in Britain", "a group outlawed in Russia": the place says where someone is based,
+    banned or was born, not where the event happened."""
+    root = ent.root
+    while root.dep_ in ("appos", "conj") and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.lower_ in STATUS_PARTICIPLES
 
 
 GOVERNMENT_VERBS = _LEXICON.words("government_verbs")

