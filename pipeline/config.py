@@ -20,8 +20,11 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # 0.5.0: running tallies and non-political arrests refused, wire datelines, the country a text names for a
 # place, names that stand for no place, dateline only for the lead; 0.6.0: the learned event filter;
 # 0.6.1: outlet and party votes for the country, spellings keep first and last sounds, the accused and the
-# said-to-have-done are doers, a time of day yields to the day, bracketed counts, "set on fire"
-EXTRACTOR_CODE_VERSION = "0.6.1"
+# said-to-have-done are doers, a time of day yields to the day, bracketed counts, "set on fire";
+# 0.6.2: where someone is based is no place, sites placed by their town, a country's name is the country,
+# large cities abroad, missile tests by the doer, blasts explained as accidents, "after the attack" refers
+# back, a party's armed supporters are its militia, one mention per joined place
+EXTRACTOR_CODE_VERSION = "0.6.2"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

@@ -141,6 +141,16 @@ def test_a_town_before_a_site_is_the_site_s_place(extract):
     assert rows and rows[0].country_code == "SY"
 
 
+def test_an_event_told_at_several_places_is_one_mention_per_place(extract):
+    rows = extract("Anti-government rallies were also held in Cluj, Sibiu and Timisoara on Sunday.")
+    assert sorted(r.location for r in rows) == ["Cluj", "Sibiu", "Timisoara"]
+    rows = extract("Police fired tear gas at protesters in Nairobi and Kisumu on Monday.")
+    assert sorted(r.location for r in rows) == ["Kisumu", "Nairobi"]
+    # the road between two towns is one place of fighting, not two
+    rows = extract("Soldiers clashed with militants on the road between Mosul and Tal Afar on Monday.")
+    assert len(rows) == 1
+
+
 def test_a_unit_code_is_not_a_place(extract):
     rows = extract("The Myanmar army LIB 12 killed a farmer in Hpakant on Monday.")
     assert rows and rows[0].country_code == "MM" and rows[0].actor1 == "Military Forces of Myanmar"

@@ -35,6 +35,7 @@ def _reasons(candidates, index: int) -> set[str]:
         "An air strike hit a market in the town of Maarat al-Numan on Sunday.",
         "Thousands of teachers marched through Nairobi on Tuesday to demand higher pay.",
         "A roadside bomb exploded near an army convoy outside Mogadishu on Saturday.",
+        "A device that exploded near a convoy outside Mogadishu on Saturday killed two soldiers.",
     ],
 )
 def test_specific_events_are_kept(sentence: str) -> None:
@@ -52,6 +53,8 @@ def test_specific_events_are_kept(sentence: str) -> None:
         "The bank said it had been hit hard by litigation costs last year.",  # money
         "Lawyers fought the new rules in court on Monday.",  # a legal fight
         "The spokesman blasted reporters in Leeds for calling the rule a ban on Monday.",  # blame
+        "Hate crimes, which exploded in Leeds after the campaign, united the town's churches.",  # a number
+        "Tensions exploded in Leeds on Monday over the new rules.",  # a mood
     ],
 )
 def test_figurative_uses_are_refused_with_a_reason(sentence: str) -> None:

@@ -49,7 +49,8 @@ REASONS = {
     "weapons_test": "a weapon fired as a test, with no target and no victims: not an attack",
     "thin": "at most one piece of evidence (a place, a date, a weapon or a target) besides the word itself",
     "figurative": (
-        "no physical target, participants, armed actor, victims or weapon: a figurative or abstract use"
+        "no physical target, participants, armed actor, victims or weapon, or what 'exploded' is a number"
+        " or a mood: a figurative or abstract use"
     ),
     "statistic": (
         "a toll or count over a period or a conflict ('so far', 'since 2014') or a series ('the continuing"
@@ -82,7 +83,7 @@ ABSTRACT_NOUNS = frozenset(
     """value right law court justice system network media press policy plan deal idea record job economy
     price cost tax rate share stock profit loss budget market reputation credibility image truth freedom
     democracy graft corruption crime problem issue poverty disease cancer virus target goal
-    deadline""".split()
+    deadline violence anger tension number population demand popularity debate controversy""".split()
 )
 ABSTRACT_SUFFIX = re.compile(r"(tion|sion|ism|ity|ness|ment|ance|ence|ship|dom|acy)s?$")
 TARGET_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "LOC", "FAC"})
@@ -187,6 +188,8 @@ def decide(
         return Decision(False, "weapons_test", score)
     if roles.family == "arrest" and not _political_arrest(tok, roles):
         return Decision(False, "not_political", score)
+    if roles.family == "explode" and _abstract_subject(tok):
+        return Decision(False, "figurative", score)
     if _tallied(tok) or _series(tok):
         return Decision(False, "statistic", score)
     if roles.family in VIOLENT_FAMILIES:
@@ -289,6 +292,20 @@ def _told_as_test(tok: Token) -> bool:
         and (t.head.pos_ != "VERB" or t.head == clause)
         for t in clause.subtree
     )  # fmt: skip
+
+
+def _abstract_subject(tok: Token) -> bool:
+    """ "Hate crimes exploded after the campaign", "tensions that exploded": what explodes is no device but a
+    number or a mood (a relative pronoun stands for the noun its clause describes)."""
+    if tok.pos_ != "VERB":
+        return False
+    for subject in (c for c in tok.children if c.dep_ == "nsubj"):
+        if subject.lower_ in ("which", "that") and tok.dep_ == "relcl":
+            subject = tok.head
+        lemma = subject.lemma_.lower()
+        if lemma in ABSTRACT_NOUNS or ABSTRACT_SUFFIX.search(lemma):
+            return True
+    return False
 
 
 def _statistic(tok: Token) -> bool:

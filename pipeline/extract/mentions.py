@@ -31,7 +31,7 @@ from pipeline.extract.assembly import to_mention, with_inter_codes
 from pipeline.extract.classify import VIOLENT_FAMILIES, classify
 from pipeline.extract.detect import detect_step
 from pipeline.extract.discourse import resolve_blasts, resolve_protest_episodes, resolve_references
-from pipeline.extract.geo.event_place import place_step
+from pipeline.extract.geo.event_place import conjoined_places, place_step
 from pipeline.extract.history import date_step
 from pipeline.extract.learned.event_filter import filter_step
 from pipeline.extract.modality import is_realis
@@ -171,7 +171,9 @@ def sentence_mentions(
             records.append(_record(sentence, reading, refusal, offset))
             continue
         readings.append(reading)
-    chosen = [with_sentence_doer(r, doers, fighting_crowds, article) for r in one_per_place(readings)]
+    # One reading per place the sentence's event happened at ("in Cluj, Sibiu and Iasi"), then one per place.
+    spread = [r for reading in readings for r in conjoined_places(reading, sentence)]
+    chosen = [with_sentence_doer(r, doers, fighting_crowds, article) for r in one_per_place(spread)]
     winners = {r.trigger.i for r in chosen}
     for reading in readings:
         decision = "event" if reading.trigger.i in winners else "merged"

@@ -105,6 +105,27 @@ def sentence_places(
     return places, frozenset(spoken_from)
 
 
+def conjoined_places(reading: Reading, sentence: SentenceFacts) -> list[Reading]:
+    """The reading, and one more for each place the sentence joins to its place ("rallies were held in Cluj,
+    Sibiu and Iasi", "strikes in Abyan and Shabwah"): ACLED codes an event per place. Not for a span between
+    two places ("fighting between A and B", "a convoy from A to B") nor across countries."""
+    if reading.place is None or reading.precision == "country":
+        return [reading]
+    here = reading.place
+    same = (here.name, here.country_code)
+    span = next((s for s, p in sentence.places if (p.name, p.country_code) == same), None)
+    if span is None or span.root.head.lower_ in ("between", "from", "to"):
+        return [reading]
+    joined = {t.i for t in span.root.conjuncts}
+    extra = [
+        replace(reading, place=p, precision=precision_of(p), place_evidence="sentence")
+        for s, p in sentence.places
+        if s.root.i in joined and p.kind != "country" and p.country_code == here.country_code
+        and p.name != here.name
+    ]  # fmt: skip
+    return [reading, *extra]
+
+
 # About the length of an article's lead (its first sentences), where a wire report says where its news
 # happened.
 LEAD_CHARS = 600
