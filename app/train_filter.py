@@ -26,21 +26,19 @@ def loaded_inputs(corpus: Path, ids: set[str]) -> tuple[list, list, dict[str, st
     with loaded_warehouse(corpus, only=ids) as (warehouse, _):
         con = connect(warehouse, read_only=True)
         try:
-            articles = con.execute(
-                "select article_id, coalesce(published_at_local, published_at), dateline_place, title, body,"
-                " outlet, source_id from staging.articles where is_english order by article_id"
-            ).fetchall()
+            # the extract stage's own query, batch by batch: the same columns the pipeline extracts from
+            batches = con.execute("select distinct batch_id from staging.articles order by 1").fetchall()
+            to_extract = query("extract.articles_to_extract")
+            articles = sorted(
+                row for (batch,) in batches for row in con.execute(to_extract, [batch]).fetchall()
+            )
             sentences = con.execute(
                 query("extract.sentences_of_articles"), [[r[0] for r in articles]]
             ).fetchall()
+            source_of = dict(con.execute("select article_id, source_id from staging.articles").fetchall())
         finally:
             con.close()
-    source_of = {row[0]: row[6] for row in articles}
-    return (
-        [ArticleContext(*row[:6]) for row in articles],
-        [SentenceInput(*row) for row in sentences],
-        source_of,
-    )
+    return [ArticleContext(*row) for row in articles], [SentenceInput(*row) for row in sentences], source_of
 
 
 def train_filter(corpus: Path, reports: Path | None, out: Path) -> dict:
