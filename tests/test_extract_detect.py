@@ -207,8 +207,8 @@ def test_a_missile_fired_at_a_target_in_a_test_is_an_attack() -> None:
 
 def test_an_explosion_told_as_an_accident_before_or_after_is_no_event() -> None:
     accident = (
-        "An explosion hit the Marlow nuclear plant in northern Zembla on Thursday, injuring five people.",
-        "Authorities said that the explosion had been caused by a technical malfunction.",
+        "An explosion tore through a building in Marlow on Thursday, injuring five people.",
+        "Engineers later said the blast was caused by a technical malfunction in a boiler room.",
     )
     mentions, _ = _read(*accident)
     assert mentions == []
@@ -255,7 +255,7 @@ def test_every_mention_says_why_its_place_was_chosen() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Eleven people have so far been shot dead in the feud between the two gangs in Karsk.",
+        "So far eleven men have been gunned down in Karsk as two rival clans settle old scores.",
         "Between 3,000 and 8,000 prisoners were executed at the Belka prison between 2012 and 2016.",
         "Police have arrested 300 activists since January in the province of Dornova.",
     ],

@@ -47,7 +47,7 @@ def cues_referred_to(
 # weapon of the explosive attack told at the same place just before; after an accident told just before (a
 # plant on fire, a gas leak), or before a sentence that gives an accident as its cause ("the blast was caused
 # by a gas leak"), it is that accident's, and no attack.
-# A sentence after the blast that gives its cause ("the explosion was caused by a technical malfunction").
+# A sentence after the blast that gives its cause ("engineers said the blast was caused by a faulty valve").
 _CAUSED_BY = re.compile(
     r"\b(?:caused by|due to|result of|blamed on|because of|triggered by)\b", re.IGNORECASE
 )
@@ -96,7 +96,7 @@ def resolve_blasts(mentions: list[Mention], sentences: list[SentenceInput]) -> l
 
 
 # --- events referred back to ------------------------------------------------------------------------------
-# "On Thursday, a week after the deadly attack, leaders gathered to honour the victims of the attack": a
+# "Two days after the bombing, mourners met to remember the victims of the blast": a
 # definite event noun after "after", "since", "following" or "victims of" names a violent event told earlier
 # in the article, not one of the sentence's own day and place. It takes that event's place, date and sub-type
 # (and so joins it in dedup) instead of making a new event of the gathering's day.
