@@ -55,6 +55,7 @@ def to_mention(
         reading.when,
     )
     event_date, start, end, date_precision, background = date_window(when, published)
+    actor1, assoc_actor_1 = _doer(roles.actor1, label[1])
     return Mention(
         mention_id=mention_id(sent.article_id, sent.sentence_index, place.name if place else None, label[1]),
         article_id=sent.article_id,
@@ -65,7 +66,7 @@ def to_mention(
         trigger=tok.text,
         event_type=label[0],
         sub_event_type=label[1],
-        actor1=_doer(roles.actor1, label[1])[0],
+        actor1=actor1,
         actor2=_name(roles.actor2),
         location=ascii_name(place.name) if place else None,
         admin1=place.admin1 if place else None,
@@ -74,7 +75,7 @@ def to_mention(
         longitude=place.longitude if place else None,
         geo_precision=precision if place else "unknown",
         geo_evidence=reading.place_evidence if place else "unknown",
-        assoc_actor_1=_doer(roles.actor1, label[1])[1],
+        assoc_actor_1=assoc_actor_1,
         assoc_actor_2=_association(roles.actor2),
         geonameid=place.geonameid if place else None,
         event_date=event_date,

@@ -171,7 +171,7 @@ def sentence_mentions(
             records.append(_record(sentence, reading, refusal, offset))
             continue
         readings.append(reading)
-    # One reading per place the sentence's event happened at ("in Cluj, Sibiu and Iasi"), then one per place.
+    # A reading for each place its event is told at ("in Cluj, Sibiu and Iasi"), then one reading per place.
     spread = [r for reading in readings for r in conjoined_places(reading, sentence)]
     chosen = [with_sentence_doer(r, doers, fighting_crowds, article) for r in one_per_place(spread)]
     winners = {r.trigger.i for r in chosen}

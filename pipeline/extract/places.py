@@ -140,35 +140,36 @@ class Gazetteer:
             # A country's name is the country's, unless a region or a large city bears it as its own name
             # ("Georgia", the US state): neither New Providence, New Jersey, once called Turkey, nor Jordan,
             # Minnesota is what a text means by "Turkey" or "Jordan", even in an American article.
-            found = tuple(i for i in found if self._kind[i] == _COUNTRY or self._bears_as_own(i, key))
-            if not found:
-                return []
+            found = tuple(i for i in found if self._kind[i] == _COUNTRY or self._own_name(i, key))
         asked_code = _KIND_CODE.get(asked) if asked else None
 
         def rank(place_id: int) -> tuple[bool, bool, bool, int, int]:
-            kind = int(self._kind[place_id])
             # A region or large town GeoNames calls by this very name beats one that has it only among its
             # other names ("Florida" is the US state, not Floridablanca; "Bombay" is still Mumbai, not a
             # village called Bombay).
-            population = int(self._population[place_id])
-            if kind == _COUNTRY:
-                tier = 3
-            elif kind == _CITY and population > MAJOR_PLACE_POPULATION:
-                tier = 2
-            elif kind == _ADMIN1:
-                tier = 1
-            else:
-                tier = 0
-            own_name = tier > 0 and normalize_name(self._places["name"][place_id]) == key
-            return (self._country[place_id] == hint, kind == asked_code, own_name, tier, population)
+            return (
+                self._country[place_id] == hint,
+                self._kind[place_id] == asked_code,
+                self._own_name(place_id, key),
+                self._tier(place_id),
+                int(self._population[place_id]),
+            )
 
         return sorted(found, key=rank, reverse=True)
 
-    def _bears_as_own(self, place_id: int, key: str) -> bool:
-        """A region or a city of more than 100,000 people whose own name (not one of its other names) is
-        ``key``."""
-        large = self._kind[place_id] == _ADMIN1 or self._population[place_id] > MAJOR_PLACE_POPULATION
-        return bool(large) and normalize_name(self._places["name"][place_id]) == key
+    def _tier(self, place_id: int) -> int:
+        """How large a place is: a country 3, a city of more than 100,000 people 2, a region 1, else 0."""
+        kind = int(self._kind[place_id])
+        if kind == _COUNTRY:
+            return 3
+        if kind == _CITY and self._population[place_id] > MAJOR_PLACE_POPULATION:
+            return 2
+        return 1 if kind == _ADMIN1 else 0
+
+    def _own_name(self, place_id: int, key: str) -> bool:
+        """A country, region or city of more than 100,000 people whose own name (not one of its other names)
+        is ``key``."""
+        return self._tier(place_id) > 0 and normalize_name(self._places["name"][place_id]) == key
 
     def lookup(self, name: str, country_hint: str | None = None) -> Place | None:
         """The most plausible place called ``name``, or None; ``country_hint`` is an ISO2 code.

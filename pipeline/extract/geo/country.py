@@ -50,9 +50,8 @@ def article_country(
     """The article's country and its dateline place (looked up in that country), from the article's text,
     the armed groups it names (name -> how often) and its outlet."""
     gaz = gazetteer()
-    text = DESCRIBED_AT.sub(
-        " ", text
-    )  # where a monitor is based or a group banned tells nothing of the events
+    # Where a monitor is based or a group banned tells nothing of where the events are.
+    text = DESCRIBED_AT.sub(" ", text)
     # Where is told by the places named, by who is named ("Yemeni troops", "HTS fighters") and by the
     # regions named ("Basra province"), each name weighed by how surely it points at one country.
     counter: Counter = place_votes(text)

@@ -90,7 +90,7 @@ def sentence_places(
         span = doc.char_span(start + m_start, start + m_end, alignment_mode="expand")
         if span is None or taken & set(range(span.start, span.end)) or _modifies_noun(span):
             continue
-        if _describes_someone(span):
+        if _describes_someone(span):  # "the monitor, based in Britain"
             continue
         if any(a <= span.start and span.end <= b and (a, b) != (span.start, span.end) for a, b in persons):
             continue
@@ -239,16 +239,18 @@ def _modifies_noun(ent: Span, sites: bool = False) -> bool:
 SPEECH_VERBS = _LEXICON.words("speech_verbs")
 
 
-def _where_someone_spoke(ent: Span) -> bool:
+def _preposition_of(ent: Span) -> Token | None:
+    """The preposition whose object the place is ("from Seoul, South Korea": through the apposition)."""
     root = ent.root
     while root.dep_ in ("appos", "conj") and root.head.i != root.i:
-        root = root.head  # "from Seoul, South Korea"
-    prep = root.head
-    return (
-        root.dep_ == "pobj"
-        and prep.lower_ in ("from", "in", "at")
-        and prep.head.lemma_.lower() in SPEECH_VERBS
-    )
+        root = root.head
+    return root.head if root.dep_ == "pobj" else None
+
+
+def _where_someone_spoke(ent: Span) -> bool:
+    prep = _preposition_of(ent)
+    spoken = prep is not None and prep.lower_ in ("from", "in", "at")
+    return spoken and prep.head.lemma_.lower() in SPEECH_VERBS
 
 
 STATUS_PARTICIPLES = _LEXICON.words("status_participles")
@@ -257,11 +259,8 @@ STATUS_PARTICIPLES = _LEXICON.words("status_participles")
 def _describes_someone(ent: Span) -> bool:
     """ "The monitor, based in Britain", "a group outlawed in Russia": the place says where someone is based,
     banned or was born, not where the event happened."""
-    root = ent.root
-    while root.dep_ in ("appos", "conj") and root.head.i != root.i:
-        root = root.head
-    prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.lower_ in STATUS_PARTICIPLES
+    prep = _preposition_of(ent)
+    return prep is not None and prep.lower_ in ("in", "at") and prep.head.lower_ in STATUS_PARTICIPLES
 
 
 GOVERNMENT_VERBS = _LEXICON.words("government_verbs")
