@@ -64,7 +64,7 @@ def test_a_one_paragraph_article_ending_in_an_agency_credit_keeps_its_text(credi
         pytest.param("Sign up for our morning briefing, delivered to your inbox.", "promo", id="newsletter"),
         pytest.param("© 2021 Meridian Media Group. All rights reserved.", "copyright", id="copyright"),
         pytest.param(
-            "The views expressed in this article are the author's own and not the Ledger's.",
+            "The views expressed in this column are the author's own and not the Ledger's.",
             "copyright",
             id="disclaimer",
         ),

@@ -110,3 +110,23 @@ def test_the_main_clause_outranks_an_after_clause(read):
     assert priority(readings["deployed"].label, readings["deployed"].trigger) > priority(
         readings["attacked"].label, readings["attacked"].trigger
     )
+
+
+def test_the_places_of_every_sentence_are_scanned_when_asked_for_with_the_same_answers(read):
+    from pipeline.extract.geo.scan import scan_places
+
+    sentences = (
+        "Gunmen attacked a checkpoint near Kirkuk on Monday.",
+        "Nobody said who they were.",
+        "KIRKUK, Iraq — Police later searched houses in Hawija and Tikrit.",
+    )
+    article, _ = read(*sentences)
+    places = article.places_by_sentence
+    assert 1 not in places and places.get(1, ()) == ()  # a sentence naming no place is no key
+    assert sorted(places) == [0, 2] and len(places) == 2
+    # the dateline is cut off before the scan, as the place step has always seen it
+    later = "Police later searched houses in Hawija and Tikrit."
+    assert places[2] == tuple(scan_places(later, article.country, abroad=article.countries_named))
+    assert {p.name for p in places[0]} >= {"Kirkuk"}
+    with pytest.raises(KeyError):
+        places[7]  # no such sentence

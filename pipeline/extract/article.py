@@ -10,6 +10,7 @@ Reads the articles, their sentences and the parsed docs; decides frozen ``Articl
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from functools import cache
 from types import MappingProxyType
 
@@ -52,14 +53,9 @@ def article_facts(
             group = next(g for g in _all_groups() if g[0] == name)
         found[article_id] = (group, country, dateline)
         named[article_id] = frozenset(demonym_codes(text))
-    places: dict[str, dict[int, tuple[Place, ...]]] = {article_id: {} for article_id in by_article}
+    texts: dict[str, dict[int, str]] = {article_id: {} for article_id in by_article}
     for s in sentences:
-        country = found[s.article_id][1]
-        dateline = DATELINE_RE.match(s.text)
-        text = s.text[dateline.end() if dateline else 0 :]
-        scanned = scan_places(text, country, abroad=named[s.article_id])
-        if scanned:
-            places[s.article_id][s.sentence_index] = tuple(scanned)
+        texts[s.article_id][s.sentence_index] = s.text
     cues: dict[str, dict[int, frozenset[str]]] = {article_id: {} for article_id in by_article}
     for s, doc in candidates:
         cues[s.article_id][s.sentence_index] = sentence_cues(doc.text)
@@ -69,12 +65,47 @@ def article_facts(
             group=found[article_id][0],
             country=found[article_id][1],
             dateline=found[article_id][2],
-            places_by_sentence=MappingProxyType(places[article_id]),
+            places_by_sentence=SentencePlaces(texts[article_id], found[article_id][1], named[article_id]),
             cues_by_sentence=MappingProxyType(cues[article_id]),
             countries_named=named[article_id],
         )
         for article_id, ctx in by_article.items()
     }
+
+
+class SentencePlaces(Mapping):
+    """Sentence index -> the towns and regions its text names (``scan_places``, the dateline cut off), for
+    every sentence of an article, parsed or not. Scanned when first asked for: the place step looks only
+    at the few sentences around a trigger it could not place from its own sentence, so most sentences of
+    most articles are never scanned. The answers are those of scanning every sentence up front."""
+
+    def __init__(self, texts: dict[int, str], country: str | None, abroad: frozenset[str]) -> None:
+        self._texts, self._country, self._abroad = texts, country, abroad
+        self._scanned: dict[int, tuple[Place, ...]] = {}
+
+    def __getitem__(self, index: int) -> tuple[Place, ...]:
+        if index not in self._scanned:
+            text = self._texts[index]  # KeyError: no such sentence
+            dateline = DATELINE_RE.match(text)
+            self._scanned[index] = tuple(
+                scan_places(text[dateline.end() if dateline else 0 :], self._country, abroad=self._abroad)
+            )
+        if not self._scanned[index]:
+            raise KeyError(index)  # a sentence that names no place is no key, as before
+        return self._scanned[index]
+
+    def __iter__(self) -> Iterator[int]:
+        return (i for i in self._texts if i in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __contains__(self, index: object) -> bool:
+        try:
+            self[index]  # type: ignore[index]
+        except KeyError:
+            return False
+        return True
 
 
 def sentence_facts(

@@ -17,7 +17,7 @@ This module only orders the steps; each step's module says what it reads and dec
    ``selection`` keeps one reading per place, ``roles`` lends the sentence's doer to readings without one,
    ``assembly`` makes the rows. The doer of a sentence is "they" in the next: the one thing a sentence
    hands on.
-5. ``DISCOURSE_PASSES`` relabel mentions by the sentences around them.
+5. ``DISCOURSE_PASSES`` relabel mentions by the sentences around them (``discourse``, ``withdrawals``).
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ from pipeline.extract.roles import roles_step, with_sentence_doer
 from pipeline.extract.selection import one_per_place
 from pipeline.extract.senses import sense_step
 from pipeline.extract.syntax import DATELINE_RE
+from pipeline.extract.withdrawals import resolve_withdrawals
 
 __all__ = [
     "ArticleContext",
@@ -98,7 +99,7 @@ NEWS_STEPS: tuple[Step, ...] = (
 STEP_REASONS = {realis_step: "not_realis", place_step: "not_coded", roles_step: "not_coded",
                 classify_step: "not_coded"}  # fmt: skip
 # Passes over all mentions, in order, once every sentence is read.
-DISCOURSE_PASSES = (resolve_blasts, resolve_references, resolve_protest_episodes)
+DISCOURSE_PASSES = (resolve_blasts, resolve_references, resolve_withdrawals, resolve_protest_episodes)
 
 
 def extract_mentions(

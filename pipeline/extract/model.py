@@ -112,7 +112,7 @@ class ArticleFacts:
     country: str | None
     # where the report was filed, looked up in the article's country
     dateline: Place | None
-    # sentence index -> towns and regions named in it (a cheap scan of every sentence, parsed or not)
+    # sentence index -> towns and regions named in it, any sentence, parsed or not (scanned when asked for)
     places_by_sentence: Mapping[int, tuple[Place, ...]]
     # sentence index -> the weapon cues of each parsed sentence, for "these strikes" in the next one
     cues_by_sentence: Mapping[int, frozenset[str]]
