@@ -24,25 +24,26 @@ def _withdrawal(mentions):
     return next(m for m in mentions if m.trigger.lower().startswith(("withdr", "retreat", "pull")))
 
 
-def test_troops_that_withdraw_after_fighting_lost_the_town_to_the_other_side(extract):
-    mentions = extract(
-        "Rebel fighters shelled army positions around Qaryatayn in Homs province on Sunday.",
-        "The troops withdrew from Qaryatayn on Monday after two days of fighting.",
-    )
-    left = _withdrawal(mentions)
-    assert (left.event_type, left.sub_event_type) == ("Battles", OVERTAKES)
-    assert left.actor2 == "Military Forces of Syria"  # the side that withdrew lost
-    assert left.actor1 is not None and "Syria" in left.actor1  # the side that shelled took the town
-
-
-def test_militants_that_retreat_before_an_army_assault_gave_the_government_the_town(extract):
-    mentions = extract(
-        "Iraqi troops clashed with Islamic State fighters on the edge of Hit in Anbar province on Sunday.",
-        "The militants retreated from Hit on Monday.",
-    )
-    left = _withdrawal(mentions)
-    assert (left.event_type, left.sub_event_type) == ("Battles", REGAINS)
-    assert left.actor2 == "Islamic State"
+@pytest.mark.parametrize(
+    ("sentences", "sub_type", "loser"),
+    [
+        # troops that withdraw after fighting lost the town to the side that shelled them
+        (("Rebel fighters shelled army positions around Qaryatayn in Homs province on Sunday.",
+          "The troops withdrew from Qaryatayn on Monday after two days of fighting."),
+         OVERTAKES, "Military Forces of Syria"),
+        # militants that retreat before an army assault gave the government the town
+        (("Iraqi troops clashed with Islamic State fighters on the edge of Hit in Anbar province on Sunday.",
+          "The militants retreated from Hit on Monday."),
+         REGAINS, "Islamic State"),
+    ],
+)  # fmt: skip
+def test_a_withdrawal_after_fighting_at_its_place_is_a_battle_the_other_side_won(
+    extract, sentences, sub_type, loser
+):
+    left = _withdrawal(extract(*sentences))
+    assert (left.event_type, left.sub_event_type) == ("Battles", sub_type)
+    assert left.actor2 == loser  # the side that withdrew lost
+    assert left.actor1 is not None and left.actor1 != loser  # the side that fought it took the town
 
 
 @pytest.mark.parametrize(
