@@ -110,13 +110,14 @@ def lake_schema(sql: str) -> str:
     return sql
 
 
-SCHEMA_MARK_TABLE = "core.lake_ddl_digest"
+SCHEMA_MARK_TABLE = "core.ddl_digest"  # created by schema.sql, in the lake and in a DuckDB file alike
 
 
 def schema_is_current(con: duckdb.DuckDBPyConnection, digest: str) -> bool:
-    """Whether the lake's DDL was applied from these files already. Checked before writing any DDL, because
-    DDL on a lake is a commit that conflicts with the same DDL of another process (``create or replace
-    view`` in every step of every worker would)."""
+    """Whether the warehouse's DDL was applied from these files already. Checked before writing any DDL: on a
+    lake DDL is a commit that conflicts with the same DDL of another process (``create or replace view`` in
+    every step of every worker would), and in a DuckDB file re-creating the views drops their comments, which
+    then have to be written again at every opening."""
     try:
         row = con.execute(f"select digest from {SCHEMA_MARK_TABLE}").fetchone()
     except duckdb.CatalogException:
@@ -125,7 +126,6 @@ def schema_is_current(con: duckdb.DuckDBPyConnection, digest: str) -> bool:
 
 
 def mark_schema(con: duckdb.DuckDBPyConnection, digest: str) -> None:
-    con.execute(f"create table if not exists {SCHEMA_MARK_TABLE} (digest varchar not null)")
     con.execute(f"delete from {SCHEMA_MARK_TABLE}")
     con.execute(f"insert into {SCHEMA_MARK_TABLE} values (?)", [digest])
 

@@ -28,16 +28,22 @@ def sql_file(name: str) -> str:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table and view that does not exist yet, with its descriptions (idempotent)."""
+    """Create every table and view that does not exist yet, with its descriptions (idempotent). Applied only
+    when ``schema.sql``, ``views.sql`` or ``catalog.yaml`` changed since the warehouse was last brought up
+    to them (their digest is kept in ``core.ddl_digest``): a run opens the warehouse in every step."""
     from pipeline.catalog import CATALOG_FILE, apply_comments
 
-    if not is_lake(con):
-        con.execute(sql_file("schema.sql"))
-        con.execute(sql_file("views.sql"))
-        apply_comments(con)
-        return
     schema, views = sql_file("schema.sql"), sql_file("views.sql")
     digest = lake.digest(schema, views, CATALOG_FILE.read_text(encoding="utf-8"))
+    if not is_lake(con):
+        if lake.schema_is_current(con, digest):
+            return
+        with transaction(con):
+            con.execute(schema)
+            con.execute(views)
+            apply_comments(con)
+            lake.mark_schema(con, digest)
+        return
 
     def apply() -> None:
         if lake.schema_is_current(con, digest):

@@ -90,3 +90,26 @@ def test_a_snapshot_of_a_warehouse_named_like_a_keyword(tmp_path):
     copy = duckdb.connect(str(snapshot), read_only=True)
     assert copy.execute("select * from core.event_members").fetchall() == [("m1", "e1")]
     copy.close()
+
+
+def test_the_schema_is_applied_again_only_when_its_files_change(tmp_path):
+    from pipeline.catalog import catalog
+
+    def events_comment(con) -> str:
+        return con.execute(
+            "select comment from duckdb_views() where schema_name = 'main' and view_name = 'events'"
+        ).fetchone()[0]
+
+    path = tmp_path / "events.duckdb"
+    con = connect(path)
+    assert events_comment(con) == catalog().table("main.events")
+    con.execute("comment on view main.events is 'changed by hand'")
+    con.close()
+    con = connect(path)  # the same files: nothing is applied, the views are not re-created
+    assert events_comment(con) == "changed by hand"
+    con.execute("update core.ddl_digest set digest = 'an older version'")
+    con.close()
+    con = connect(path)  # files of another version: schema, views and descriptions applied again
+    assert events_comment(con) == catalog().table("main.events")
+    assert con.execute("select count(*) from core.ddl_digest").fetchone()[0] == 1
+    con.close()

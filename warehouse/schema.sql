@@ -250,3 +250,9 @@ create table if not exists core.warehouse_state (
     job_name    varchar,
     changed_at  timestamp not null
 );
+
+-- Which version of schema.sql, views.sql and catalog.yaml this warehouse was last brought up to (a digest of
+-- the three files, one row): opening a warehouse applies them only when they changed.
+create table if not exists core.ddl_digest (
+    digest  varchar not null
+);
