@@ -35,26 +35,22 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
     schema, views = sql_file("schema.sql"), sql_file("views.sql")
     digest = lake.digest(schema, views, CATALOG_FILE.read_text(encoding="utf-8"))
-    if not is_lake(con):
-        if lake.schema_is_current(con, digest):
-            return
-        with transaction(con):
-            con.execute(schema)
-            con.execute(views)
-            apply_comments(con)
-            lake.mark_schema(con, digest)
-        return
+    in_lake = is_lake(con)
 
     def apply() -> None:
         if lake.schema_is_current(con, digest):
             return
         with transaction(con):
-            con.execute(lake.lake_schema(schema))
+            # DuckLake takes no keys or checks, and cannot comment the columns of views
+            con.execute(lake.lake_schema(schema) if in_lake else schema)
             con.execute(views)
-            apply_comments(con, view_columns=False)
+            apply_comments(con, view_columns=not in_lake)
             lake.mark_schema(con, digest)
 
-    lake.retry_on_conflict(apply)
+    if in_lake:
+        lake.retry_on_conflict(apply)  # another process may be applying the same DDL at the same moment
+    else:
+        apply()
 
 
 def is_lake(con: duckdb.DuckDBPyConnection) -> bool:
