@@ -47,6 +47,10 @@ class LaunchedRun:
         self.success = run is not None and run.status == dg.DagsterRunStatus.SUCCESS
         self._events = [e.dagster_event for e in instance.all_logs(run_id) if e.dagster_event is not None]
 
+    @property
+    def all_events(self) -> list:
+        return self._events
+
     def get_asset_check_evaluations(self) -> list:
         return [
             e.event_specific_data

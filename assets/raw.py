@@ -6,6 +6,7 @@ from assets.partitions import WAREHOUSE_POOL, landing_batches
 from assets.quality import check_spec, run_suite, table_metadata
 from assets.resources import LandingFolder, Warehouse
 from pipeline.landing import batch_signature, read_batch
+from pipeline.parallel import warm_up
 from pipeline.queries import query
 from pipeline.raw import store_batch
 
@@ -30,6 +31,8 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
     batch = read_batch(landing.root, batch_id)
     with warehouse.connect() as con:
         result = store_batch(con, batch_id, batch, batch_signature(landing.root, batch_id))
+        # The clean and extract workers, if the new versions pay for them, load their models from now on.
+        warm_up(result.new_versions)
         versions = con.execute(query("raw.versions_of_batch"), [batch_id]).pl()
         quarantined = con.execute(query("raw.quarantine_of_batch"), [batch_id]).pl()
     yield dg.MaterializeResult(

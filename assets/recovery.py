@@ -106,6 +106,25 @@ def reap_dead_runs(instance: dg.DagsterInstance, pool: str = WAREHOUSE_POOL) -> 
     return reaped
 
 
+def create_pool_limit(instance: dg.DagsterInstance, pool: str = WAREHOUSE_POOL) -> None:
+    """Give the pool its limit (the instance's default) before any run needs it.
+
+    Otherwise the first step of each run that finds the pool without a limit creates it, and on Postgres two
+    runs starting at once on two workers race: the loser's insert fails and Dagster's update that follows
+    runs in the aborted transaction, which fails the run ("current transaction is aborted"; Dagster
+    1.13). Created here, by the launching process, the limit is there before any run is launched."""
+    storage = instance.event_log_storage
+    if not storage.supports_global_concurrency_limits:
+        return
+    if any(limit.name == pool for limit in storage.get_pool_limits()):
+        return
+    try:
+        storage.initialize_concurrency_limit_to_default(pool)
+    except Exception:  # another launching process created it at the same moment: what was wanted
+        if not any(limit.name == pool for limit in storage.get_pool_limits()):
+            raise
+
+
 def describe_run(instance: dg.DagsterInstance, run_id: str) -> str:
     run = instance.get_run_by_id(run_id)
     if run is None:

@@ -6,12 +6,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
 from assets.recovery import PID_TAG, process_tags
-from pipeline import config
+from pipeline import config, lake
 from pipeline.warehouse import connect, mark_complete, mark_incomplete
+
+# How often a step whose lake commit lost a race to another writer is run again before it fails.
+LAKE_CONFLICT_RETRIES = 3
 
 
 class Warehouse(DuckDBResource):
@@ -40,6 +44,13 @@ class Warehouse(DuckDBResource):
         try:
             mark_incomplete(con, self._run_id, self._job_name)
             yield con
+        except duckdb.Error as err:
+            # In a lake several processes write at once, and a commit can lose a race that DuckLake does not
+            # retry itself (another run changed the same table's files first). Every writing step replaces
+            # its rows in one transaction, so running it again is safe; anything else fails the step.
+            if lake.settings(self.database) is not None and lake.is_conflict(err):
+                raise dg.RetryRequested(max_retries=LAKE_CONFLICT_RETRIES, seconds_to_wait=1.0) from err
+            raise
         finally:
             con.close()
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
+from dagster._core.events import DagsterEventType
 
 from assets.distributed import LaunchedRun, is_distributed, launch_batches, wait_for_runs
 from assets.partitions import WAREHOUSE_POOL, landing_batches
-from assets.recovery import process_tags, writer_lock
+from assets.recovery import create_pool_limit, process_tags, writer_lock
 from assets.terminal import logger_config
 from pipeline.config import prepared_dagster_home
 from pipeline.landing import batch_signature, list_batches
@@ -35,6 +36,8 @@ class RunReport:
     counts: dict[str, int] = field(default_factory=dict)
     run_ids: list[str] = field(default_factory=list)  # one Dagster run per batch, in load order
     repaired: bool = False  # the projections an interrupted run left incomplete were recomputed
+    # Why a run failed: "batch: step: error", from its failure events (the Dagster UI has the whole log).
+    failures: list[str] = field(default_factory=list)
 
 
 def open_instance() -> dg.DagsterInstance:
@@ -50,6 +53,7 @@ def open_instance() -> dg.DagsterInstance:
         instance.get_dynamic_partitions(landing_batches.name)
         instance.event_log_storage.get_concurrency_info(WAREHOUSE_POOL)
         instance.all_instigator_state()
+        create_pool_limit(instance)
     return instance
 
 
@@ -181,6 +185,8 @@ def _run_on_workers(instance, landing: Path, warehouse: Path, todo: dict[str, st
 def _add_result(report: RunReport, result, batch: str) -> None:
     report.run_ids.append(result.run_id)
     report.success &= result.success
+    if not result.success:
+        report.failures += [f"{batch}: {reason}" for reason in failure_reasons(result.all_events)]
     for evaluation in result.get_asset_check_evaluations():
         name = f"{evaluation.asset_key.to_user_string()}.{evaluation.check_name}"
         if evaluation.passed:
@@ -189,6 +195,27 @@ def _add_result(report: RunReport, result, batch: str) -> None:
             report.checks_warned.append(f"{batch}: {_warning_text(name, evaluation.metadata, batch)}")
         else:
             report.checks_failed.append(f"{batch}: {name}")
+
+
+FAILURE_EVENTS = (DagsterEventType.STEP_FAILURE, DagsterEventType.RUN_FAILURE)
+
+
+def failure_reasons(events) -> list[str]:
+    """One line per failed step (its error's last line) or failed run without a failed step, in order."""
+    reasons = []
+    for event in events:
+        if event.event_type not in FAILURE_EVENTS:
+            continue
+        error = getattr(event.event_specific_data, "error", None)
+        while error is not None and error.cause is not None:  # Dagster wraps the step's own exception
+            error = error.cause
+        told = error is not None and error.message
+        text = error.message.strip().splitlines()[-1] if told else event.message
+        if event.event_type == DagsterEventType.STEP_FAILURE:
+            reasons.append(f"{event.step_key}: {text}")
+        elif not reasons:
+            reasons.append(f"run: {text}")
+    return reasons
 
 
 def _complete(warehouse: Path) -> bool:
@@ -285,4 +312,5 @@ def summary_text(report: RunReport) -> str:
     lines.append(
         "run: " + ("succeeded" if report.success else "FAILED (see the Dagster UI for the run logs)")
     )
+    lines += [f"  failure: {reason}" for reason in report.failures]
     return "\n".join(lines)

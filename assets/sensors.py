@@ -9,7 +9,7 @@ import dagster as dg
 
 from assets.jobs import process_batch
 from assets.partitions import landing_batches
-from assets.recovery import reap_dead_runs
+from assets.recovery import create_pool_limit, reap_dead_runs
 from assets.resources import LandingFolder
 from pipeline.landing import batch_signature, list_batches
 
@@ -32,6 +32,7 @@ def landing_sensor(context: dg.SensorEvaluationContext, landing: LandingFolder):
     if not new:
         return dg.SkipReason(f"no new batches in {landing.root}")
     context.update_cursor(json.dumps({**seen, **new}, sort_keys=True))
+    create_pool_limit(context.instance)  # before the runs it requests start side by side
     return dg.SensorResult(
         run_requests=[dg.RunRequest(partition_key=b, run_key=f"{b}:{sig}") for b, sig in sorted(new.items())],
         dynamic_partitions_requests=[landing_batches.build_add_request(sorted(new))],
@@ -69,4 +70,5 @@ def landing_schedule(context: dg.ScheduleEvaluationContext, landing: LandingFold
         context.instance.add_dynamic_partitions(landing_batches.name, missing)
     if not new:
         return dg.SkipReason(f"no batches in {landing.root}")
+    create_pool_limit(context.instance)  # before the runs it requests start side by side
     return [dg.RunRequest(partition_key=b, run_key=f"{b}:{sig}") for b, sig in sorted(new.items())]

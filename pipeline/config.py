@@ -24,8 +24,9 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # 0.6.2: where someone is based is no place, sites placed by their town, a country's name is the country,
 # large cities abroad, missile tests by the doer, blasts explained as accidents, "after the attack" refers
 # back, a party's armed supporters are its militia, one mention per joined place; 0.6.3: a withdrawal told
-# with fighting at its place is the battle's territorial outcome
-EXTRACTOR_CODE_VERSION = "0.6.3"
+# with fighting at its place is the battle's territorial outcome; 0.6.4: civilians are never the doers of
+# violence against civilians
+EXTRACTOR_CODE_VERSION = "0.6.4"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

@@ -3,12 +3,14 @@
 ``map_chunks(fn, chunks, articles)`` gives the same results, in the same order, as calling ``fn`` on each
 chunk in this process: a chunk is whole articles, and the functions sent here (``mentions.extract``, the
 clean stage's ``clean_chunk``) are pure functions of them, so where a chunk is read changes nothing. The
-calling process reads one chunk in every ``workers`` itself while the others are in the workers, so two
-cores need one extra process, not two (memory: one more spaCy, not two).
+calling process reads chunks too, those no worker has started while it waits for the oldest, so two cores
+need one extra process, not two (memory: one more spaCy, not two).
 
 The pool lives as long as the process, so a run of many batches loads spaCy once per worker. ``warm_up()``
-starts it at the first batch large enough to pay for it (the clean stage calls it): the worker loads spaCy,
-the vocabulary and the gazetteer while this process cleans, and is ready when extraction starts.
+starts it at the first batch large enough to pay for it (the raw stage calls it once it knows how many
+versions are new, the clean stage again): the worker loads spaCy, the vocabulary and the gazetteer (about
+2.5 s) while this process stores and cleans the batch, and is ready when extraction starts. Small batches
+are cut into smaller chunks (``chunk_articles``) so that every process gets a share.
 ``EVENTS_EXTRACT_WORKERS`` sets how many processes clean and extract (default: the cores this process may
 use; 1: everything in this process). Workers are spawned, not forked: the caller runs Dagster and DuckDB
 threads, and forking a process with threads can deadlock the child.
@@ -34,7 +36,7 @@ Result = tuple[list[Mention], list[Candidate]]
 R = TypeVar("R")
 
 # Below this many articles a batch stays in this process: starting a worker costs more than it saves.
-PARALLEL_MIN_ARTICLES = 100
+PARALLEL_MIN_ARTICLES = 40
 
 
 def worker_count() -> int:
@@ -43,6 +45,16 @@ def worker_count() -> int:
     if configured:
         return max(1, int(configured))
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def chunk_articles(articles: int, largest: int) -> int:
+    """Articles per chunk for a batch of ``articles``: ``largest`` on big batches; on a batch that would
+    make fewer than four chunks per process, smaller chunks (four per process, of five articles at least),
+    so that a batch of a hundred articles is shared out between the processes as they come free."""
+    workers = worker_count()
+    if workers == 1 or articles < PARALLEL_MIN_ARTICLES or articles >= 4 * workers * largest:
+        return largest
+    return min(largest, max(5, -(-articles // (4 * workers))))
 
 
 def warm_up(articles: int) -> None:
@@ -62,24 +74,44 @@ def extract_chunks(chunks: Iterable[Chunk], articles: int) -> Iterator[Result]:
 
 def map_chunks(fn: Callable[..., R], chunks: Iterable[tuple], articles: int) -> Iterator[R]:
     """``fn(*chunk)`` of each chunk, in order, on every core; ``fn`` must be a module-level function (it is
-    pickled by name); ``articles``: how many the chunks hold in all."""
+    pickled by name); ``articles``: how many the chunks hold in all.
+
+    Every chunk goes to the pool's queue, a few ahead; while the oldest is still being read by a worker,
+    this process takes the oldest chunk no worker has started yet (it cancels its future) and reads it
+    itself. Chunks differ a lot in cost (long articles, first use of a country's places), so taking work
+    as it comes keeps every core busy where a fixed share per process left one waiting for the other."""
     workers = worker_count()
     if workers == 1 or articles < PARALLEL_MIN_ARTICLES:
         for chunk in chunks:
             yield _call(fn, *chunk)
         return
     pool = _pool(workers - 1)
-    pending: deque[Future | Any] = deque()
-    for i, chunk in enumerate(chunks):
-        if i % workers == workers - 1:
-            pending.append(_Done(_call(fn, *chunk)))  # ours, read while the workers read theirs
-        else:
-            pending.append(pool.submit(_call, fn, *chunk))
-        # Results leave in order; at most a few chunks wait, so memory stays bounded on large batches.
-        while pending and (len(pending) > 2 * workers or pending[0].done()):
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+    source = iter(chunks)
+    # (future or result here, the chunk): results leave in order, and at most ``ahead`` chunks wait, so
+    # memory stays bounded on large batches.
+    pending: deque[tuple[Future | _Done, tuple | None]] = deque()
+    ahead = 4 * workers
+    while True:
+        while len(pending) < ahead:
+            chunk = next(source, None)
+            if chunk is None:
+                break
+            pending.append((pool.submit(_call, fn, *chunk), chunk))
+        if not pending:
+            return
+        # The oldest itself is taken if no worker has started it; when nothing is left to take, wait.
+        while not pending[0][0].done() and _read_one_here(fn, pending):
+            pass
+        yield pending.popleft()[0].result()
+
+
+def _read_one_here(fn: Callable[..., R], pending: deque) -> bool:
+    """Read the oldest chunk of ``pending`` that no worker has started, in this process; False if none."""
+    for at, (future, chunk) in enumerate(pending):
+        if isinstance(future, Future) and future.cancel():
+            pending[at] = (_Done(_call(fn, *chunk)), None)
+            return True
+    return False
 
 
 class _Done:

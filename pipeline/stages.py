@@ -25,7 +25,7 @@ from pipeline.extract.detect import REASONS
 from pipeline.extract.mentions import ArticleContext, SentenceInput
 from pipeline.history import record_event_changes
 from pipeline.landing import QuarantineRecord
-from pipeline.parallel import extract_chunks, map_chunks, warm_up
+from pipeline.parallel import chunk_articles, extract_chunks, map_chunks, warm_up
 from pipeline.progress import Progress, Report
 from pipeline.queries import query
 from pipeline.raw import quarantine
@@ -59,9 +59,9 @@ def clean_batch(
     done = Progress("clean", versions.height, progress)
     # The extraction workers start now and load their models while the batch is cleaned, on every core.
     warm_up(versions.height)
+    size = chunk_articles(versions.height, CLEAN_CHUNK_ARTICLES)
     chunks = (
-        (versions.slice(start, CLEAN_CHUNK_ARTICLES).to_dicts(), batch_id, now)
-        for start in range(0, versions.height, CLEAN_CHUNK_ARTICLES)
+        (versions.slice(start, size).to_dicts(), batch_id, now) for start in range(0, versions.height, size)
     )
     cleaned = map_chunks(clean_chunk, chunks, versions.height)
     with transaction(con):
@@ -184,8 +184,8 @@ def extract_batch(
     candidate_schema = frame_schema(con, "core.event_candidates")
     frames = []
     done = Progress("extract", len(articles), progress)
-    chunks = [articles[start : start + EXTRACT_CHUNK_ARTICLES]
-              for start in range(0, len(articles), EXTRACT_CHUNK_ARTICLES)]  # fmt: skip
+    size = chunk_articles(len(articles), EXTRACT_CHUNK_ARTICLES)
+    chunks = [articles[start : start + size] for start in range(0, len(articles), size)]
     with transaction(con):
         con.execute(query("tables.delete_batch", table="core.mentions"), [batch_id])
         con.execute(query("tables.delete_batch", table="core.event_candidates"), [batch_id])

@@ -63,3 +63,21 @@ def test_dagster_pg_url_puts_runs_events_and_schedules_in_postgres(tmp_path: Pat
             assert other.get_run_by_id(result.run_id).status == dg.DagsterRunStatus.SUCCESS
         finally:
             other.dispose()
+
+
+def test_the_pool_has_its_limit_before_any_run_starts(tmp_path: Path, monkeypatch):
+    """Two runs starting at once on two workers each created the pool's limit on first use; on Postgres the
+    loser's insert fails and Dagster's update after it runs in the aborted transaction, failing the run. The
+    launching side (``open_instance``, the sensor, the schedule) creates it first, and again is a no-op."""
+    from assets.recovery import create_pool_limit
+
+    with postgres_database("dagster_test") as database:
+        monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster_home"))
+        monkeypatch.setenv("DAGSTER_PG_URL", f"postgresql://postgres@{POSTGRES[0]}:{POSTGRES[1]}/{database}")
+        with open_instance() as instance:
+            limits = {p.name: p.limit for p in instance.event_log_storage.get_pool_limits()}
+            assert limits[WAREHOUSE_POOL] == 1
+            create_pool_limit(instance)  # the row is there: nothing to do, nothing fails
+            # What a worker's run does when its step claims the pool: it finds the limit and creates nothing.
+            with open_instance() as worker:
+                assert worker.event_log_storage.get_concurrency_info(WAREHOUSE_POOL).slot_count == 1

@@ -465,3 +465,17 @@ def test_armed_forces_leaving_held_ground_is_a_non_violent_transfer(extract):
     assert "Non-violent transfer of territory" not in sub_types(rows)
     rows = extract("The minister left the capital on Sunday for a summit.")
     assert sub_types(rows) == set()
+
+
+def test_civilians_are_the_victims_of_violence_against_civilians_never_its_doers(extract):
+    # A headline's reduced passive reads the victims as the subject; the doer is not told.
+    rows = extract(
+        "Three children abducted, women raped and huts burned in Tessit, 20 km from Kidal, on Monday."
+    )
+    assert rows and all(r[1] is None and r[2] and r[2].startswith("Civilians") for r in rows)
+    assert extract("Gunmen abducted three children in Tessit on Monday.")[0][1].startswith(
+        "Unidentified Armed"
+    )
+    # Civilians a party arms are the party's militia, the doer (ACLED's political militias), not victims.
+    rows = extract("Villagers loyal to the Shiromani Akali Dal shot and wounded two farmers near Kidal.")
+    assert rows and rows[0][1] == "SAD: Shiromani Akali Dal"

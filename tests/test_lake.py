@@ -9,12 +9,14 @@ import textwrap
 import time
 from pathlib import Path
 
+import dagster as dg
 import pytest
 
+from assets.resources import Warehouse
 from pipeline import lake
 from pipeline.config import PROJECT_ROOT
 from pipeline.queries import query
-from pipeline.warehouse import connect, is_lake
+from pipeline.warehouse import connect, is_lake, transaction
 from tests.services import lake_catalog, postgres_database
 
 COLUMNS = """select schema_name, table_name, column_name, data_type from duckdb_columns()
@@ -103,3 +105,36 @@ def test_separate_processes_write_the_lake_at_once(tmp_path: Path, lake_env):
         con.close()
     assert sorted(counts) == [(f"writer-{n}", rows, rows) for n in range(writers)]
     assert len(state) == 1 and state[0][0] is False and state[0][1].startswith("writer-")
+
+
+def test_a_step_whose_lake_commit_loses_a_race_is_run_again(tmp_path: Path, lake_env):
+    """A real DuckLake conflict: while the step's transaction is open, another writer deletes the same rows
+    and commits first. The step's commit fails, Dagster runs the step again, and the second try succeeds."""
+    warehouse = tmp_path / "events.duckdb"
+    seed = connect(warehouse)
+    seed.execute("insert into core.detection_reasons values ('old', 'a reason to replace')")
+    seed.close()
+
+    @dg.op
+    def replace_reasons(context, warehouse: Warehouse) -> None:
+        with warehouse.connect() as con, transaction(con):
+            con.execute("delete from core.detection_reasons")
+            con.execute("insert into core.detection_reasons values ('new', 'written by the step')")
+            if context.retry_number == 0:
+                other = connect(warehouse.database)  # another process's writer, first to commit
+                other.execute("delete from core.detection_reasons")
+                other.close()
+
+    @dg.job(resource_defs={"warehouse": Warehouse(database=str(warehouse))})
+    def replace():
+        replace_reasons()
+
+    with dg.instance_for_test() as instance:
+        result = replace.execute_in_process(instance=instance, raise_on_error=False)
+        restarted = [e for e in result.all_events if e.event_type == dg.DagsterEventType.STEP_RESTARTED]
+    assert result.success and len(restarted) == 1
+    con = connect(warehouse, read_only=True)
+    try:
+        assert con.execute("select reason from core.detection_reasons").fetchall() == [("new",)]
+    finally:
+        con.close()

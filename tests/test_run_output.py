@@ -116,3 +116,25 @@ def test_each_verbosity_is_valid_run_config(verbosity: str, tmp_path: Path):
 
     job = make_definitions(tmp_path, tmp_path / "events.duckdb").resolve_job_def("process_batch")
     assert dg.validate_run_config(job, logger_config(verbosity))
+
+
+def test_a_failed_run_reports_its_failed_step_and_error():
+    from assets.runner import RunReport, _add_result, summary_text
+
+    @dg.op
+    def reads_the_warehouse():
+        raise RuntimeError("the warehouse file is locked by another process")
+
+    @dg.job
+    def broken():
+        reads_the_warehouse()
+
+    with dg.instance_for_test() as instance:
+        result = broken.execute_in_process(instance=instance, raise_on_error=False)
+    report = RunReport(batches=["a.txt"])
+    _add_result(report, result, "a.txt")
+    assert not report.success
+    assert report.failures == [
+        "a.txt: reads_the_warehouse: RuntimeError: the warehouse file is locked by another process"
+    ]
+    assert "  failure: a.txt: reads_the_warehouse: RuntimeError" in summary_text(report)

@@ -83,6 +83,36 @@ class Place:
     population: int
 
 
+# --- the spelling index -------------------------------------------------------------------------------------
+
+# The spelling index: every city's and region's name under its transliteration keys (``soft_keys``'s first
+# key and ``consonant_skeleton``), per country and kind, and for the major cities of every country, in one
+# name -> place ids mapping. Built once for all countries (the mapped files store it), where building it per
+# country on first use cost each process ~25 ms a country and kind, seconds on a batch of new articles.
+SOFT, SKELETON = "s", "k"  # + kind code + country + "|" + key
+MAJOR_SOFT, MAJOR_SKELETON = "S|", "K|"  # + key
+
+
+def spelling_index(names: pl.DataFrame, population: np.ndarray) -> dict[str, tuple[int, ...]]:
+    """The spelling index of a gazetteer's flat names (``Gazetteer._names``) and its places' populations:
+    key -> sorted place ids."""
+    keyed = names.with_columns(soft=soft_expr(pl.col("key")), skeleton=skeleton_expr(pl.col("key")))
+    where = pl.col("kind").cast(pl.String) + pl.col("country") + pl.lit("|")
+    long_enough = pl.col("skeleton").str.strip_chars("_").str.len_chars() >= pl.when(
+        pl.col("kind") == _ADMIN1
+    ).then(3).otherwise(4)
+    major = pl.Series(population[keyed["place"].to_numpy()] > MAJOR_PLACE_POPULATION)
+    cities = keyed.filter(major & (pl.col("kind") == _CITY))
+    parts = [
+        keyed.select(key=pl.lit(SOFT) + where + pl.col("soft"), place="place"),
+        keyed.filter(long_enough).select(key=pl.lit(SKELETON) + where + pl.col("skeleton"), place="place"),
+        cities.select(key=pl.lit(MAJOR_SOFT) + pl.col("soft"), place="place"),
+        cities.select(key=pl.lit(MAJOR_SKELETON) + pl.col("skeleton"), place="place"),
+    ]
+    grouped = pl.concat(parts).group_by("key").agg(pl.col("place").unique().sort())
+    return {key: tuple(ids) for key, ids in grouped.iter_rows()}
+
+
 # --- the gazetteer ----------------------------------------------------------------------------------------
 
 _KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
@@ -93,11 +123,16 @@ _Index = dict[str, int | tuple[int, ...]]
 class Gazetteer:
     """Name -> place lookups over an in-memory table of cities, admin1 regions and countries."""
 
-    def __init__(self, places: pl.DataFrame, full: _Index, bare: _Index) -> None:
+    def __init__(
+        self, places: pl.DataFrame, full: _Index, bare: _Index, spellings: _Index | None = None
+    ) -> None:
         """``places`` has one row per place, in the order of Place's fields; row number = place id.
         ``full`` maps normalized names to place ids, ``bare`` the article-less forms of names that have an
         article ("anbar" for "Al Anbar"): kept apart so that a name written in full ("Salvador") beats one
-        that matches only without its article ("El Salvador")."""
+        that matches only without its article ("El Salvador"). ``spellings``: the spelling index of these
+        names (``spelling_index``), when it was built already (the mapped files hold it); else built on
+        first use."""
+        self._given_spellings = spellings
         self._places = places.select(*Place.__dataclass_fields__)
         self._kind = places["kind"].replace_strict(_KIND_CODE, return_dtype=pl.Int8).to_numpy()
         self._population = places["population"].to_numpy()
@@ -194,9 +229,9 @@ class Gazetteer:
         four consonants or more, and only when one place (or one clearly largest place) matches: a last
         resort for places of a known country that ``lookup`` misses. A region may have three consonants
         if it is the only one of the country with them."""
-        soft = self._soft_keys(country_hint.upper(), _KIND_CODE[kind])
+        where = f"{_KIND_CODE[kind]}{country_hint.upper()}|"
         for key in soft_keys(name):
-            found = soft.get(key, ()) if len(key) >= 5 else ()
+            found = self._spelled(SOFT + where + key) if len(key) >= 5 else ()
             if found:  # "Alshadadi" for Ash Shaddadi, "Hassakeh" for Hasakah
                 return self.place(max(found, key=lambda i: int(self._population[i])))
         skeleton = consonant_skeleton(name)
@@ -204,7 +239,7 @@ class Gazetteer:
         # region shares them.
         if skeleton_length(skeleton) < (3 if kind == "admin1" else 4):
             return None
-        found = self._skeletons(country_hint.upper(), _KIND_CODE[kind]).get(skeleton, ())
+        found = self._spelled(SKELETON + where + skeleton)
         if skeleton_length(skeleton) < 4 and len(found) != 1:
             return None
         ranked = sorted(found, key=lambda i: -int(self._population[i]))
@@ -214,24 +249,21 @@ class Gazetteer:
         """Cities of more than 100,000 people, in any country, whose name is another transliteration of
         ``name`` (as ``lookup_spelling`` tests it: "Nasriyah" for Nasiriyah): for a name the text calls a
         city when its country is not yet known."""
-        soft, skeletons = self._major_spellings()
-        found = {i for key in soft_keys(name) if len(key) >= 5 for i in soft.get(key, ())}
+        found = {i for key in soft_keys(name) if len(key) >= 5 for i in self._spelled(MAJOR_SOFT + key)}
         skeleton = consonant_skeleton(name)
         if not found and skeleton_length(skeleton) >= 4:
-            found = set(skeletons.get(skeleton, ()))
+            found = set(self._spelled(MAJOR_SKELETON + skeleton))
         return [self.place(i) for i in sorted(found, key=lambda i: -int(self._population[i]))]
 
+    def _spelled(self, key: str) -> tuple[int, ...]:
+        found = self._spellings().get(key)
+        return () if found is None else (found,) if isinstance(found, int) else found
+
     @functools.cache  # noqa: B019 - one gazetteer per process
-    def _major_spellings(self) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
-        names = self._names().filter(pl.col("kind") == _CITY)
-        major = self._population[names["place"].to_numpy()] > MAJOR_PLACE_POPULATION
-        names = names.filter(pl.Series(major)).with_columns(
-            soft=soft_expr(pl.col("key")), skeleton=skeleton_expr(pl.col("key"))
-        )
-        return tuple(  # type: ignore[return-value]
-            {k: tuple(v) for k, v in names.group_by(column).agg(pl.col("place").unique()).iter_rows()}
-            for column in ("soft", "skeleton")
-        )
+    def _spellings(self) -> _Index:
+        if self._given_spellings is not None:
+            return self._given_spellings
+        return spelling_index(self._names(), self._population)
 
     @functools.cache  # noqa: B019 - one gazetteer per process
     def _names(self) -> pl.DataFrame:
@@ -247,25 +279,6 @@ class Gazetteer:
             {"key": keys, "place": places, "country": self._country[places], "kind": self._kind[places]}
         )
         return frame.filter(pl.col("kind") != _COUNTRY)
-
-    @functools.cache  # noqa: B019 - one gazetteer per process
-    def _skeletons(self, country: str, kind: int = _CITY) -> dict[str, tuple[int, ...]]:
-        names = self._names().filter((pl.col("country") == country) & (pl.col("kind") == kind))
-        grouped = (
-            names.with_columns(skeleton=skeleton_expr(pl.col("key")))
-            .filter(pl.col("skeleton").str.strip_chars("_").str.len_chars() >= (3 if kind == _ADMIN1 else 4))
-            .group_by("skeleton")
-            .agg(pl.col("place").unique())
-        )
-        return {k: tuple(v) for k, v in grouped.iter_rows()}
-
-    @functools.cache  # noqa: B019 - one gazetteer per process
-    def _soft_keys(self, country: str, kind: int = _CITY) -> dict[str, tuple[int, ...]]:
-        names = self._names().filter((pl.col("country") == country) & (pl.col("kind") == kind))
-        grouped = (
-            names.with_columns(soft=soft_expr(pl.col("key"))).group_by("soft").agg(pl.col("place").unique())
-        )
-        return {k: tuple(v) for k, v in grouped.iter_rows()}
 
     def candidates(self, name: str) -> list[Place]:
         """Every place called ``name``, most plausible first."""

@@ -13,7 +13,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.actors import Actor, find_named_group, generic_actor, named_groups_in, resolve_actor
+from pipeline.extract.actors import (
+    Actor,
+    find_named_group,
+    generic_actor,
+    is_party,
+    named_groups_in,
+    resolve_actor,
+)
 from pipeline.extract.associations import association_of
 from pipeline.extract.classify import Roles, classify
 from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS
@@ -118,8 +125,20 @@ def communal_doer(roles: Roles, label: tuple[str, str], country: str | None) -> 
 
 
 def crowd_roles(roles: Roles, label: tuple[str, str], country: str | None) -> Roles:
-    """Protests are led by protesters and riots by rioters, whatever the crowd is called ("traders")."""
+    """Protests are led by protesters and riots by rioters, whatever the crowd is called ("traders"); in
+    violence against civilians the civilians are the victims, never the doers."""
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(label[0])
+    if (
+        label[0] == "Violence against civilians"
+        and roles.actor1 is not None
+        and roles.actor1.category == "civilians"
+        and not any(is_party(g) for g in (roles.actor1.association or "").split("; ") if g)
+    ):
+        # ACLED: an armed, organised actor targets civilians (actor2); civilians who attack are a mob (Riots),
+        # and those a party arms are its militia (assembly._doer). Read as the doer, plain civilians are the
+        # victims of a headline's reduced passive ("three children abducted, women raped"), whose doer is
+        # not told.
+        roles = replace(roles, actor1=None, actor2=roles.actor2 or roles.actor1)
     a2 = roles.actor2
     if label[0] == "Violence against civilians" and a2 is not None and a2.category == "protesters":
         # "an activist was shot dead", with no demonstration told: a civilian attacked

