@@ -114,14 +114,16 @@ def create_pool_limit(instance: dg.DagsterInstance, pool: str = WAREHOUSE_POOL) 
     runs in the aborted transaction, which fails the run ("current transaction is aborted"; Dagster
     1.13). Created here, by the launching process, the limit is there before any run is launched."""
     storage = instance.event_log_storage
-    if not storage.supports_global_concurrency_limits:
-        return
-    if any(limit.name == pool for limit in storage.get_pool_limits()):
+
+    def has_limit() -> bool:
+        return any(limit.name == pool for limit in storage.get_pool_limits())
+
+    if not storage.supports_global_concurrency_limits or has_limit():
         return
     try:
         storage.initialize_concurrency_limit_to_default(pool)
     except Exception:  # another launching process created it at the same moment: what was wanted
-        if not any(limit.name == pool for limit in storage.get_pool_limits()):
+        if not has_limit():
             raise
 
 

