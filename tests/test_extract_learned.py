@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -42,6 +43,20 @@ def test_embeddings_come_from_the_wheel_and_read_meaning():
     assert protest.shape == (128,) and abs(float(np.linalg.norm(protest)) - 1.0) < 1e-5
     assert float(protest @ dispersal) > float(protest @ sport)
     assert not embed("   ", 64).any()
+
+
+def test_the_loaded_prefix_embeds_as_the_whole_weights_file_does():
+    import wordllama
+
+    from pipeline.extract.learned.embed import FULL_DIM, LOADED_DIM
+
+    text = "Rebels shelled the market town at dawn."
+    whole = wordllama.WordLlama.load(
+        dim=FULL_DIM, cache_dir=Path(wordllama.__file__).parent, disable_download=True
+    ).embed([text])[0][:LOADED_DIM]
+    assert np.allclose(embed(text, LOADED_DIM), whole / np.linalg.norm(whole), atol=1e-6)
+    with pytest.raises(ValueError, match="only the first"):
+        embed(text, FULL_DIM)
 
 
 def test_a_plain_report_of_an_attack_passes_the_filter():
