@@ -25,8 +25,11 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # large cities abroad, missile tests by the doer, blasts explained as accidents, "after the attack" refers
 # back, a party's armed supporters are its militia, one mention per joined place; 0.6.3: a withdrawal told
 # with fighting at its place is the battle's territorial outcome; 0.6.4: civilians are never the doers of
-# violence against civilians
-EXTRACTOR_CODE_VERSION = "0.6.4"
+# violence against civilians; 0.6.5: "last October", court cases, campaigns and trends over a period, a
+# ceasefire named as a time, habits and prospects, natural hazards, a borrowed place anchors only counted
+# victims, a raid that only detains is the arrests, names of persons and outlets and adjectives are no
+# places, a town of a country the sentence names
+EXTRACTOR_CODE_VERSION = "0.6.5"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

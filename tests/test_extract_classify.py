@@ -122,6 +122,10 @@ def test_disasters_and_accidents_are_no_events(extract):
     assert extract("A strong earthquake killed eight people in Kano on Friday.") == []
     assert extract("Six workers died when a boiler exploded at a chemical plant in Kano on Friday.") == []
     assert extract("Twelve people died of cholera in Kano on Friday.") == []
+    # natural hazards of every kind, not only the commonest
+    assert extract("More than forty villagers were killed by avalanches in two districts of Kano.") == []
+    assert extract("Five people were killed when a tornado tore through Kano on Friday.") == []
+    assert extract("Heavy snowfall killed three herders near Kano on Friday.") == []
 
 
 def test_sanctions_are_no_attack(extract):

@@ -139,6 +139,9 @@ def test_a_town_before_a_site_is_the_site_s_place(extract):
     assert rows and rows[0].location == "Baghdad"
     rows = extract("Rebels shelled a US base in Syria on Monday.")  # a country before a site is no place
     assert rows and rows[0].country_code == "SY"
+    # an office is a site too, also with a noun between ("the Leeds immigration office")
+    rows = extract("Police arrested six protesters outside the Leeds immigration office on Monday.")
+    assert rows and rows[0].location == "Leeds"
 
 
 def test_an_event_told_at_several_places_is_one_mention_per_place(extract):

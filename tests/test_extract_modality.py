@@ -52,6 +52,10 @@ def test_purpose_infinitives_are_plans_except_a_dispersal(nlp):
         ("The council invites every clan to send men and assist in liberating the district.", "liberating"),
         ("Residents say it is hard to imagine the kind of attack they suffered in Baidoa.", "attack"),
         ("The brigades are dug in along the river, awaiting the signal for the last battle.", "battle"),
+        ("Crews drilled at the depot to prepare for possible air strikes on the port.", "strikes"),
+        ("Officials said a planned attack on the ferry terminal was called off.", "attack"),
+        ("Sometimes the militia's fighters defect to the army, the mayor said.", "defect"),
+        ("Bandits often attack lorries on the road to Garissa.", "attack"),
     ],
 )
 def test_habits_prospects_and_what_has_not_begun_are_not_events(nlp, sentence, trigger):
@@ -65,6 +69,7 @@ def test_habits_prospects_and_what_has_not_begun_are_not_events(nlp, sentence, t
         ("Soldiers repelled the attack before the militants reached the base.", "attack"),
         ("Troops shelled the ridge until the rebels withdrew on Sunday.", "shelled"),
         ("Residents welcomed the soldiers who recaptured the town on Sunday.", "recaptured"),
+        ("Police said a possible suicide bomber blew himself up at the gate on Monday.", "blew"),
     ],
 )
 def test_present_headlines_and_past_time_clauses_stay_events(nlp, sentence, trigger):

@@ -166,6 +166,16 @@ def test_the_boundary_words_and_their_grammar():
     assert taking_or_harm(("", ABDUCTION), ("", ATTACK), None, None, False) == "taking"
     assert taking_or_harm(("", ABDUCTION), ("", ATTACK), 3, None, False) == "harm"
     assert taking_or_harm(("", ABDUCTION), ("", "Armed clash"), None, None, True) is None
+    # a raid that only detains people is the arrests; one that kills is the attack
+    assert taking_or_harm(("", "Arrests"), ("", ATTACK), None, None, False) == "taking"
+    assert taking_or_harm(("", "Arrests"), ("", ATTACK), 2, None, False) == "harm"
+
+
+def test_a_police_raid_that_detains_suspects_is_an_arrest(extract):
+    rows = extract(
+        "On Monday police raided eight homes in Leeds and detained three members of a banned cell."
+    )
+    assert [m.sub_event_type for m in rows] == ["Arrests"]
 
 
 def test_crowds_carry_who_they_belong_to(extract):

@@ -20,7 +20,7 @@ from pipeline.extract.actors import Actor, group_table, named_groups_in
 from pipeline.extract.discourse import cues_referred_to
 from pipeline.extract.geo.country import article_country, demonym_codes
 from pipeline.extract.geo.event_place import sentence_places
-from pipeline.extract.geo.gazetteer import Place
+from pipeline.extract.geo.gazetteer import Place, gazetteer
 from pipeline.extract.geo.scan import scan_places
 from pipeline.extract.lexicon import CUES
 from pipeline.extract.model import ArticleContext, ArticleFacts, SentenceFacts, SentenceInput
@@ -57,15 +57,20 @@ def article_facts(
     for s in sentences:
         texts[s.article_id][s.sentence_index] = s.text
     cues: dict[str, dict[int, frozenset[str]]] = {article_id: {} for article_id in by_article}
+    persons: dict[str, set[str]] = {article_id: set() for article_id in by_article}
     for s, doc in candidates:
         cues[s.article_id][s.sentence_index] = sentence_cues(doc.text)
+        persons[s.article_id].update(surnames(doc))
     return {
         article_id: ArticleFacts(
             context=ctx,
             group=found[article_id][0],
             country=found[article_id][1],
             dateline=found[article_id][2],
-            places_by_sentence=SentencePlaces(texts[article_id], found[article_id][1], named[article_id]),
+            places_by_sentence=SentencePlaces(
+                texts[article_id], found[article_id][1], named[article_id], frozenset(persons[article_id])
+            ),
+            persons=frozenset(persons[article_id]),
             cues_by_sentence=MappingProxyType(cues[article_id]),
             countries_named=named[article_id],
         )
@@ -73,22 +78,41 @@ def article_facts(
     }
 
 
+def surnames(doc: Doc) -> set[str]:
+    """The last names of the persons spaCy found in a parsed sentence ("Rosie O'Donnell" -> "o'donnell"),
+    unless the whole name is a place the small model took for a person ("Tal Afar")."""
+    if not doc.has_annotation("ENT_IOB"):
+        return set()
+    names = set()
+    for ent in doc.ents:
+        words = [t for t in ent if t.text not in ("'s", "’s")]
+        if ent.label_ == "PERSON" and len(words) >= 2 and gazetteer().lookup(ent.text) is None:
+            names.add(words[-1].text.lower())
+    return names
+
+
 class SentencePlaces(Mapping):
     """Sentence index -> the towns and regions its text names (``scan_places``, the dateline cut off), for
     every sentence of an article, parsed or not. Scanned when first asked for: the place step looks only
     at the few sentences around a trigger it could not place from its own sentence, so most sentences of
-    most articles are never scanned. The answers are those of scanning every sentence up front."""
+    most articles are never scanned. The answers are those of scanning every sentence up front. A name the
+    article gives a person elsewhere ("Rosie O'Donnell", then "O'Donnell said") is no place (``persons``:
+    last names, lower case)."""
 
-    def __init__(self, texts: dict[int, str], country: str | None, abroad: frozenset[str]) -> None:
-        self._texts, self._country, self._abroad = texts, country, abroad
+    def __init__(
+        self, texts: dict[int, str], country: str | None, abroad: frozenset[str], persons: frozenset[str]
+    ) -> None:
+        self._texts, self._country, self._abroad, self._persons = texts, country, abroad, persons
         self._scanned: dict[int, tuple[Place, ...]] = {}
 
     def __getitem__(self, index: int) -> tuple[Place, ...]:
         if index not in self._scanned:
             text = self._texts[index]  # KeyError: no such sentence
-            dateline = DATELINE_RE.match(text)
+            text = text[dateline.end() :] if (dateline := DATELINE_RE.match(text)) else text
             self._scanned[index] = tuple(
-                scan_places(text[dateline.end() if dateline else 0 :], self._country, abroad=self._abroad)
+                place
+                for start, end, place in scan_places(text, self._country, True, abroad=self._abroad)
+                if text[start:end].lower() not in self._persons
             )
         if not self._scanned[index]:
             raise KeyError(index)  # a sentence that names no place is no key, as before
@@ -116,7 +140,7 @@ def sentence_facts(
     lower = doc.text.lower()
     cues = sentence_cues(doc.text)
     cues = cues | cues_referred_to(lower, cues, sent.sentence_index, article.cues_by_sentence)
-    places, spoken_from = sentence_places(doc, article.country, article.countries_named)
+    places, spoken_from = sentence_places(doc, article.country, article.countries_named, article.persons)
     return SentenceFacts(
         input=sent,
         doc=doc,

@@ -218,7 +218,9 @@ def peaceful_blockade(lower: str) -> bool:
 
 # --- taking people ---------------------------------------------------------------------------------------
 
-TAKING = frozenset({"Abduction/forced disappearance"})
+# Taking people: an abduction, or an arrest ("police raided 12 homes and detained two suspects": ACLED codes
+# a raid that only detains people as the arrests).
+TAKING = frozenset({"Abduction/forced disappearance", "Arrests"})
 RAIDING = frozenset({"Attack", "Armed clash"})
 
 
@@ -229,8 +231,8 @@ def taking_or_harm(
     injured: int | None,
     fighting: bool,
 ) -> str | None:
-    """Of an abduction and an attack or clash told in one sentence, which one the sentence is about:
-    ``harm`` (the attack) when someone was killed or wounded (ACLED codes an abduction with deaths or
+    """Of an abduction or an arrest and an attack or clash told in one sentence, which one the sentence is
+    about: ``harm`` (the attack) when someone was killed or wounded (ACLED codes an abduction with deaths or
     injuries as an attack), ``taking`` when nobody was and nobody fought back (a raid to take people);
     None when neither rule applies (the parse decides)."""
     if taking[1] not in TAKING or raid[1] not in RAIDING:

@@ -248,6 +248,10 @@ def _relative(text: str, ref: dt.date) -> DateSpan | None | bool:
     match = re.fullmatch(r"(last |this |)(" + _SEASON + r")", text)
     if match:
         return _season(match.group(2), ref, last=match.group(1) == "last ")
+    match = re.fullmatch(r"last (" + _MONTH + r")", text)
+    if match:  # the latest such month before the reference's own: "last June", written in June, is a year ago
+        month = _MONTHS[match.group(1)]
+        return _month_span(ref.year if month < ref.month else ref.year - 1, month)
     return False
 
 

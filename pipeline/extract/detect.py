@@ -35,6 +35,7 @@ from pipeline.extract.model import ArticleFacts, Decision, Reading, Refusal, Sen
 from pipeline.extract.settings import DETECT_HISTORY_DAYS as HISTORY_DAYS
 from pipeline.extract.settings import DETECT_LEAD_SENTENCES as LEAD_SENTENCES
 from pipeline.extract.settings import DETECT_MIN_EVIDENCE as MIN_EVIDENCE
+from pipeline.extract.syntax import compared_since
 
 REASONS = {
     "event": "reports a specific, real event",
@@ -44,7 +45,10 @@ REASONS = {
     "future": "dated after the article",
     "history": f"an event told as background, more than {HISTORY_DAYS} days before the article",
     "past_period": "an undated event inside a past period or a since-clause (history)",
-    "unanchored": "no date and no place finer than a country, outside the article's lead: not one occurrence",
+    "unanchored": (
+        "no date and no place finer than a country named in its own sentence (or, with counted victims, in"
+        " the sentences around), outside the article's lead: not one occurrence"
+    ),
     "modifier": "the word names a kind of thing ('gun control', 'missile defence'), not an occurrence",
     "weapons_test": "a weapon fired as a test, with no target and no victims: not an attack",
     "thin": "at most one piece of evidence (a place, a date, a weapon or a target) besides the word itself",
@@ -58,11 +62,22 @@ REASONS = {
     ),
     "not_prose": "a list, table or timeline, not a sentence of news",
     "not_political": "an arrest of people with no political, civic or armed role named: a criminal case",
+    "time_reference": (
+        "a ceasefire or agreement named as the time of something else ('after the truce', 'during the"
+        " ceasefire'), not its conclusion"
+    ),
+    "legal_case": (
+        "what someone is tried, jailed, charged or investigated for ('jailed for stabbing', 'the man who"
+        " killed her was sentenced'): a court case or inquiry, not an event"
+    ),
     "unlikely": (
         "kept by the rules, but the learned filter finds a real event unlikely (score: its probability)"
     ),
 }
 
+# Places its own sentence names (geo.event_place): a place borrowed from the sentences around an undated
+# sentence says where the story is, not that the sentence tells one occurrence there.
+PLACED_HERE = frozenset({"sentence", "town_nearby"})
 VIOLENT_FAMILIES = frozenset({"attack", "kill", "wound", "clash", "airstrike", "shell", "explode"})
 WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "firearm", "suicide", "chemical"})
 
@@ -121,14 +136,23 @@ def detect_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts
         reading.roles,
         reading.label[0],
         reading.place_precision,
-        when.end if when is not None else None,
+        _latest_likely_day(when) if when is not None else None,
         when is not None,
         article.published,
         lead=sentence.input.sentence_index < LEAD_SENTENCES,
+        placed_here=reading.place_evidence in PLACED_HERE,
     )
     if not verdict.is_event:
         return Refusal(verdict.reason, verdict.score)
     return replace(reading, score=verdict.score)
+
+
+def _latest_likely_day(when) -> dt.date:
+    """The day to test a date's age by: its last day, but the middle of a year ("last year", written in
+    February, is most likely months before, though the year ended weeks ago)."""
+    if when.precision == "year":
+        return when.start + (when.end - when.start) / 2
+    return when.end
 
 
 def reading_evidence(reading: Reading) -> Evidence:
@@ -159,9 +183,11 @@ def decide(
     dated: bool,
     published: dt.date | None,
     lead: bool = True,
+    placed_here: bool = True,
 ) -> Decision:
     """Is the event ``tok`` was coded as (``event_type``, ``roles``) a specific, real event of the article's
-    time?"""
+    time? ``placed_here``: its place is named in its own sentence (not borrowed from the sentences around
+    it, the dateline or the article's country), which alone anchors an undated event outside the lead."""
     ev = evidence(tok, roles, place_precision, dated)
     score = _score(ev)
     if not_prose(tok.doc):
@@ -173,12 +199,19 @@ def decide(
         and (published - event_end).days > HISTORY_DAYS
     ):
         return Decision(False, "history", score)
-    if not lead and not dated and not ev.place:
+    # A place borrowed from the sentences around anchors only an event with its own counted victims ("gunmen
+    # later attacked a post, killing two officers"), not a story's generalities ("the protests have drawn
+    # thousands").
+    if not lead and not dated and not (ev.place and (placed_here or ev.victims)):
         return Decision(False, "unanchored", score)
     if _modifier(tok):
         return Decision(False, "modifier", score)
     if not (ev.armed or ev.victims) and _blamed_for(tok):
         return Decision(False, "figurative", score)
+    if _legal_case(tok):
+        return Decision(False, "legal_case", score)
+    if roles.family == "agreement" and tok.dep_ == "pobj" and tok.head.lower_ in _TIME_PREPOSITIONS:
+        return Decision(False, "time_reference", score)
     if (
         event_type == "Explosions/Remote violence"
         and not ev.victims
@@ -255,6 +288,40 @@ def _blamed_for(tok: Token) -> bool:
     return False
 
 
+# A ceasefire is a state that lasts: "after the truce", "amid the ceasefire deal" tell when, not that it
+# was agreed.
+_TIME_PREPOSITIONS = frozenset(
+    {"after", "since", "during", "amid", "amidst", "before", "under", "despite", "until"}
+)
+LEGAL_PROCESS = lexicon().words("legal_process")
+_CHARGE_PREPOSITIONS = frozenset({"for", "of", "with", "over"})
+
+
+def _legal_case(tok: Token) -> bool:
+    """The deed is what a court or an inquiry deals with: the object of "for/of/with/over" after a legal word
+    ("jailed for stabbing", "convicted of murder", "under investigation for suspected rape", "charged with
+    assault"), or told in a relative clause of whoever a legal verb is about ("a soldier who abducted his
+    rival has been jailed"). The guide lists court cases as no events (the deed tried is coded only where a
+    report of it says so)."""
+    head = tok
+    while head.dep_ == "conj" and head.head is not head:  # "for a rape and murder": the first conjunct
+        head = head.head
+    if head.dep_ in ("pobj", "pcomp") and head.head.lower_ in _CHARGE_PREPOSITIONS:
+        governor = head.head.head
+        if governor.lemma_.lower() in LEGAL_PROCESS or governor.lower_ in LEGAL_PROCESS:
+            return True
+        # "placed under investigation for", "put on trial for": the legal word is the verb's other object
+        if any(
+            p.dep_ == "prep" and p.lower_ in ("under", "on")
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in LEGAL_PROCESS for o in p.children)
+            for p in governor.children
+        ):  # fmt: skip
+            return True
+    if head.dep_ == "relcl" and head.head.dep_ in ("nsubj", "nsubjpass"):
+        return head.head.head.lemma_.lower() in LEGAL_PROCESS
+    return False
+
+
 LIGHT_HEADS = lexicon().words("light_heads")  # "the exchange process": the event word is what is told
 # Nouns of an action ("bombardment", "shelling"): a compound before them says how it was done.
 _ACTION_NOUN = re.compile(r"(ment|ing)$")
@@ -315,13 +382,16 @@ def _statistic(tok: Token) -> bool:
     if head is None:
         return False
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if head.dep_ == "relcl" and any(s.lower_ in ("which", "that") for s in subjects):
+        subjects.append(head.head)  # "an insurgency, which has killed 20,000": the noun the clause is about
     return any(s.lemma_.lower() in PERIOD_NOUNS for s in subjects)
 
 
 # A count that runs over a period: "so far", "to date", "since 2014" (not "the first time since 2012"),
 # "between 2011 and 2015", "over the past three years".
 _TALLY = re.compile(
-    r"\b(?:so far|to date|altogether|(?<!time )since (?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|"
+    r"\b(?:so far|to date|altogether|(?<!time )since (?:late |early |mid-?)?"
+    r"(?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|"
     r"january|february|march|april|june|july|august|september|october|november|december)|"
     r"between (?:19|20)\d\d and (?:19|20)\d\d|"
     r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades?))\b"
@@ -341,7 +411,7 @@ def _series(tok: Token) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in SERIES_WORDS for c in tok.children):
         return True
     prep = tok.head
-    return prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.lemma_.lower() in SERIES_WORDS
+    return prep.dep_ == "prep" and prep.lower_ in ("of", "in") and prep.head.lemma_.lower() in SERIES_WORDS
 
 
 def _tallied(tok: Token) -> bool:
@@ -362,8 +432,8 @@ def _tallied(tok: Token) -> bool:
             for c in t.children
             if c.dep_ not in _OWN_CLAUSES or (c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX"))
         )
-    words.sort(key=lambda t: t.i)
-    if not _TALLY.search(" ".join(t.lower_ for t in words)):
+    words = sorted((t for t in words if not (t.lower_ == "since" and compared_since(t))), key=lambda t: t.i)
+    if not (_TALLY.search(" ".join(t.lower_ for t in words)) or _perfect_since_clause(verb)):
         return False
     return not any(
         t is not verb
@@ -371,6 +441,24 @@ def _tallied(tok: Token) -> bool:
         and t.lemma_.lower() in TRIGGERS
         and t.lemma_.lower() not in PERIOD_NOUNS
         for t in words
+    )
+
+
+def _perfect_since_clause(verb: Token) -> bool:
+    """ "66 soldiers have been killed since the army began its operation", "rebels have been battling for the
+    town since late 2016": a perfect verb counting from the start of something told in a since-clause, or
+    from a month or year after it (wherever the parse hangs it: a group's name read as a verb may cut the
+    clause)."""
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    if any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+        for c in verb.children
+    ):
+        return True
+    return any(
+        t.lower_ == "since" and not compared_since(t) and _TALLY.match(verb.doc[t.i :].text.lower())
+        for t in verb.doc[verb.i :]
     )
 
 

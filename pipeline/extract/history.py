@@ -20,7 +20,7 @@ from pipeline.extract.dates import DateSpan, duration_days, only_time_of_day, re
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, Refusal, SentenceFacts
 from pipeline.extract.settings import BACKGROUND_AFTER_DAYS, UNDATED_WINDOW_DAYS
-from pipeline.extract.syntax import DATELINE_RE, tree_distance
+from pipeline.extract.syntax import DATELINE_RE, compared_since, tree_distance
 
 _LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
 
@@ -131,6 +131,9 @@ def event_date(tok: Token, doc: Doc, published: dt.date | None) -> DateSpan | No
             continue
         if dateline is not None and ent.start_char < dateline.end():
             continue
+        since = doc[ent.start - 1] if ent.start > 0 and ent[0].lower_ != "since" else ent[0]
+        if since.lower_ == "since" and compared_since(since):
+            continue  # "the first attack since 2014": not when this one happened
         text = ent.text
         if (
             ent.start <= tok.i < ent.end

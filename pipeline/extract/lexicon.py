@@ -67,6 +67,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"harass(ed|ment)?)|gang-?raped?|sex slaves?|molest(ed|ing)?|stripped(?! of)|naked)\b",
         "accident": r"\b(accident(al(ly)?)?|crash(ed|es)?|collided|collision|earthquake|floods?|flooding|"
         r"landslides?|mudslides?|storm|cyclone|hurricane|typhoon|gas (leak|cylinder)|cylinder|boiler|"
+        r"avalanches?|blizzards?|snow ?storms?|tornado(e?s)?|tsunamis?|(volcanic )?eruptions?|wild ?fires?|"
+        r"bush ?fires?|forest fires?|lightning|droughts?|famine|cold (snap|wave|spell)|extreme cold|"
+        r"heavy (rains?|rainfall|snow|snowfall|precipitation)|"
         r"short[- ]circuit|malfunction(s|ed|ing)?|technical (fault|failure|problem|glitch)s?|"
         r"(chemical|fertili[sz]er|industrial|power|nuclear) (power )?(plant|station)|factory|warehouse|"
         r"mine collapse|"

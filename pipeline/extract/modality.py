@@ -40,6 +40,10 @@ UNREALISED_MARKERS = _LEXICON.cues("unrealised_markers")
 FUTURE_PREDICATES = _LEXICON.cues("future_predicates")
 # "... before the battle begins": a present-tense subordinate clause under one of these has not happened.
 NOT_YET_MARKERS = _LEXICON.cues("not_yet_markers")
+# "possible air strikes", "a planned attack": the event noun is a prospect.
+IRREALIS_MODIFIERS = _LEXICON.cues("irrealis_modifiers")
+# "commanders sometimes defect", "militants often attack convoys": a habit, not one occurrence.
+HABITUAL_ADVERBS = _LEXICON.cues("habitual_adverbs")
 # Any ancestor with one of these lemmas makes the trigger no event of its own (one set: checked per ancestor).
 NOT_AN_EVENT_HEADS = IRREALIS_HEADS | GENERIC_HEADS | ATTRIBUTION_HEADS
 
@@ -59,6 +63,10 @@ def is_realis(trigger: Token) -> bool:
             if in_clause and child.dep_ == "neg" and child.lower_ in NEGATIONS and depth <= 1:
                 return False
             if in_clause and child.dep_ == "mark" and child.lower_ in ("if", "unless", "lest"):
+                return False
+            if in_clause and depth <= 1 and child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
+                return False
+            if depth == 0 and child.dep_ == "amod" and child.lower_ in IRREALIS_MODIFIERS:
                 return False
             # Infinitives are purposes and plans ("sent troops to fight", "going to attack") unless a verb
             # says they came about ("began to shell", "managed to seize").

@@ -119,6 +119,8 @@ class ArticleFacts:
     # the countries the article names by name or demonym: a large city of one of them may be a place even
     # when the article's events are told as another country's ("southwest of Aleppo" from Moscow)
     countries_named: frozenset[str] = frozenset()
+    # last names of the persons the article names (lower case): no places, wherever they stand
+    persons: frozenset[str] = frozenset()
 
     @property
     def published(self) -> dt.date | None:

@@ -68,3 +68,13 @@ def has_object(tok: Token) -> bool:
 
 def is_place_token(tok: Token) -> bool:
     return tok.ent_type_ in PLACE_LABELS or tok.lemma_.lower() in TERRITORY_NOUNS
+
+
+_ORDINALS = frozenset({"first", "last", "second", "third", "only"})
+
+
+def compared_since(since: Token) -> bool:
+    """ "the first attack there since 2014", "the worst fighting since 2012": a "since" after an ordinal or a
+    superlative compares the event with earlier ones; it neither dates it nor counts over a period."""
+    before = since.doc[max(0, since.i - 4) : since.i]
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in _ORDINALS for t in before)

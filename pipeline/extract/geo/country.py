@@ -89,7 +89,10 @@ def demonym_codes(text: str) -> list[str]:
         if CURRENCY_AFTER.match(text[m.end() :]):
             continue  # "the Turkish lira": a currency, wherever it is spent
         word = m.group(0).lower().rstrip(".").removesuffix("'s").removesuffix("’s")
-        code = DEMONYMS.get(word) or DEMONYMS.get(word.replace("-", " ")) or DEMONYMS.get(word.split(" ")[0])
+        first, last = word.split(" ")[0], word.split(" ")[-1]
+        code = DEMONYMS.get(word) or DEMONYMS.get(word.replace("-", " ")) or DEMONYMS.get(first)
+        if code is None and first in ("the", "a", "an"):
+            code = DEMONYMS.get(last)  # "The Syrian army" opening a sentence
         if code is None and word.endswith("s"):
             code = DEMONYMS.get(word[:-1])  # "Yemenis", "Pakistanis"
         if code is not None:

@@ -46,13 +46,17 @@ def place_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts)
 
 
 def sentence_places(
-    doc: Doc, country: str | None, abroad: frozenset[str] = frozenset()
+    doc: Doc,
+    country: str | None,
+    abroad: frozenset[str] = frozenset(),
+    known_persons: frozenset[str] = frozenset(),
 ) -> tuple[tuple[tuple[Span, Place], ...], frozenset[str]]:
     """Places named in a sentence: spaCy's place entities, plus capitalized names the gazetteer knows that
     the small model did not tag (it misses many towns). Datelines and adjectival uses are left out. Also
     the names of places that are no event's place: where someone spoke ("Speaking from Seoul") and capitals
     that stand for their government ("Beijing warned", "deals with Moscow"). ``abroad``: other countries the
-    article names, whose large cities the text may call places (``scan_places``)."""
+    article names, whose large cities the text may call places (``scan_places``); ``known_persons``: last
+    names the article gives persons (lower case), no places wherever they stand ("Owens' death")."""
     gaz = gazetteer()
     dateline = DATELINE_RE.match(doc.text)
     start = dateline.end() if dateline else 0
@@ -63,6 +67,8 @@ def sentence_places(
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS or ent.start_char < start or _modifies_noun(ent, sites=True):
             continue  # "U.S. officials", "Iraqi forces": who, not where
+        if not any(t.text[:1].isupper() for t in ent):
+            continue  # "near the metro station": a common noun the small model tagged, no proper name
         if _where_someone_spoke(ent) or _names_a_government(ent) or _describes_someone(ent):
             taken.update(range(ent.start, ent.end))
             place = gaz.lookup(strip_place_words(ent.text), country_hint=country)
@@ -93,6 +99,8 @@ def sentence_places(
         if _describes_someone(span):  # "the monitor, based in Britain"
             continue
         if any(a <= span.start and span.end <= b and (a, b) != (span.start, span.end) for a, b in persons):
+            continue
+        if span.text.lower() in known_persons:
             continue
         out.append((span, place))
         taken.update(range(span.start, span.end))
@@ -218,9 +226,15 @@ SITE_NOUNS = _LEXICON.words("site_nouns")
 
 
 def _names_a_site(ent: Span) -> bool:
-    """ "The Flamanville nuclear plant", "a Baghdad market": the name says where a site is."""
+    """ "The Flamanville nuclear plant", "a Baghdad market", "the Phoenix ICE office": the name says where a
+    site is (through the names and nouns compounded between them)."""
     root = ent.root
-    return root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() in SITE_NOUNS
+    if root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    return head.lemma_.lower() in SITE_NOUNS
 
 
 def _modifies_noun(ent: Span, sites: bool = False) -> bool:

