@@ -112,3 +112,15 @@ def test_armed_supporters_of_a_party_who_attack_are_its_militia():
     )
     rows = article_mentions("Villagers fired at two farmers in Bathinda on Sunday.")
     assert rows and rows[0].actor1 != "SAD: Shiromani Akali Dal" and rows[0].assoc_actor_1 is None
+
+
+def test_the_claimant_of_a_deed_is_its_doer():
+    from kit import article_mentions
+
+    rows = article_mentions(
+        "Islamic State claimed responsibility for a bomb that exploded at a market in Baghdad on Monday, "
+        "killing four people."
+    )
+    assert [(m.sub_event_type, m.actor1) for m in rows] == [
+        ("Remote explosive/landmine/IED", "Islamic State")
+    ]

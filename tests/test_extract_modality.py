@@ -76,6 +76,12 @@ def test_present_headlines_and_past_time_clauses_stay_events(nlp, sentence, trig
     assert realis(nlp, sentence, trigger)
 
 
+def test_a_claim_that_tells_where_or_when_reports_the_deed(nlp):
+    sentence = "The Front claimed responsibility for a bomb that exploded at a market in Garissa on Monday."
+    assert realis(nlp, sentence, "exploded")
+    assert not realis(nlp, "The Front claimed responsibility for the attack.", "attack")  # refers back
+
+
 def test_claims_of_responsibility_and_reactions_are_background(nlp):
     assert not realis(nlp, "The group claimed responsibility for the bombing in Kidal.", "bombing")
     assert not realis(nlp, "Ruritania recalled its envoy in response to the attack on its embassy.", "attack")

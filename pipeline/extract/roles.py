@@ -225,7 +225,7 @@ def agent_and_patient(tok: Token) -> tuple[Token | None, Token | None]:
             ),
             None,
         )
-    agent = agent or _accused(tok)
+    agent = agent or _accused(tok) or claimant(tok)
     # "..., killing 12 people": the participle's agent is the main verb's subject (not so for a passive
     # conjunct: "civilians went out and were abducted" were not the abductors).
     head = tok
@@ -277,6 +277,37 @@ def _accused(tok: Token) -> Token | None:
     if verb is None or verb.lemma_.lower() not in ACCUSATION_VERBS:
         return None
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def claimant(tok: Token) -> Token | None:
+    """Who claims the trigger's deed: "IS claimed responsibility for a bombing that killed four" (the claim's
+    subject; ACLED codes the claimant as the doer unless the report doubts it)."""
+    responsibility = claimed_responsibility(tok)
+    if responsibility is None:
+        return None
+    return next((c for c in responsibility.head.children if c.dep_ == "nsubj"), None)
+
+
+def claimed_responsibility(tok: Token) -> Token | None:
+    """The "responsibility" of "claimed responsibility for X" when the trigger is X (or its relative clause:
+    "for a bomb that exploded"), else None."""
+    head = tok
+    if head.dep_ == "relcl":
+        head = head.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ != "pobj" or head.head.lower_ != "for":
+        return None
+    responsibility = head.head.head
+    if (
+        responsibility.lemma_.lower() != "responsibility"
+        or responsibility.head.lemma_.lower() not in CLAIM_VERBS
+    ):
+        return None
+    return responsibility
+
+
+CLAIM_VERBS = frozenset({"claim", "admit", "accept"})
 
 
 def between(tok: Token) -> tuple[Token, Token | None] | None:
