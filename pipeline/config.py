@@ -29,7 +29,7 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # ceasefire named as a time, habits and prospects, natural hazards, a borrowed place anchors only counted
 # victims, a raid that only detains is the arrests, names of persons and outlets and adjectives are no
 # places, a town of a country the sentence names, a claim that tells where or when reports the deed and
-# its claimant did it
+# its claimant did it, whom a report blames is the doer ("blamed the attack on X" alone refers back)
 EXTRACTOR_CODE_VERSION = "0.6.5"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 

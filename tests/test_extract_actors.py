@@ -124,3 +124,13 @@ def test_the_claimant_of_a_deed_is_its_doer():
     assert [(m.sub_event_type, m.actor1) for m in rows] == [
         ("Remote explosive/landmine/IED", "Islamic State")
     ]
+
+
+def test_whom_a_report_blames_for_a_deed_is_its_doer():
+    from kit import article_mentions
+
+    rows = article_mentions(
+        "A bomb exploded at a market in Maiduguri on Monday, killing four people, in an attack blamed on "
+        "Boko Haram."
+    )
+    assert [m.actor1 for m in rows] == ["Boko Haram"]

@@ -80,6 +80,9 @@ def test_a_claim_that_tells_where_or_when_reports_the_deed(nlp):
     sentence = "The Front claimed responsibility for a bomb that exploded at a market in Garissa on Monday."
     assert realis(nlp, sentence, "exploded")
     assert not realis(nlp, "The Front claimed responsibility for the attack.", "attack")  # refers back
+    # so does blame: "blamed the attack on X" attributes an event told before
+    assert not realis(nlp, "Police blamed the attack on the Front.", "attack")
+    assert realis(nlp, "The bombing of a market in Garissa on Monday was blamed on the Front.", "bombing")
 
 
 def test_claims_of_responsibility_and_reactions_are_background(nlp):

@@ -92,6 +92,8 @@ def is_realis(trigger: Token) -> bool:
         below = tok
     if trigger.pos_ == "NOUN" and DIPLOMATIC.search(sent.text):
         return False
+    if _blamed_without_telling_it(trigger):
+        return False
     return not _negated_by_determiner(trigger)
 
 
@@ -104,8 +106,19 @@ def _claimed(trigger: Token) -> bool:
     responsibility = claimed_responsibility(trigger)
     if responsibility is None:
         return False
-    claimed = [t for t in responsibility.subtree if t.i > responsibility.i]
-    return any(t.ent_type_ in ("DATE", "GPE", "LOC", "FAC") or t.like_num for t in claimed)
+    return _tells_where_or_when(t for t in responsibility.subtree if t.i > responsibility.i)
+
+
+def _blamed_without_telling_it(trigger: Token) -> bool:
+    """ "Police blamed the attack on X": an attribution of an event told before, unless the blamed phrase
+    itself tells where, when or whom ("blamed Monday's bombing of a market in X on Y")."""
+    from pipeline.extract.roles import blamed_deed  # roles reads modality's cues
+
+    return blamed_deed(trigger) and not _tells_where_or_when(t for t in trigger.subtree)
+
+
+def _tells_where_or_when(tokens) -> bool:
+    return any(t.ent_type_ in ("DATE", "GPE", "LOC", "FAC") or t.like_num for t in tokens)
 
 
 def _names_it(head: Token, below: Token | None) -> bool:

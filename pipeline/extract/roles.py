@@ -225,7 +225,7 @@ def agent_and_patient(tok: Token) -> tuple[Token | None, Token | None]:
             ),
             None,
         )
-    agent = agent or _accused(tok) or claimant(tok)
+    agent = agent or _accused(tok) or claimant(tok) or blamed_on(tok)
     # "..., killing 12 people": the participle's agent is the main verb's subject (not so for a passive
     # conjunct: "civilians went out and were abducted" were not the abductors).
     head = tok
@@ -308,6 +308,31 @@ def claimed_responsibility(tok: Token) -> Token | None:
 
 
 CLAIM_VERBS = frozenset({"claim", "admit", "accept"})
+
+
+def blamed_on(tok: Token) -> Token | None:
+    """Whom a report blames for the trigger's deed: "police blamed the bombing on X", "the bombing was blamed
+    on X", "an attack blamed on X" (ACLED codes the suspected doer a report names)."""
+    verbs = [tok.head] if tok.dep_ in ("dobj", "nsubjpass") else []
+    verbs += [c for c in tok.children if c.dep_ == "acl"]
+    for verb in verbs:
+        if verb.lemma_.lower() != "blame":
+            continue
+        # "blame X on Y": the small model often hangs "on Y" inside X ("the attack on Y"); the last "on" of
+        # the verb's phrase names the culprit
+        ons = [p for p in verb.subtree if p.dep_ == "prep" and p.lower_ == "on" and p.i > tok.i]
+        if ons:
+            return next((o for o in ons[-1].children if o.dep_ == "pobj"), None)
+    return None
+
+
+def blamed_deed(tok: Token) -> bool:
+    """The trigger is what "blamed ... on X" attributes ("police blamed the attack on X")."""
+    return (
+        tok.dep_ in ("dobj", "nsubjpass")
+        and blamed_on(tok) is not None
+        and tok.head.lemma_.lower() == "blame"
+    )
 
 
 def between(tok: Token) -> tuple[Token, Token | None] | None:
