@@ -1,0 +1,138 @@
+"""One occurrence, or something else told with an event's words: a toll or a running tally over a period, a
+campaign or a trend, a series or a habit, a court case. Detection (``detect.py``) refuses a trigger these
+functions recognise, with the reasons ``statistic`` and ``legal_case``.
+
+Reads the parse of the trigger's sentence; decides nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from pipeline.extract.lexicon import TRIGGERS
+from pipeline.extract.lexicon_loader import lexicon
+from pipeline.extract.syntax import compared_since
+
+# Subjects that make "has killed N" a toll over a period, not one occurrence.
+PERIOD_NOUNS = frozenset(
+    """war conflict violence fighting insurgency crisis campaign uprising revolution unrest bloodshed
+    rebellion offensive operation drug""".split()
+)
+
+
+def toll_over_a_period(tok: Token) -> bool:
+    """'The conflict has killed more than 10,000': a toll over a period, told with a period noun as the
+    subject."""
+    head = tok if tok.pos_ in ("VERB", "AUX") else None
+    if head is None:
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if head.dep_ == "relcl" and any(s.lower_ in ("which", "that") for s in subjects):
+        subjects.append(head.head)  # "an insurgency, which has killed 20,000": the noun the clause is about
+    return any(s.lemma_.lower() in PERIOD_NOUNS for s in subjects)
+
+
+# A count that runs over a period: "so far", "to date", "since 2014" (not "the first time since 2012"),
+# "between 2011 and 2015", "over the past three years".
+_TALLY = re.compile(
+    r"\b(?:so far|to date|altogether|(?<!time )since (?:late |early |mid-?)?"
+    r"(?:the (?:start|beginning|outbreak)|(?:19|20)\d\d|"
+    r"january|february|march|april|june|july|august|september|october|november|december)|"
+    r"between (?:19|20)\d\d and (?:19|20)\d\d|"
+    r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades?))\b"
+)
+# Clauses of their own under a verb (a conjoined verb, not a conjoined noun): not about the verb's event.
+_OWN_CLAUSES = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "acl"})
+
+
+SERIES_WORDS = lexicon().words("series_words")
+
+
+def series_or_trend(tok: Token) -> bool:
+    """ "the continuing attacks", "repeated air strikes", "a wave of bombings": a plural event noun told as a
+    series or a habit, not one occurrence."""
+    if tok.tag_ != "NNS":
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in SERIES_WORDS for c in tok.children):
+        return True
+    prep = tok.head
+    return prep.dep_ == "prep" and prep.lower_ in ("of", "in") and prep.head.lemma_.lower() in SERIES_WORDS
+
+
+def running_tally(tok: Token) -> bool:
+    """A running tally: the trigger verb's own clause counts over a period (``_TALLY``: "ten people have so
+    far been shot in the feud", "thousands were executed between 2011 and 2015", "police have arrested 300
+    since January") and names no single event it happened in ("30 were killed so far in the bombing" is one
+    event's toll)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = tok
+    words: list[Token] = []
+    todo = [verb]
+    while todo:
+        t = todo.pop()
+        words.append(t)
+        todo.extend(
+            c
+            for c in t.children
+            if c.dep_ not in _OWN_CLAUSES or (c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX"))
+        )
+    words = sorted((t for t in words if not (t.lower_ == "since" and compared_since(t))), key=lambda t: t.i)
+    if not (_TALLY.search(" ".join(t.lower_ for t in words)) or _perfect_since_clause(verb)):
+        return False
+    return not any(
+        t is not verb
+        and t.pos_ == "NOUN"
+        and t.lemma_.lower() in TRIGGERS
+        and t.lemma_.lower() not in PERIOD_NOUNS
+        for t in words
+    )
+
+
+def _perfect_since_clause(verb: Token) -> bool:
+    """ "66 soldiers have been killed since the army began its operation", "rebels have been battling for the
+    town since late 2016": a perfect verb counting from the start of something told in a since-clause, or
+    from a month or year after it (wherever the parse hangs it: a group's name read as a verb may cut the
+    clause)."""
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    if any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+        for c in verb.children
+    ):
+        return True
+    return any(
+        t.lower_ == "since" and not compared_since(t) and _TALLY.match(verb.doc[t.i :].text.lower())
+        for t in verb.doc[verb.i :]
+    )
+
+
+LEGAL_PROCESS = lexicon().words("legal_process")
+_CHARGE_PREPOSITIONS = frozenset({"for", "of", "with", "over"})
+
+
+def legal_case(tok: Token) -> bool:
+    """The deed is what a court or an inquiry deals with: the object of "for/of/with/over" after a legal word
+    ("jailed for stabbing", "convicted of murder", "under investigation for suspected rape", "charged with
+    assault"), or told in a relative clause of whoever a legal verb is about ("a soldier who abducted his
+    rival has been jailed"). The guide lists court cases as no events (the deed tried is coded only where a
+    report of it says so)."""
+    head = tok
+    while head.dep_ == "conj" and head.head is not head:  # "for a rape and murder": the first conjunct
+        head = head.head
+    if head.dep_ in ("pobj", "pcomp") and head.head.lower_ in _CHARGE_PREPOSITIONS:
+        governor = head.head.head
+        if governor.lemma_.lower() in LEGAL_PROCESS or governor.lower_ in LEGAL_PROCESS:
+            return True
+        # "placed under investigation for", "put on trial for": the legal word is the verb's other object
+        if any(
+            p.dep_ == "prep" and p.lower_ in ("under", "on")
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in LEGAL_PROCESS for o in p.children)
+            for p in governor.children
+        ):  # fmt: skip
+            return True
+    if head.dep_ == "relcl" and head.head.dep_ in ("nsubj", "nsubjpass"):
+        return head.head.head.lemma_.lower() in LEGAL_PROCESS
+    return False
