@@ -110,9 +110,7 @@ class SentencePlaces(Mapping):
             text = self._texts[index]  # KeyError: no such sentence
             text = text[dateline.end() :] if (dateline := DATELINE_RE.match(text)) else text
             self._scanned[index] = tuple(
-                place
-                for start, end, place in scan_places(text, self._country, True, abroad=self._abroad)
-                if text[start:end].lower() not in self._persons
+                scan_places(text, self._country, abroad=self._abroad, persons=self._persons)
             )
         if not self._scanned[index]:
             raise KeyError(index)  # a sentence that names no place is no key, as before

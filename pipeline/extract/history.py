@@ -131,8 +131,8 @@ def event_date(tok: Token, doc: Doc, published: dt.date | None) -> DateSpan | No
             continue
         if dateline is not None and ent.start_char < dateline.end():
             continue
-        since = doc[ent.start - 1] if ent.start > 0 and ent[0].lower_ != "since" else ent[0]
-        if since.lower_ == "since" and compared_since(since):
+        since = ent[0] if ent[0].lower_ == "since" else doc[ent.start - 1] if ent.start else None
+        if since is not None and since.lower_ == "since" and compared_since(since):
             continue  # "the first attack since 2014": not when this one happened
         text = ent.text
         if (

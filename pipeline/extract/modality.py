@@ -72,8 +72,8 @@ def is_realis(trigger: Token) -> bool:
             # says they came about ("began to shell", "managed to seize").
             if depth == 0 and child.dep_ == "aux" and child.lower_ == "to" and not _purpose_came_about(tok):
                 return False
-        if depth > 0 and tok.lemma_.lower() in NOT_AN_EVENT_HEADS and not _names_it(tok, below):
-            if not (tok.lemma_.lower() == "responsibility" and _claimed(trigger)):
+        if depth > 0 and tok.lemma_.lower() in NOT_AN_EVENT_HEADS:
+            if not (_names_it(tok, below) or _claims_it(tok, trigger)):
                 return False
         if depth > 0 and same_statement and tok.lemma_.lower() in WAITING_HEADS:
             return False
@@ -97,10 +97,12 @@ def is_realis(trigger: Token) -> bool:
     return not _negated_by_determiner(trigger)
 
 
-def _claimed(trigger: Token) -> bool:
-    """ "IS claimed responsibility for a bombing in Baghdad on Monday that killed four": a claim reports the
-    deed it claims when it tells where, when or whom; "claimed responsibility for the attack" only refers
-    back to an event told before (whose doer the discourse step may take from it)."""
+def _claims_it(head: Token, trigger: Token) -> bool:
+    """ "IS claimed responsibility for a bombing in Baghdad on Monday that killed four": the "responsibility"
+    claimed reports the deed when the claim tells where, when or whom; "claimed responsibility for the
+    attack" only refers back to an event told before."""
+    if head.lemma_.lower() != "responsibility":
+        return False
     from pipeline.extract.roles import claimed_responsibility  # roles reads modality's cues
 
     responsibility = claimed_responsibility(trigger)

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.extract.lexicon_loader import lexicon
+from pipeline.extract.syntax import first_conjunct
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -283,8 +284,7 @@ def _background(noun: Token) -> bool:
     "after the death of", "in connection with the murder of", "the death anniversary of"."""
     if noun.dep_ == "compound":
         return True
-    while noun.dep_ == "conj":  # "after the beating and the killing of a trader"
-        noun = noun.head
+    noun = first_conjunct(noun)  # "after the beating and the killing of a trader"
     return noun.dep_ == "pobj" and noun.head.lower_ in _BACKGROUND_PREPOSITIONS
 
 

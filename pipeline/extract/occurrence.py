@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from pipeline.extract.lexicon import TRIGGERS
 from pipeline.extract.lexicon_loader import lexicon
-from pipeline.extract.syntax import compared_since
+from pipeline.extract.syntax import compared_since, first_conjunct
 
 # Subjects that make "has killed N" a toll over a period, not one occurrence.
 PERIOD_NOUNS = frozenset(
@@ -119,9 +119,7 @@ def legal_case(tok: Token) -> bool:
     assault"), or told in a relative clause of whoever a legal verb is about ("a soldier who abducted his
     rival has been jailed"). The guide lists court cases as no events (the deed tried is coded only where a
     report of it says so)."""
-    head = tok
-    while head.dep_ == "conj" and head.head is not head:  # "for a rape and murder": the first conjunct
-        head = head.head
+    head = first_conjunct(tok)  # "for a rape and murder"
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ in _CHARGE_PREPOSITIONS:
         governor = head.head.head
         if governor.lemma_.lower() in LEGAL_PROCESS or governor.lower_ in LEGAL_PROCESS:

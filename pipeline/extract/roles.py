@@ -26,7 +26,7 @@ from pipeline.extract.classify import Roles, classify
 from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
-from pipeline.extract.syntax import PLACE_LABELS, content_head, is_place_token
+from pipeline.extract.syntax import PLACE_LABELS, content_head, first_conjunct, is_place_token
 
 _LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
 
@@ -291,11 +291,7 @@ def claimant(tok: Token) -> Token | None:
 def claimed_responsibility(tok: Token) -> Token | None:
     """The "responsibility" of "claimed responsibility for X" when the trigger is X (or its relative clause:
     "for a bomb that exploded"), else None."""
-    head = tok
-    if head.dep_ == "relcl":
-        head = head.head
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head
+    head = first_conjunct(tok.head if tok.dep_ == "relcl" else tok)
     if head.dep_ != "pobj" or head.head.lower_ != "for":
         return None
     responsibility = head.head.head
@@ -330,8 +326,8 @@ def blamed_deed(tok: Token) -> bool:
     """The trigger is what "blamed ... on X" attributes ("police blamed the attack on X")."""
     return (
         tok.dep_ in ("dobj", "nsubjpass")
-        and blamed_on(tok) is not None
         and tok.head.lemma_.lower() == "blame"
+        and blamed_on(tok) is not None
     )
 
 

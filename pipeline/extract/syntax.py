@@ -70,6 +70,14 @@ def is_place_token(tok: Token) -> bool:
     return tok.ent_type_ in PLACE_LABELS or tok.lemma_.lower() in TERRITORY_NOUNS
 
 
+def first_conjunct(tok: Token) -> Token:
+    """The first of the conjuncts ``tok`` belongs to ("a rape and murder": "rape"), where the phrase around
+    them hangs."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok
+
+
 _ORDINALS = frozenset({"first", "last", "second", "third", "only"})
 
 

@@ -91,7 +91,9 @@ def sentence_places(
     # "President Donald Trump": no town called Donald. Only a part of a person's name: the small model calls
     # some towns persons ("Tal Afar"), and a whole name may still be a place.
     persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
-    for found in scan_places(doc.text[start:], country, with_offsets=True, abroad=abroad):
+    for found in scan_places(
+        doc.text[start:], country, with_offsets=True, abroad=abroad, persons=known_persons
+    ):
         m_start, m_end, place = found
         span = doc.char_span(start + m_start, start + m_end, alignment_mode="expand")
         if span is None or taken & set(range(span.start, span.end)) or _modifies_noun(span):
@@ -99,8 +101,6 @@ def sentence_places(
         if _describes_someone(span):  # "the monitor, based in Britain"
             continue
         if any(a <= span.start and span.end <= b and (a, b) != (span.start, span.end) for a, b in persons):
-            continue
-        if span.text.lower() in known_persons:
             continue
         out.append((span, place))
         taken.update(range(span.start, span.end))

@@ -36,11 +36,17 @@ from pipeline.extract.settings import UNKNOWN_COUNTRY_MIN_TOWN
 
 
 def scan_places(
-    text: str, country: str | None, with_offsets: bool = False, abroad: frozenset[str] = frozenset()
+    text: str,
+    country: str | None,
+    with_offsets: bool = False,
+    abroad: frozenset[str] = frozenset(),
+    persons: frozenset[str] = frozenset(),
 ) -> list:
     """Towns and regions named in a text, found without the parser: capitalized runs that the gazetteer
     knows in the article's country (or, when the country is unknown, large towns and regions only), and
-    large cities of the other countries the article names (``abroad``) where the text calls them places."""
+    large cities of the other countries the article names (``abroad``) where the text calls them places.
+    ``persons``: last names the article gives persons (lower case), no places wherever they stand ("Rosie
+    O'Donnell", then "O'Donnell said")."""
     gaz = gazetteer()
     found = [(m.start("word"), m.end("word"), place) for m, place in _capitals(text, country)]
     for m in CAPITALIZED_RUN.finditer(text):
@@ -59,6 +65,8 @@ def scan_places(
             continue
         if MEDIA_AFTER.match(text[end : end + 30]):
             continue  # "the Dogan news agency says": an outlet's name
+        if text[start:end].lower() in persons:
+            continue
         # The country the text names for this place ("the Syrian province of X") outweighs the article's.
         where = country_named_with(text, start, end) or country
         place = gaz.lookup(name, country_hint=where) or town_of_site(name, where)
@@ -89,8 +97,8 @@ def scan_places(
             continue
         if place is None or place.kind == "country":
             continue
-        if where and place.country_code != where and not named_here:
-            if not _city_abroad(text, start, end, place, abroad):
+        if where and place.country_code != where:
+            if not (named_here or _city_abroad(text, start, end, place, abroad)):
                 continue
         if not where and place.kind == "city" and place.population < UNKNOWN_COUNTRY_MIN_TOWN:
             continue
