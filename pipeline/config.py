@@ -29,8 +29,11 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # ceasefire named as a time, habits and prospects, natural hazards, a borrowed place anchors only counted
 # victims, a raid that only detains is the arrests, names of persons and outlets and adjectives are no
 # places, a town of a country the sentence names, a claim that tells where or when reports the deed and
-# its claimant did it, whom a report blames is the doer ("blamed the attack on X" alone refers back)
-EXTRACTOR_CODE_VERSION = "0.6.5"
+# its claimant did it, whom a report blames is the doer ("blamed the attack on X" alone refers back);
+# 0.6.6: a police search is no event, nor an agreement talks are about, nor an ordered arrest; a city of a
+# million is its own name's place, a nickname does not hide a last name, "over a week ago", an armed
+# group's attack on a town its holders then leave is a battle
+EXTRACTOR_CODE_VERSION = "0.6.6"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

@@ -84,6 +84,37 @@ def test_who_gains_territory_decides(extract):
     }
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sub_type"),
+    [
+        # an irregular form the model's lemmatizer misses, a name misparsed as an adverb, a town it does
+        # not tag
+        ("Soldiers retook the town of Monguno on Friday.", "Government regains territory"),
+        ("The army recaptured Monguno on Friday.", "Government regains territory"),
+        ("The army liberated Kidal on Friday.", "Government regains territory"),
+        # a part of a town, and control of it
+        (
+            "Rebels captured the centre of the town of Monguno on Friday.",
+            "Non-state actor overtakes territory",
+        ),
+        ("Most of Monguno was liberated by soldiers on Friday.", "Government regains territory"),
+        (
+            "Rebels have seized near full control of the town of Monguno.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_territory_gained_however_the_parse_tells_it(extract, sentence, sub_type):
+    assert sub_types(extract(sentence)) == {sub_type}
+
+
+def test_a_crowd_gathering_is_a_protest_in_a_protest_s_story(extract):
+    rows = article_mentions("Students protested in Kano for a fifth day.", "At least 9,000 people gathered.")
+    assert {m.sub_event_type for m in rows if m.sentence_index == 1} == {"Peaceful protest"}
+    rows = article_mentions("The festival opened in Kano on Friday.", "At least 9,000 people gathered.")
+    assert [m for m in rows if m.sentence_index == 1] == []
+
+
 def test_weapons_found_seized_or_defused_is_disrupted_weapons_use(extract):
     for sentence in (
         "Soldiers discovered a large cache of weapons in Kidal on Friday.",

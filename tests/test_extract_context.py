@@ -237,6 +237,11 @@ def test_a_possessive_town_contains_an_unknown_neighbourhood(extract):
     assert rows and rows[0].location == "Lahore" and rows[0].geo_precision == "place"
 
 
+def test_a_small_town_named_like_a_world_city_is_found_where_the_text_says(extract):
+    rows = extract("Hundreds of people protested in Paris, Texas, on Monday against the new dam.")
+    assert rows and (rows[0].location, rows[0].admin1) == ("Paris", "Texas")
+
+
 def test_a_country_before_a_persons_name_is_no_container(extract):
     rows = extract("Gunmen shot dead a judge in Kenya's Wafula Otieno Estate on Monday.")
     assert not rows or rows[0].location != "Wafula"

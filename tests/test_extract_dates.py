@@ -49,6 +49,8 @@ D = dt.date
         ("this week", MONDAY, MONDAY, "week"),
         ("over the weekend", D(2014, 6, 21), D(2014, 6, 22), "week"),
         ("three weeks ago", D(2014, 6, 2), D(2014, 6, 8), "week"),
+        ("over three weeks ago", D(2014, 6, 2), D(2014, 6, 8), "week"),  # a hedge does not move it
+        ("nearly three weeks ago", D(2014, 6, 2), D(2014, 6, 8), "week"),
         ("Nov. 21-27, 2013", D(2013, 11, 21), D(2013, 11, 27), "week"),
         ("30 May - 2 June", D(2014, 5, 30), D(2014, 6, 2), "week"),
         # Months.

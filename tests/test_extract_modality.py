@@ -56,6 +56,8 @@ def test_purpose_infinitives_are_plans_except_a_dispersal(nlp):
         ("Officials said a planned attack on the ferry terminal was called off.", "attack"),
         ("Sometimes the militia's fighters defect to the army, the mayor said.", "defect"),
         ("Bandits often attack lorries on the road to Garissa.", "attack"),
+        # an order is not yet the deed
+        ("A court in Garissa has ordered the arrest of the opposition senator.", "arrest"),
     ],
 )
 def test_habits_prospects_and_what_has_not_begun_are_not_events(nlp, sentence, trigger):
@@ -95,6 +97,13 @@ def test_what_happened_without_and_the_cause_responded_to_are_not_the_news(nlp):
     assert not realis(nlp, "Rebels moved supplies without being targeted by jets.", "targeted")
     assert not realis(nlp, "Soldiers were responding to an attack on their base.", "attack")
     assert not realis(nlp, "Troops were waiting for the order to start the assault.", "assault")
+
+
+def test_a_crowd_that_came_out_to_protest_protested(nlp):
+    assert realis(nlp, "Thousands have braved the rain in Kano to protest for a fifth day.", "protest")
+    assert realis(nlp, "Hundreds gathered outside the court to protest on Friday.", "protest")
+    assert not realis(nlp, "The union called on workers to protest in Kano.", "protest")
+    assert not realis(nlp, "Thousands will gather in Kano to protest.", "protest")
 
 
 def test_a_perfect_infinitive_under_a_verb_of_belief_happened(nlp):

@@ -5,6 +5,7 @@ names (geo/country.py). All sentences are made up."""
 from __future__ import annotations
 
 from kit import article_mentions
+from spacy.tokens import Span
 
 from pipeline.extract.article import SentencePlaces, surnames
 from pipeline.extract.geo.country import demonym_codes
@@ -22,6 +23,8 @@ def test_an_adjective_before_a_kind_of_place_is_no_place():
         "Zirndorf"
     ]
     assert "Saraqab" in _names("Jets struck the Syrian town of Saraqab.", "SY")
+    # a people's name in the plural is no misspelt town ("Romanians" is not Roman)
+    assert _names("Tens of thousands of Romanians braved the cold.", "RO") == []
 
 
 def test_a_name_before_a_word_for_a_news_outlet_names_the_outlet():
@@ -46,6 +49,13 @@ def test_a_town_of_a_country_the_sentence_names_is_found_in_an_agency_report_fro
 def test_a_person_s_last_name_is_no_place_in_the_sentences_around():
     nlp = load_nlp()
     assert "clinton" in surnames(nlp("Singer Maria Clinton joined the march on Monday."))
+    # a nickname in quotes that splits the name in two entities (as the small model may): the last is still
+    # a last name; a lone name is not
+    doc = nlp.make_doc('The widow of sergeant Thomas "Tommy" Ellery wept as Ellery\'s unit stood.')
+    doc.ents = [Span(doc, 4, 7, "PERSON"), Span(doc, 8, 9, "PERSON")]
+    assert "ellery" in surnames(doc)
+    doc.ents = [Span(doc, 11, 12, "PERSON")]
+    assert surnames(doc) == set()
     texts = {0: "Clinton said the crowd was the largest she had seen."}
     assert 0 in SentencePlaces(texts, "US", frozenset(), frozenset())
     assert 0 not in SentencePlaces(texts, "US", frozenset(), frozenset({"clinton"}))
@@ -67,3 +77,35 @@ def test_a_last_name_the_article_gives_a_person_is_no_place_in_its_own_sentence_
     assert "Clinton" not in [
         span.text for span, _ in sentence_places(doc, "US", known_persons=frozenset({"clinton"}))[0]
     ]
+
+
+def test_a_town_before_people_says_where_they_are_from_and_before_an_event_where_it_happened():
+    rows = article_mentions("Six Hamburg fans were injured when rival supporters pelted them with stones.")
+    assert rows and all(m.location != "Hamburg" for m in rows)
+    rows = article_mentions("Five people died in the Herat bombing on Monday.")
+    assert rows and rows[0].location == "Herat"
+    # a country before an event word says who did it, not where
+    rows = article_mentions("US strikes killed five militants in Raqqa on Monday.")
+    assert rows and rows[0].location == "Ar Raqqah"
+
+
+def test_a_site_the_small_model_calls_an_organisation_is_placed_at_its_town():
+    from pipeline.extract.geo.event_place import sentence_places
+
+    # (in a story about another country, which the plain-text scan does not look beyond)
+    doc = load_nlp()("A trader was stabbed to death at the Herat International Airport on Monday.")
+    doc.ents = [Span(doc, 7, 11, "ORG")]  # "the Herat International Airport", as the small model may tag it
+    places, _ = sentence_places(doc, "PK")
+    assert [place.country_code for _, place in places] == ["AF"]
+    doc = load_nlp()("The Herat International Airport said flights would resume on Monday.")
+    doc.ents = [Span(doc, 0, 4, "ORG")]  # an organisation that acts is no place
+    assert sentence_places(doc, "AF")[0] == ()
+
+
+def test_a_police_force_s_town_and_a_journey_s_destination_are_not_where_the_event_was():
+    rows = article_mentions(
+        "The deputy chief of Quetta police told reporters that nine people were killed in the blast."
+    )
+    assert rows and rows[0].location != "Quetta"
+    rows = article_mentions("Clashes broke out in the north after the minister's visit to Herat.")
+    assert all(m.location != "Herat" for m in rows)

@@ -341,6 +341,14 @@ def test_a_country_s_name_is_the_country_even_where_a_small_town_shares_it(gaz: 
         assert (place.kind, place.country_code) == ("country", code)
 
 
+def test_a_city_of_a_million_beats_small_towns_of_its_name_in_the_hinted_country(gaz: Gazetteer) -> None:
+    # "Kabul" in an American story is not Cabool, Missouri (an other name of it), nor is "Moscow" Idaho's
+    for name, code in (("Kabul", "AF"), ("Moscow", "RU"), ("Paris", "FR")):
+        assert gaz.lookup(name, country_hint="US").country_code == code
+    # the small towns stay candidates, for a text that says where ("Paris, Texas")
+    assert "US" in {p.country_code for p in gaz.candidates("Moscow")}
+
+
 def test_a_hint_rules_out_small_towns_abroad(gaz: Gazetteer) -> None:
     assert gaz.lookup("Arbin").country_code == "FR"
     assert gaz.lookup("Arbin", country_hint="SY") is None

@@ -35,6 +35,10 @@ def _withdrawal(mentions):
         (("Iraqi troops clashed with Islamic State fighters on the edge of Hit in Anbar province on Sunday.",
           "The militants retreated from Hit on Monday."),
          REGAINS, "Islamic State"),
+        # an armed group's attack on the town, then the retreat of the troops holding it
+        (("On Sunday the Islamic State attacked Qaryatayn again.",
+          "The army's troops retreated from the centre of the town on Monday night."),
+         OVERTAKES, "Military Forces of Syria"),
     ],
 )  # fmt: skip
 def test_a_withdrawal_after_fighting_at_its_place_is_a_battle_the_other_side_won(
@@ -54,6 +58,9 @@ def test_a_withdrawal_after_fighting_at_its_place_is_a_battle_the_other_side_won
          "The troops withdrew from Qaryatayn on Monday without a fight."),
         # the fighting is elsewhere
         ("Rebel fighters shelled army positions around Aleppo on Sunday.",
+         "The troops withdrew from Qaryatayn on Monday."),
+        # an attack on the town's civilians is no fight for it
+        ("Gunmen attacked villagers in Qaryatayn on Sunday, killing four.",
          "The troops withdrew from Qaryatayn on Monday."),
         # and months apart
         ("Rebel fighters shelled army positions around Qaryatayn in Homs province in October.",

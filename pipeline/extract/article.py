@@ -17,7 +17,7 @@ from types import MappingProxyType
 from spacy.tokens import Doc
 
 from pipeline.extract.actors import Actor, group_table, named_groups_in
-from pipeline.extract.discourse import cues_referred_to
+from pipeline.extract.discourse import cues_referred_to, protest_told_before
 from pipeline.extract.geo.country import article_country, demonym_codes
 from pipeline.extract.geo.event_place import sentence_places
 from pipeline.extract.geo.gazetteer import Place, gazetteer
@@ -79,14 +79,22 @@ def article_facts(
 
 
 def surnames(doc: Doc) -> set[str]:
-    """The last names of the persons spaCy found in a parsed sentence ("Rosie O'Donnell" -> "o'donnell"),
-    unless the whole name is a place the small model took for a person ("Tal Afar")."""
+    """The last names of the persons spaCy found in a parsed sentence ("Rosie O'Donnell" -> "o'donnell",
+    also past a nickname in quotes that splits the name in two: 'William "Ryan" Owens' -> "owens"), unless
+    the whole name is a place the small model took for a person ("Tal Afar")."""
     if not doc.has_annotation("ENT_IOB"):
         return set()
     names = set()
+    before = None  # the person entity just before, for a nickname in quotes: William "Ryan" Owens
     for ent in doc.ents:
         words = [t for t in ent if t.text not in ("'s", "’s")]
-        if ent.label_ == "PERSON" and len(words) >= 2 and gazetteer().lookup(ent.text) is None:
+        whole = ent
+        if before is not None and all(t.is_quote for t in doc[before.end : ent.start]):
+            whole = doc[before.start : ent.end]
+        before = ent if ent.label_ == "PERSON" else None
+        if ent.label_ != "PERSON" or gazetteer().lookup(whole.text) is not None:
+            continue
+        if len(words) >= 2 or whole is not ent:
             names.add(words[-1].text.lower())
     return names
 
@@ -138,7 +146,8 @@ def sentence_facts(
     lower = doc.text.lower()
     cues = sentence_cues(doc.text)
     cues = cues | cues_referred_to(lower, cues, sent.sentence_index, article.cues_by_sentence)
-    places, spoken_from = sentence_places(doc, article.country, article.countries_named, article.persons)
+    cues = cues | protest_told_before(sent.sentence_index, article.cues_by_sentence)
+    places, not_here = sentence_places(doc, article.country, article.countries_named, article.persons)
     return SentenceFacts(
         input=sent,
         doc=doc,
@@ -146,7 +155,7 @@ def sentence_facts(
         cues=cues,
         casualties=count_casualties(doc[:]),
         places=places,
-        spoken_from=spoken_from,
+        not_here=not_here,
         doer_before=doer_before,
     )
 

@@ -306,8 +306,10 @@ def _protest(r: Roles, a1: str | None) -> tuple[str, str] | None:
         or "tear_gas" in r.cues  # tear gas, water cannon, batons: crowd control
     ):  # fmt: skip
         return None
-    if r.lemma == "gather" and not is_protest_text(r.sentence_lower) and "demand" not in r.sentence_lower:
-        return None
+    if r.lemma == "gather" and not (
+        is_protest_text(r.sentence_lower) or "demand" in r.sentence_lower or "protest" in r.cues
+    ):
+        return None  # a crowd gathering is a protest in a protest's story (its own or the sentences before)
     return protest_label(r.sentence_lower, r.cues, r.fatalities, r.injured)
 
 

@@ -130,7 +130,7 @@ _NOT_A_DATE = re.compile(
 # Prepositions and hedges around a date that do not move it.
 _LEADING = re.compile(
     r"^(?:(?:on|in|at|since|from|by|during|around|about|as of|as early as|sometime|some time"
-    r"|early|late|mid|earlier|the|of|week of)\b[ -]?)+"
+    r"|early|late|mid|earlier|the|of|week of|over|more than|nearly|almost|roughly|just)\b[ -]?)+"
 )
 _LEADING_TIME_OF_DAY = re.compile(r"^(?:(?:at|in|during|on|the|of) )*" + _TIME_OF_DAY + r"(?: (?:of|on))? ")
 _TRAILING_TIME_OF_DAY = re.compile(r" (?:at |in the |on )?" + _TIME_OF_DAY + r"$")

@@ -66,9 +66,17 @@ REASONS = {
         "a ceasefire or agreement named as the time of something else ('after the truce', 'during the"
         " ceasefire'), not its conclusion"
     ),
+    "topic": (
+        "a ceasefire or agreement that talks, a meeting or a body are about ('the task force on the"
+        " ceasefire', 'talks over a truce'), not its conclusion"
+    ),
     "legal_case": (
         "what someone is tried, jailed, charged or investigated for ('jailed for stabbing', 'the man who"
         " killed her was sentenced'): a court case or inquiry, not an event"
+    ),
+    "search": (
+        "a raid by the police, prosecutors or other law enforcers with nobody hurt, taken or fighting back: a"
+        " search, not an ACLED event (detaining people is Arrests, force an Attack)"
     ),
     "unlikely": (
         "kept by the rules, but the learned filter finds a real event unlikely (score: its probability)"
@@ -207,6 +215,8 @@ def decide(
         return Decision(False, "legal_case", score)
     if roles.family == "agreement" and tok.dep_ == "pobj" and tok.head.lower_ in _TIME_PREPOSITIONS:
         return Decision(False, "time_reference", score)
+    if roles.family == "agreement" and _topic_of(tok):
+        return Decision(False, "topic", score)
     if (
         event_type == "Explosions/Remote violence"
         and not ev.victims
@@ -214,6 +224,8 @@ def decide(
         and _told_as_test(tok)
     ):
         return Decision(False, "weapons_test", score)
+    if _law_enforcement_search(tok, roles, ev):
+        return Decision(False, "search", score)
     if roles.family == "arrest" and not _political_arrest(tok, roles):
         return Decision(False, "not_political", score)
     if roles.family == "explode" and _abstract_subject(tok):
@@ -288,10 +300,47 @@ def _blamed_for(tok: Token) -> bool:
 _TIME_PREPOSITIONS = frozenset(
     {"after", "since", "during", "amid", "amidst", "before", "under", "despite", "until"}
 )
+# "talks on a ceasefire", "the task force over the truce": what a noun is about.
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+
+def _topic_of(tok: Token) -> bool:
+    """The agreement is the topic of a noun ("the meeting of the task force on the ceasefire", "talks over a
+    truce"): what people discuss, not that it was concluded. Not under a noun that concludes it ("a deal on
+    a ceasefire")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in _TOPIC_PREPOSITIONS:
+        return False
+    holder = tok.head.head
+    lemma = holder.lemma_.lower()
+    return holder.pos_ in ("NOUN", "PROPN") and TRIGGERS.get(lemma) != "agreement" and lemma not in _PACTS
+
+
+_PACTS = frozenset({"deal", "agreement", "pact"})  # "a deal on a ceasefire": the deal concludes it
+
+
 LIGHT_HEADS = lexicon().words("light_heads")  # "the exchange process": the event word is what is told
 # Nouns of an action ("bombardment", "shelling"): a compound before them says how it was done.
 _ACTION_NOUN = re.compile(r"(ment|ing)$")
 _COUNTING = lexicon().words("counting_words")  # "several mortar rounds": the head is counted
+
+
+LAW_ENFORCERS = lexicon().words("law_enforcers")
+
+
+def _law_enforcement_search(tok: Token, roles, ev: Evidence) -> bool:
+    """ "Police raided 12 homes", "the raids involving 250 police and prosecutors": law enforcers searching
+    premises, with no one killed or wounded, no weapon used and no armed group or crowd facing them. ACLED
+    codes such a raid only by what it did (detentions are Arrests, force an Attack or a clash), which the
+    sentence's other words carry."""
+    if tok.lemma_.lower() != "raid" or ev.victims or ev.weapon:
+        return False
+    doer, other = roles.actor1, roles.actor2
+    if other is not None and other.category in ARMED_CATEGORIES | {"protesters", "rioters"}:
+        return False
+    if doer is not None:
+        return doer.category == "police"
+    phrase = tok.subtree if tok.pos_ == "NOUN" else (c for c in tok.children if c.dep_ == "nsubj")
+    return any(t.lemma_.lower() in LAW_ENFORCERS for t in phrase)
 
 
 POLITICAL_DETAINEES = lexicon().words("political_detainees")

@@ -41,6 +41,15 @@ def cues_referred_to(
     return frozenset()
 
 
+def protest_told_before(here: int, cues_by_sentence: Mapping[int, frozenset[str]]) -> frozenset[str]:
+    """The protest cue of the sentences just before: "Thousands protested on Sunday. At least 60,000 people
+    gathered in the main square" tells the same protest."""
+    for offset in range(1, STRIKES_LOOKBACK + 1):
+        if "protest" in cues_by_sentence.get(here - offset, frozenset()):
+            return frozenset({"protest"})
+    return frozenset()
+
+
 # --- blasts told after their weapon ------------------------------------------------------------------------
 # "Militants hurled grenades at the soldiers. The explosions killed five": the blast is the grenades', not a
 # bomb of its own. A sentence whose only explosive words are generic (blast, explosion, went off) takes the

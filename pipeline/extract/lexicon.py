@@ -122,6 +122,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"shot (at|dead)|shooting (at|into)|firing (at|on|into)|gunfire|bullets?|killed|died|dead)\b",
         "unknown_fate": r"\b(unknown (location|locations|destination|place)|whereabouts|secret (location|"
         r"prison|place)s?|forcibly disappeared|disappeared)\b",
+        # A protest told (not "march", which is also a month): the story a crowd gathering next belongs to.
+        "protest": r"\b(protest\w*|demonstrat(ion|ions|ors?|ed|ing)|rall(y|ies|ied)|marchers|sit-ins?)\b",
     }.items()
 }
 

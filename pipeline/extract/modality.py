@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from pipeline.extract.lexicon import IRREALIS_HEADS, MODAL_AUX, NEGATIONS
+from pipeline.extract.lexicon import IRREALIS_HEADS, MODAL_AUX, NEGATIONS, TRIGGERS
 from pipeline.extract.lexicon_loader import lexicon
 
 _LEXICON = lexicon()
@@ -149,9 +149,22 @@ def _purpose_came_about(tok: Token) -> bool:
     plan."""
     if tok.head.lemma_ in REALIZED:
         return True
+    if TRIGGERS.get(tok.lemma_.lower()) == "protest" and _crowd_came(tok.head):
+        return True  # "thousands braved the cold to protest": coming out to protest is the protest
     if tok.head.lemma_ in BELIEF_HEADS and any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
         return True
     return tok.lemma_ == "disperse" and tok.head.pos_ == "VERB" and tok.head.tag_ in ("VBD", "VBN")
+
+
+def _crowd_came(head: Token) -> bool:
+    """A verb in the past that people did ("gathered", "took to the streets", "braved the cold"), not one
+    that only plans or asks ("called on workers", "decided")."""
+    return (
+        head.pos_ == "VERB"
+        and head.tag_ in ("VBD", "VBN")
+        and head.lemma_.lower() not in NOT_AN_EVENT_HEADS
+        and not any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in head.children)
+    )
 
 
 def _negated_by_determiner(trigger: Token) -> bool:

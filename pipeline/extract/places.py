@@ -56,6 +56,10 @@ MIN_CITY_POPULATION = 500
 # A city this big wins over the admin1 region it names ("Aleppo", "Kandahar", "Kano"), and stays findable
 # (with a country hint) when its name is a common word ("Man", Ivory Coast).
 MAJOR_PLACE_POPULATION = 100_000
+# A city of a million people is what the world's news means by its name, wherever the article is from:
+# "Moscow" in an American story is Russia's capital, not the Idaho town of 25,000 (a text that means the
+# town says "Moscow, Idaho", which the containers read).
+WORLD_CITY_POPULATION = 1_000_000
 KINDS = ("city", "admin1", "country")
 
 
@@ -160,7 +164,9 @@ class Gazetteer:
                         return ids_of(found), kind, candidate
         return (), None, key
 
-    def _ranked(self, name: str, country_hint: str | None) -> list[int]:
+    def _ranked(self, name: str, country_hint: str | None, world_cities: bool = False) -> list[int]:
+        """Ids of the places called ``name``, most plausible first; ``world_cities``: a city of a million
+        people of that very name leaves out the small towns of the name (``lookup``)."""
         found, asked, key = self._matches(name)
         hint = country_hint.upper() if country_hint else None
         if key in common_words():
@@ -171,6 +177,11 @@ class Gazetteer:
             # ("Georgia", the US state): neither New Providence, New Jersey, once called Turkey, nor Jordan,
             # Minnesota is what a text means by "Turkey" or "Jordan", even in an American article.
             found = tuple(i for i in found if self._kind[i] == _COUNTRY or self._own_name(i, key))
+        if world_cities and any(self._world_city(i, key) for i in found):
+            found = tuple(
+                i for i in found
+                if not (self._kind[i] == _CITY and self._population[i] <= MAJOR_PLACE_POPULATION)
+            )  # fmt: skip
         asked_code = _KIND_CODE.get(asked) if asked else None
 
         def rank(place_id: int) -> tuple[bool, bool, bool, int, int]:
@@ -196,6 +207,14 @@ class Gazetteer:
             return 2
         return 1 if kind == _ADMIN1 else 0
 
+    def _world_city(self, place_id: int, key: str) -> bool:
+        """A city of a million people or more whose own name is ``key`` ("Moscow", "Kabul")."""
+        return (
+            self._kind[place_id] == _CITY
+            and self._population[place_id] >= WORLD_CITY_POPULATION
+            and normalize_name(self._places["name"][place_id]) == key
+        )
+
     def _own_name(self, place_id: int, key: str) -> bool:
         """A country, region or city of more than 100,000 people whose own name (not one of its other names)
         is ``key``."""
@@ -207,7 +226,7 @@ class Gazetteer:
         With a hint, a town of 100,000 people or fewer in another country is never the answer: a
         Syrian article's "Hole" is a Syrian place GeoNames lacks, not the Belgian village of that name."""
         hint = country_hint.upper() if country_hint else None
-        for place_id in self._ranked(name, hint):
+        for place_id in self._ranked(name, hint, world_cities=True):
             foreign_town = (
                 self._kind[place_id] == _CITY
                 and self._population[place_id] <= MAJOR_PLACE_POPULATION

@@ -77,7 +77,12 @@ def roles_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts)
         actor1=actor1,
         actor2=actor2,
         object_lemma=obj.lemma_.lower() if obj is not None else None,
-        object_is_place=obj is not None and (obj.ent_type_ in PLACE_LABELS or is_place_token(obj)),
+        object_is_place=obj is not None
+        and (
+            obj.ent_type_ in PLACE_LABELS
+            or is_place_token(obj)
+            or any(span.start <= obj.i < span.end for span, _ in sentence.places)  # a town the model missed
+        ),
         cues=cues,
         fatalities=casualties.fatalities,
         injured=casualties.injured,
@@ -411,6 +416,21 @@ def _of_lemma(obj: Token | None) -> str | None:
 
 
 def _object_head(tok: Token) -> Token | None:
+    """What the trigger acts on; for a part of a place ("the centre of the town", "most of Kidal"), the
+    place."""
+    found = _direct_object(tok)
+    if found is not None and found.lemma_.lower() in PART_NOUNS:
+        of = next((c for c in found.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        return whole or found
+    return found
+
+
+# Words for a part of something: what is taken or liberated is the place they are part of.
+PART_NOUNS = lexicon().words("part_nouns")
+
+
+def _direct_object(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "dobj" and child.lemma_ == "fire" and tok.lemma_ == "set":
             # "set fire to an effigy": what burnt follows "to"
@@ -418,11 +438,18 @@ def _object_head(tok: Token) -> Token | None:
             return next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
+    for child in tok.children:  # "recaptured Mosul", the name misparsed as an adverb
+        if child.dep_ == "advmod" and child.text[:1].isupper() and child.i > tok.i:
+            return child
     if tok.lemma_.lower() == "fall":
         return next((c for c in tok.children if c.dep_ == "nsubj"), None)
     for child in tok.children:  # "took over Mosul" parsed with a prepositional object
         if child.dep_ == "prep" and child.lower_ in ("over", "of"):
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    for child in tok.children:  # "seized near full control of the town": "near" parsed as a preposition
+        pobj = next((g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" else None
+        if pobj is not None and pobj.lemma_.lower() == "control":
+            return pobj
     for child in tok.children:
         # "discovered a cache of arms believed to belong to ...", misparsed as a clause: its subject after
         # the verb is the verb's object.

@@ -23,8 +23,8 @@ from pipeline.extract.inter_codes import inter_code
 from pipeline.extract.model import Mention, SentenceInput
 
 NON_VIOLENT = "Non-violent transfer of territory"
-# Fighting for a place: two armed sides, or one side's remote violence. An attack on civilians is no fight
-# for ground.
+# Fighting for a place: two armed sides, or one side's remote violence (or an armed group's attack on the
+# place itself: _attack_on_the_place). An attack on civilians is no fight for ground.
 FIGHTING_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 # How far apart the fighting and the withdrawal may be told: an offensive of days ends in the retreat.
 FIGHTING_WINDOW = dt.timedelta(days=7)
@@ -58,7 +58,9 @@ def resolve_withdrawals(mentions: list[Mention], sentences: list[SentenceInput])
 
 def _fight_for(other: Mention, withdrawal: Mention) -> bool:
     """``other`` tells fighting, in the withdrawal's article, at its place and within the window."""
-    if other.article_id != withdrawal.article_id or other.event_type not in FIGHTING_TYPES:
+    if other.article_id != withdrawal.article_id:
+        return False
+    if other.event_type not in FIGHTING_TYPES and not _attack_on_the_place(other):
         return False
     # The fighting must be told at the place, not placed there because a sentence near it names it ("the
     # military said it fought back with airstrikes", after the withdrawal from a town).
@@ -74,6 +76,18 @@ def _fight_for(other: Mention, withdrawal: Mention) -> bool:
     if other.event_date is None or withdrawal.event_date is None:
         return other.event_date is None and withdrawal.event_date is None
     return abs(other.event_date - withdrawal.event_date) <= FIGHTING_WINDOW
+
+
+def _attack_on_the_place(other: Mention) -> bool:
+    """An armed group's attack on the place with no civilians named as its target ("the militants attacked
+    the town again"): told with the withdrawal of the side holding it, it was an assault on that side."""
+    doer = inter_code(other.actor1) if other.actor1 is not None else None
+    return (
+        other.sub_event_type == "Attack"
+        and doer in ARMED
+        and doer != STATE
+        and (other.actor2 is None or inter_code(other.actor2) in ARMED)
+    )
 
 
 def _outcome(withdrawal: Mention, fights: list[Mention]) -> tuple[str, str | None] | None:

@@ -171,8 +171,13 @@ def contained_place(text: str, end: int, name: str, place: Place | None, country
     if place is not None and place.kind != "city":
         return place
     if place is not None and country and place.country_code != country:
-        # "Mansura town in Ar-Raqqa" in a Syrian article: not the big Egyptian city, but where the text says.
-        return contained_place(text, end, name, None, country) or place
+        # "Mansura town in Ar-Raqqa" in a Syrian article: not the big Egyptian city, but where the text says;
+        # "Paris, Texas": the town of that name inside the region named.
+        container = contained_place(text, end, name, None, country)
+        if container is None:
+            return place
+        inside = [c for c in gaz.candidates(name) if c.kind == "city" and lies_inside(c, container)]
+        return inside[0] if inside else container
     code = place.country_code if place is not None else country
     if not code:
         return place
@@ -194,6 +199,14 @@ def contained_place(text: str, end: int, name: str, place: Place | None, country
             options = [*named, *(p for p in options if p.kind != "city")]
         if options:
             containers.append(options)
+    if not containers and place is not None:
+        # "Paris, Texas": a region of another country than the big city's holds a town of that name.
+        for group in names:
+            region = gaz.lookup(strip_place_words(group))
+            if region is not None and region.kind == "admin1" and region.country_code != place.country_code:
+                inside = [c for c in gaz.candidates(name) if c.kind == "city" and lies_inside(c, region)]
+                if inside:
+                    return inside[0]
     # A sub-district known only by its name must agree with the rest of what the text says: "Hoshan in
     # northern Ein Issa, al-Hasakeh province" is not in the Ein Issa sub-district of another province.
     stated = {c.admin1 for options in containers for c in options if c.kind != "admin3"}

@@ -23,6 +23,7 @@ from pipeline.extract.geo.words import (
     strip_place_words,
     town_of_site,
 )
+from pipeline.extract.lexicon import TRIGGERS
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
 from pipeline.extract.settings import (
@@ -53,26 +54,34 @@ def sentence_places(
 ) -> tuple[tuple[tuple[Span, Place], ...], frozenset[str]]:
     """Places named in a sentence: spaCy's place entities, plus capitalized names the gazetteer knows that
     the small model did not tag (it misses many towns). Datelines and adjectival uses are left out. Also
-    the names of places that are no event's place: where someone spoke ("Speaking from Seoul") and capitals
-    that stand for their government ("Beijing warned", "deals with Moscow"). ``abroad``: other countries the
-    article names, whose large cities the text may call places (``scan_places``); ``known_persons``: last
-    names the article gives persons (lower case), no places wherever they stand ("Owens' death")."""
+    the names of places that are no event's place: where someone spoke ("Speaking from Seoul"), capitals
+    that stand for their government ("Beijing warned", "deals with Moscow"), where someone is based, where a
+    journey goes ("a visit to Turkey") and where a group of people is from ("Leipzig fans"). ``abroad``:
+    other countries the article names, whose large cities the text may call places (``scan_places``);
+    ``known_persons``: last names the article gives persons (lower case), no places wherever they stand
+    ("Owens' death")."""
     gaz = gazetteer()
     dateline = DATELINE_RE.match(doc.text)
     start = dateline.end() if dateline else 0
     out: list[tuple[Span, Place]] = []
-    spoken_from: set[str] = set()
+    not_here: set[str] = _people_from(doc, country)
     taken: set[int] = set()
     containers: list[tuple[int, int]] = []  # "X village (Ballia, UP)": where the text says where X lies
     for ent in doc.ents:
+        site = _site_where(ent, country) if ent.label_ == "ORG" and ent.start_char >= start else None
+        if site is not None:
+            # "at the Kuala Lumpur International Airport": the small model calls a site an organisation
+            out.append((ent, site))
+            taken.update(range(ent.start, ent.end))
+            continue
         if ent.label_ not in PLACE_LABELS or ent.start_char < start or _modifies_noun(ent, sites=True):
             continue  # "U.S. officials", "Iraqi forces": who, not where
         if not any(t.text[:1].isupper() for t in ent):
             continue  # "near the metro station": a common noun the small model tagged, no proper name
-        if _where_someone_spoke(ent) or _names_a_government(ent) or _describes_someone(ent):
+        if _said_elsewhere(ent):
             taken.update(range(ent.start, ent.end))
             place = gaz.lookup(strip_place_words(ent.text), country_hint=country)
-            spoken_from.add(place.name if place else ent.text)
+            not_here.add(place.name if place else ent.text)
             continue
         if find_named_group(ent.text):
             continue
@@ -80,8 +89,8 @@ def sentence_places(
         where = country_named_with(doc.text, ent.start_char, ent.end_char) or country
         place = gaz.lookup(name, country_hint=where) if not names_no_place(name) else None
         place = place or town_of_site(name, where)
-        if place is not None and place.kind == "country" and _names_a_site(ent):
-            continue  # "a US base in Syria"
+        if place is not None and place.kind == "country" and (_names_a_site(ent) or _names_an_event(ent)):
+            continue  # "a US base in Syria", "US strikes": who, not where
         if place is not None:
             place = contained_place(doc.text, ent.end_char, name, place, where)
             out.append((ent, place))
@@ -98,7 +107,10 @@ def sentence_places(
         span = doc.char_span(start + m_start, start + m_end, alignment_mode="expand")
         if span is None or taken & set(range(span.start, span.end)) or _modifies_noun(span):
             continue
-        if _describes_someone(span):  # "the monitor, based in Britain"
+        if _describes_someone(span) or _destination(span):  # "the monitor, based in Britain"
+            not_here.add(place.name)
+            continue
+        if place.kind == "country" and _names_an_event(span):
             continue
         if any(a <= span.start and span.end <= b and (a, b) != (span.start, span.end) for a, b in persons):
             continue
@@ -110,7 +122,7 @@ def sentence_places(
     places = tuple(
         (span, place) for span, place in out if not any(a < span.start_char < b for a, b in containers)
     )
-    return places, frozenset(spoken_from)
+    return places, frozenset(not_here)
 
 
 def conjoined_places(reading: Reading, sentence: SentenceFacts) -> list[Reading]:
@@ -185,14 +197,16 @@ def place_of_event(
                     if inside and best[0] >= TOWN_OVER_REGION_DISTANCE and nearby.kind == "city":
                         return nearby, "place", "town_nearby"
         return best[1], best[2], "sentence"
-    # Context: a town named just before (or, failing that, just after), else the dateline, else the country.
-    # The specific place comes before its region; a region beats the dateline and the country.
+    # Context: a name of the sentence the parse did not take for the event's place ("Paris' metro station",
+    # "the Rutshuru territory"), unless it says whom a group of people is from ("Leipzig fans"); else a town
+    # named just before (or, failing that, just after), else the dateline, else the country. The specific
+    # place comes before its region; a region beats the dateline and the country.
     for kind in ("city", "admin3", "admin2", "admin1"):
         for offset in (0, *CONTEXT_WINDOW):
             nearby = [
                 p
                 for p in article.places_by_sentence.get(here + offset, ())
-                if p.kind == kind and not (offset == 0 and p.name in sentence.spoken_from)
+                if p.kind == kind and not (offset == 0 and p.name in sentence.not_here)
             ]
             if nearby:
                 return nearby[0], precision_of(nearby[0]), "sentence" if offset == 0 else "nearby_sentence"
@@ -237,12 +251,54 @@ def _names_a_site(ent: Span) -> bool:
     return head.lemma_.lower() in SITE_NOUNS
 
 
+# Prepositions that put an event at a site: "at the X Airport", "outside X University".
+_AT_A_SITE = frozenset({"at", "in", "inside", "outside", "near", "into"})
+
+
+def _site_where(ent: Span, country: str | None) -> Place | None:
+    """The town of a site the text names as an organisation, when the event is at it ("in the Kuala Lumpur
+    International Airport"), not when the organisation acts ("Kabul University said")."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.lower_ not in _AT_A_SITE:
+        return None
+    return town_of_site(strip_place_words(ent.text), country)
+
+
+def _people_from(doc: Doc, country: str | None) -> set[str]:
+    """Places a name before a plural noun for people or a group says they are from ("Leipzig fans", "Homs
+    activists"): a plural head that is no kind of place, site or event."""
+    gaz = gazetteer()
+    found = set()
+    for tok in doc:
+        head = tok.head
+        if tok.pos_ != "PROPN" or tok.dep_ not in ("compound", "amod", "nmod") or head.tag_ != "NNS":
+            continue
+        lemma = head.lemma_.lower()
+        if lemma in PLACE_HEAD_NOUNS or lemma in SITE_NOUNS or lemma in TRIGGERS:
+            continue
+        name = " ".join(t.text for t in doc[tok.left_edge.i : tok.i + 1] if t.pos_ == "PROPN")
+        place = gaz.lookup(name, country_hint=country)
+        if place is not None:
+            found.add(place.name)
+    return found
+
+
+def _names_an_event(ent: Span) -> bool:
+    """ "The Kabul bombing", "a Yemen raid": the name is compounded before an event word."""
+    head = ent.root.head
+    return ent.root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.lemma_.lower() in TRIGGERS
+
+
 def _modifies_noun(ent: Span, sites: bool = False) -> bool:
-    """The place name describes a noun after it ("U.S. officials", "Iraqi forces"), or is a possessive; with
-    ``sites``, a name before a site ("a Baghdad market") is still a place."""
+    """The place name describes a noun after it ("U.S. officials", "Iraqi forces", "Leipzig fans"), or is a
+    possessive; with ``sites``, a name before a site ("a Baghdad market") is still a place. A town before an
+    event word ("the Kabul bombing") says where the event happened (a country there says who did it: "US
+    strikes"; the callers drop it)."""
     root = ent.root
     if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
         if root.head.lemma_.lower() in PLACE_HEAD_NOUNS or (sites and _names_a_site(ent)):
+            return False
+        if _names_an_event(ent):
             return False
         return root.head.i >= ent.end  # the place name stands before the noun it describes
     return root.dep_ == "poss"
@@ -261,6 +317,14 @@ def _preposition_of(ent: Span) -> Token | None:
     return root.head if root.dep_ == "pobj" else None
 
 
+def _said_elsewhere(ent: Span) -> bool:
+    """The name is no event's place: where someone spoke, a government, where someone is based, where a
+    journey goes."""
+    return (
+        _where_someone_spoke(ent) or _names_a_government(ent) or _describes_someone(ent) or _destination(ent)
+    )
+
+
 def _where_someone_spoke(ent: Span) -> bool:
     prep = _preposition_of(ent)
     spoken = prep is not None and prep.lower_ in ("from", "in", "at")
@@ -268,6 +332,14 @@ def _where_someone_spoke(ent: Span) -> bool:
 
 
 STATUS_PARTICIPLES = _LEXICON.words("status_participles")
+JOURNEY_WORDS = _LEXICON.words("journey_words")
+
+
+def _destination(ent: Span) -> bool:
+    """ "After his visit to Turkey", "the minister flew to Ankara": where a journey goes, not where the event
+    happened."""
+    prep = _preposition_of(ent)
+    return prep is not None and prep.lower_ == "to" and prep.head.lemma_.lower() in JOURNEY_WORDS
 
 
 def _describes_someone(ent: Span) -> bool:

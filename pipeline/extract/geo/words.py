@@ -65,8 +65,8 @@ def place_name_in(run: str) -> tuple[int, str]:
 
 
 def looks_like_demonym(word: str) -> bool:
-    """ "mexican", "sudanese", "iraqi": a country's name with a demonym ending."""
-    stem = re.sub(r"(?:ian|ean|an|ese|i|n)$", "", word)
+    """ "mexican", "sudanese", "iraqi", "romanians": a country's name with a demonym ending, or its plural."""
+    stem = re.sub(r"(?:ian|ean|an|ese|i|n)s?$", "", word)
     return len(stem) >= 4 and stem != word and any(c.startswith(stem) for c in _country_keys())
 
 
