@@ -175,9 +175,22 @@ def _tolls_differ(m: dict, opening: dict) -> bool:
     sentences do not decide ("they executed a girl" told inside the fall of a city). Across outlets early
     and late tolls differ too much to tell."""
     mine, theirs = m.get("fatalities"), opening.get("fatalities")
-    if not mine or not theirs:
+    if not mine or not theirs or _vague_toll(m) or _vague_toll(opening):
         return False
     return max(mine, theirs) > 3 * min(mine, theirs) and abs(mine - theirs) > 3
+
+
+# "Killed scores of worshippers", "dozens dead": a toll in words of that kind is a floor, not a count to
+# compare ("scores" stands for 20, the "75 killed" told next is the same bombing).
+_VAGUE_TOLL = re.compile(
+    r"\b(?:tens|dozens|scores|hundreds|thousands|several|many|numerous)\b", re.IGNORECASE
+)
+
+
+def _vague_toll(m: dict) -> bool:
+    """The mention's sentence gives its count in words of quantity and no figure."""
+    sentence = m.get("sentence") or ""
+    return bool(_VAGUE_TOLL.search(sentence)) and not re.search(r"\d", sentence)
 
 
 def report_order(m: dict) -> tuple:

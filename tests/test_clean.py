@@ -519,6 +519,15 @@ def test_unicode_is_normalized() -> None:
     )
 
 
+def test_a_hyphen_standing_for_a_lost_space_is_a_space_and_compounds_keep_theirs() -> None:
+    from pipeline.clean.normalize import normalize_text
+
+    raw = "Kano police,-told us that at least-16 people-were hurt at a sit-in.-The U.S.-led state-of-the-art"
+    assert normalize_text(raw) == (
+        "Kano police, told us that at least 16 people were hurt at a sit-in. The U.S.-led state-of-the-art"
+    )
+
+
 def test_windows_line_endings_and_blank_runs_become_paragraphs() -> None:
     article = clean_article(LEAD + "\r\n\r\n\r\n\t\r\n" + SECOND + "\r\n", is_html=False, title="x")
     assert article.body == text_of(LEAD, SECOND)

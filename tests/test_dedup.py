@@ -101,6 +101,33 @@ def test_one_article_telling_two_tolls_at_one_place_tells_two_events():
     assert len(events) == 1
 
 
+def test_a_toll_told_in_words_of_quantity_is_no_other_toll():
+    town = {"geo_precision": "place", "geonameid": 7, "location": "Hilla", **WEEK}
+    opening = mention(
+        "m1",
+        "a",
+        "Suicide bomb",
+        event_type="Explosions/Remote violence",
+        fatalities=20,
+        sentence="A suicide bomber killed scores of pilgrims at the shrine.",
+        **town,
+    )
+    figure = mention(
+        "m2",
+        "a",
+        "Suicide bomb",
+        event_type="Explosions/Remote violence",
+        fatalities=75,
+        sentence="Police said at least 75 people were killed in the blast.",
+        **town,
+    )
+    events, _ = cluster_mentions([opening, figure])
+    assert len(events) == 1
+    # stated as figures, the two tolls are two events
+    events, _ = cluster_mentions([{**opening, "sentence": "A suicide bomber killed 20 pilgrims."}, figure])
+    assert len(events) == 2
+
+
 def test_a_small_incident_told_inside_an_event_neither_splits_it_nor_sets_its_toll():
     town = {"geo_precision": "place", "geonameid": 7, "location": "Ramadi", **WEEK}
     takeover = mention("m1", "a", "Non-state actor overtakes territory", event_type="Battles", **town)

@@ -77,6 +77,11 @@ def test_an_undated_event_told_from_another_past_time_is_history(extract):
     assert extract("Two months later in Bunia, a gunman killed two shoppers.") == []
     assert extract("The next day, gunmen attacked a police post in Bunia.")  # days later: still this week's
     assert extract("Two months before, a gunman had killed two shoppers in Bunia.") == []
+    assert extract("That summer, gunmen attacked a police post in Bunia as well.") == []
+    # a "when" clause tells the event of the date it hangs from, also after "since"
+    rows = extract("It was the worst since March 2015, when gunmen stormed a school in Bunia.")
+    assert all(m.event_date.year == 2015 for m in rows if m.trigger == "stormed")
+    assert not any(m.trigger == "stormed" and not m.is_background for m in rows)
     # told from an event that may be ahead, not from another past time
     assert extract("Hundreds of traders protested in Bunia, two months before a presidential election.")
 
@@ -499,3 +504,13 @@ def test_a_province_called_after_its_capital_votes_for_that_country(extract):
         "Protesters torched the Asayish offices in a village northwest of Sulaimani province on Monday."
     )
     assert rows and rows[0].country_code == "IQ"
+
+
+def test_a_town_named_just_before_is_more_precise_than_a_region_but_not_than_a_country(extract):
+    rows = extract("Then there is Ramadi.", "The militants stormed the city on Monday, in Anbar province.")
+    assert rows and (rows[0].location, rows[0].geo_evidence) == ("Ramadi", "town_nearby")
+    rows = extract(
+        "Rebels shelled Aleppo on Monday.", "A ceasefire across Syria took effect on Friday, the army said."
+    )
+    truce = [m for m in rows if m.sub_event_type == "Agreement"]
+    assert truce and truce[0].location == "Syria"

@@ -99,6 +99,8 @@ def test_a_toll_over_a_war_is_a_statistic() -> None:
         ),
         ("Residents reported a reduction of air strikes on Kidal last week.", {"statistic"}),
         ("There has been an increase in attacks on police posts in Kidal province.", {"statistic"}),
+        # people named by what they do are no occurrence, however many
+        ("The judge questioned three protest leaders in Lyon on Monday.", {"modifier"}),
         # law enforcers searching premises, with nobody hurt, taken or fighting back
         ("Police raided eleven flats in Lyon on Tuesday.", {"search"}),
         ("The raids, involving 300 police and prosecutors, were focused on Saxony.", {"search"}),

@@ -109,3 +109,8 @@ def test_a_police_force_s_town_and_a_journey_s_destination_are_not_where_the_eve
     assert rows and rows[0].location != "Quetta"
     rows = article_mentions("Clashes broke out in the north after the minister's visit to Herat.")
     assert all(m.location != "Herat" for m in rows)
+
+
+def test_a_possessive_town_places_a_long_site_name_after_it():
+    text = "Vandals damaged Philadelphia's Mount Carmel Cemetery over the weekend."
+    assert [place.name for place in scan_places(text, "US")] == ["Philadelphia"]

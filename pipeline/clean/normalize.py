@@ -3,7 +3,8 @@
 Guarantees of ``normalize_text``: the result is NFKC-normalized, contains no control, zero-width or
 bidi-control characters, no tabs or carriage returns, no runs of spaces and no leading or trailing
 spaces on any line. Curly quotes become ASCII quotes; dashes follow one convention: an em dash "—"
-for a dash between words or clauses, a hyphen "-" for ranges and compounds.
+for a dash between words or clauses, a hyphen "-" for ranges and compounds; a hyphen that stands for a lost
+space ("police,-told", "officers-were") is a space.
 """
 
 from __future__ import annotations
@@ -52,6 +53,15 @@ _PUNCTUATION = str.maketrans(
 _DOUBLE_HYPHEN = re.compile(r"(?<!-)-{2,3}(?!-)")
 _SPACED_EN_DASH = re.compile(r"(?<=\s)\u2013(?=\s)")
 _SPACES = re.compile(r"[^\S\n]+")
+# A hyphen that stands for a lost space or line break in scraped text: after a comma, colon, semicolon or
+# sentence end ("police,-told", "said.-The"; not "U.S.-led"), before a short function word after a word
+# ("officers-were"; not "state-of-the-art") and before a number after "at least" or "more than" ("least-16").
+# Compounds ("anti-government", "al-Qaeda", "post-2014") keep theirs.
+_LOST_SPACE = re.compile(
+    r"(?<=[a-z0-9)\"'])([,;:!?]|\.(?=-[A-Z]))-(?=[\w\"'])|"
+    r"(?<=[a-z]{3})()-(?=(?:was|were|is|are|the|of|and|that|said|has|have|had|for|with)\b(?!-))|"
+    r"\b(least|than|about|nearly|almost)-(?=\d)"
+)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 
 
@@ -68,6 +78,7 @@ def normalize_text(text: str) -> str:
     text = text.translate(_PUNCTUATION)
     text = _DOUBLE_HYPHEN.sub("\u2014", text)
     text = _SPACED_EN_DASH.sub("\u2014", text).replace("\u2013", "-")
+    text = _LOST_SPACE.sub(lambda m: (m.group(1) or m.group(3) or "") + " ", text)
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 

@@ -267,6 +267,8 @@ def _modifier(tok: Token) -> bool:
     lemma = head.lemma_.lower()
     if lemma in TRIGGERS or lemma in LIGHT_HEADS or _ACTION_NOUN.search(lemma):
         return False
+    if _AGENT_NOUN.search(lemma):
+        return True  # "three protest leaders", "bomb makers": people named by what they do
     return not any(
         c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in _COUNTING)
         for c in head.children
@@ -274,6 +276,7 @@ def _modifier(tok: Token) -> bool:
 
 
 _PARTICIPLE = re.compile(r"(ed|en|ing)$")  # "wounded soldiers", "burning cars": an event told in passing
+_AGENT_NOUN = re.compile(r"(er|or|ist|ant)$")  # "leader", "organiser", "activist", "participant"
 CRITICISM_VERBS = lexicon().words("criticism_verbs")
 REASON_NOUNS = lexicon().words("reason_nouns")
 

@@ -80,9 +80,12 @@ def _since_clause(tok: Token) -> bool:
 # a narrative of the past (days and weeks later may still be this week's news). "Two months before" counts
 # only on its own ("two months before, ..."): "two months before a presidential election" is told from that
 # election, which may still be ahead.
+# "That March", "that year": a month or year named back from a past time the story told before.
 _STORY_TIME = re.compile(
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|some|\d+)\s+"
-    r"(?:months?|years?|decades?)\s+(?:later|earlier|afterwards?|before(?=\s*(?:[,.;:]|$)))\b",
+    r"(?:months?|years?|decades?)\s+(?:later|earlier|afterwards?|before(?=\s*(?:[,.;:]|$)))\b|"
+    r"\bthat\s+(?:year|summer|winter|spring|autumn|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\b",
     re.IGNORECASE,
 )
 
@@ -110,6 +113,20 @@ def _days_before(tok: Token) -> int | None:
     return None
 
 
+def _date_of_when_clause(tok: Token, doc: Doc, published: dt.date | None) -> DateSpan | None:
+    """ "The deadliest since December 2014, when fighters assaulted a school": a relative clause opened by
+    "when" tells an event of the date it hangs from, also after "since"."""
+    for clause in (tok, *list(tok.ancestors)[:3]):
+        if clause.dep_ != "relcl" or not any(c.lower_ == "when" for c in clause.children):
+            continue
+        head = clause.head
+        if head.ent_type_ != "DATE":
+            return None
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        return resolve_date(ent.text, published) if ent is not None else None
+    return None
+
+
 def _story_time(doc: Doc) -> bool:
     return bool(_STORY_TIME.search(doc.text))
 
@@ -123,7 +140,11 @@ def _during_a_past_period(doc: Doc) -> bool:
 
 
 def event_date(tok: Token, doc: Doc, published: dt.date | None) -> DateSpan | None:
-    """The date the trigger's event happened, from the DATE entity closest to it in the parse."""
+    """The date the trigger's event happened, from the DATE entity closest to it in the parse (or the one
+    a "when" clause holding the trigger hangs from)."""
+    when = _date_of_when_clause(tok, doc, published)
+    if when is not None:
+        return when
     options = []
     dateline = DATELINE_RE.match(doc.text)
     for ent in doc.ents:

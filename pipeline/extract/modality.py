@@ -72,6 +72,8 @@ def is_realis(trigger: Token) -> bool:
             # says they came about ("began to shell", "managed to seize").
             if depth == 0 and child.dep_ == "aux" and child.lower_ == "to" and not _purpose_came_about(tok):
                 return False
+        if depth == 1 and tok.lemma_.lower() == "order" and TRIGGERS.get(trigger.lemma_.lower()) == "arrest":
+            return False  # "a court ordered the arrest of X": a warrant; an order to fire is often obeyed
         if depth > 0 and tok.lemma_.lower() in NOT_AN_EVENT_HEADS:
             if not (_names_it(tok, below) or _claims_it(tok, trigger)):
                 return False

@@ -183,17 +183,16 @@ def place_of_event(
             best = (distance, place, precision)
     here = sentence.index
     if best is not None:
-        if best[1].kind != "city":
+        if best[1].kind not in ("city", "country"):
             # "Then there's Qaim. ISIS captured the city ... in Anbar province": the town just named is
-            # more precise than the region it lies in.
+            # more precise than the region it lies in. (Not than a country: "a ceasefire in Syria", "clashes
+            # across Iraq" are told of the whole country.)
             for offset in TOWN_BEFORE_REGION:
                 for nearby in article.places_by_sentence.get(here + offset, ()):
                     if best[1].kind == "admin1":
                         inside = nearby.admin1 == best[1].name
-                    elif best[1].kind in ("admin2", "admin3"):
-                        inside = lies_inside(nearby, best[1])
                     else:
-                        inside = nearby.country_code == best[1].country_code
+                        inside = lies_inside(nearby, best[1])
                     if inside and best[0] >= TOWN_OVER_REGION_DISTANCE and nearby.kind == "city":
                         return nearby, "place", "town_nearby"
         return best[1], best[2], "sentence"

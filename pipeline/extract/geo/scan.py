@@ -62,6 +62,8 @@ def scan_places(
         start = run_start + offset
         end = start + len(name) if run[offset:].startswith(name) else m.end()
         if names_no_place(name) or verb_with_particle(text, start, end) or _cut_name(text, m, end):
+            if owner is not None:  # "Philadelphia's Mount Carmel Cemetery": in Philadelphia, whatever it is
+                found.append((start, end, owner))
             continue
         if MEDIA_AFTER.match(text[end : end + 30]):
             continue  # "the Dogan news agency says": an outlet's name
