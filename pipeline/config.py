@@ -35,8 +35,9 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # group's attack on a town its holders then leave is a battle; 0.6.7: a hyphen standing for a lost space is
 # a space, a town named before is no more precise than a country, "that March" tells a past story, people
 # named by what they do are no occurrence, only an arrest is no order's deed, a possessive town places a
-# long site name
-EXTRACTOR_CODE_VERSION = "0.6.7"
+# long site name; 0.6.8: only a club's, a force's or an office's people are from elsewhere ("Kano residents"
+# are in Kano), a time counted from the story's attack dates its event, "a protest walk"
+EXTRACTOR_CODE_VERSION = "0.6.8"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

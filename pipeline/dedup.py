@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pipeline.extract.actors import default_actor1
 from pipeline.extract.geo.distance import km  # the one great-circle distance (also imported from here)
 from pipeline.extract.inter_codes import inter_code
+from pipeline.extract.settings import UNDATED_WINDOW_DAYS
 from pipeline.vocabulary import VIOLENT_TYPES
 
 NEARBY_KM = 25.0
@@ -88,6 +89,19 @@ def dates_agree(a: dict, b: dict) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
+def _undated(m: dict) -> bool:
+    """Told with no date: the window ``history.date_window`` gives such a mention (the days before
+    publication, dated the day before it), not a week the text names (dated its first day)."""
+    start, end, day = m.get("date_start"), m.get("date_end"), m.get("event_date")
+    return (
+        m.get("date_precision") == "week"
+        and start is not None
+        and end is not None
+        and (end - start).days == UNDATED_WINDOW_DAYS
+        and day == end - dt.timedelta(days=1)
+    )
+
+
 def types_agree(a: dict, b: dict) -> bool:
     sa, sb = a["sub_event_type"], b["sub_event_type"]
     if sa == sb:
@@ -108,9 +122,15 @@ def actors_agree(a: dict, b: dict) -> bool:
 
 
 def _compatible(m: dict, c: _Cluster) -> bool:
-    if not places_agree(m, c.best_place) or not dates_agree(m, c.best_date):
+    if not places_agree(m, c.best_place):
         return False
     opening = next((o for o in c.members if o.get("article_id") == m.get("article_id")), None)
+    # Within one report, an event told with no date at the place of one it has dated ("Kim was killed by a
+    # nerve agent", after "killed at the airport on 13 February") is that one, not another in the days before
+    # publication (the kinds and actors must still agree, below).
+    undated_retelling = opening is not None and _undated(m) and not _undated(opening)
+    if not (dates_agree(m, c.best_date) or undated_retelling):
+        return False
     # Within one report, one place and day, two sub-types of one event type are one event told twice ("a
     # suicide bomber struck ... the explosion", "protesters marched ... police dispersed them"); across
     # reports they may be two (two bombings in one city on one day). Strategic developments are not one
@@ -226,6 +246,7 @@ def cluster_mentions(mentions: list[dict]) -> tuple[list[dict], list[dict]]:
             clusters.append(target)
         before = target.best_date
         target.add(m)
+        index.of_article[m.get("article_id")][id(target)] = target
         if target.best_date is not before:
             index.place(target, before)
     events = [_event_row(c) for c in clusters]
@@ -249,16 +270,19 @@ class _DateIndex:
         self.undated: dict[int, _Cluster] = {}
         self.always: dict[int, _Cluster] = {}
         self.buckets: dict[tuple[int, int], dict[int, _Cluster]] = defaultdict(dict)
+        # the events each article has told so far: an undated retelling may join one of another date
+        self.of_article: dict[str | None, dict[int, _Cluster]] = defaultdict(dict)
 
     def overlapping(self, m: dict) -> list[_Cluster]:
         if m.get("date_start") is None:
-            found = self.undated  # dates_agree: undated only with undated
+            found = dict(self.undated)  # dates_agree: undated only with undated
         else:
             found = dict(self.always)
             window = _window(m)
             for days, _ in self.SCALES:
                 for bucket in _spanned(window, days):
                     found.update(self.buckets.get((days, bucket), {}))
+        found.update(self.of_article.get(m.get("article_id"), {}))
         return sorted(found.values(), key=lambda c: self.order[id(c)])
 
     def place(self, c: _Cluster, before: dict | None) -> None:

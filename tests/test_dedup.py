@@ -101,6 +101,33 @@ def test_one_article_telling_two_tolls_at_one_place_tells_two_events():
     assert len(events) == 1
 
 
+def test_an_undated_retelling_in_the_same_report_is_the_event_it_dated():
+    town = {"geo_precision": "place", "geonameid": 7, "location": "Hilla"}
+    dated = mention(
+        "m1",
+        "a",
+        "Attack",
+        date_start=dt.date(2024, 3, 1),
+        date_end=dt.date(2024, 3, 1),
+        date_precision="day",
+        event_date=dt.date(2024, 3, 1),
+        **town,
+    )
+    # no date told: the six days before publication (12 March), dated the day before it
+    undated = {
+        "date_start": dt.date(2024, 3, 6),
+        "date_end": dt.date(2024, 3, 12),
+        "date_precision": "week",
+        "event_date": dt.date(2024, 3, 11),
+    }
+    events, _ = cluster_mentions([dated, mention("m2", "a", "Attack", **undated, **town)])
+    assert len(events) == 1 and events[0]["event_date"] == dt.date(2024, 3, 1)
+    # another report's undated attack there may be another attack; so may a week the text names
+    assert len(cluster_mentions([dated, mention("m2", "b", "Attack", **undated, **town)])[0]) == 2
+    named_week = {**undated, "event_date": dt.date(2024, 3, 6)}
+    assert len(cluster_mentions([dated, mention("m2", "a", "Attack", **named_week, **town)])[0]) == 2
+
+
 def test_a_toll_told_in_words_of_quantity_is_no_other_toll():
     town = {"geo_precision": "place", "geonameid": 7, "location": "Hilla", **WEEK}
     opening = mention(

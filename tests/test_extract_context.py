@@ -73,6 +73,18 @@ def test_an_undated_event_told_inside_a_past_war_is_history(extract):
     assert rows and rows[0].event_date == dt.date(2024, 3, 3)
 
 
+def test_a_time_counted_from_an_attack_told_before_dates_the_event(extract):
+    rows = extract(
+        "Gunmen attacked a police post in Bunia on Friday, killing two officers.",
+        "Two days after the attack, hundreds of residents protested in Bunia.",
+    )
+    protest = [m for m in rows if m.event_type == "Protests"]
+    assert protest and protest[0].event_date == dt.date(2024, 3, 10)  # Friday the 8th, plus two
+    # told before any dated attack, the count has nothing to count from
+    rows = extract("Two days after the attack, hundreds of residents protested in Bunia.")
+    assert rows and rows[0].event_date != dt.date(2024, 3, 10)
+
+
 def test_an_undated_event_told_from_another_past_time_is_history(extract):
     assert extract("Two months later in Bunia, a gunman killed two shoppers.") == []
     assert extract("The next day, gunmen attacked a police post in Bunia.")  # days later: still this week's

@@ -82,6 +82,9 @@ def test_a_last_name_the_article_gives_a_person_is_no_place_in_its_own_sentence_
 def test_a_town_before_people_says_where_they_are_from_and_before_an_event_where_it_happened():
     rows = article_mentions("Six Hamburg fans were injured when rival supporters pelted them with stones.")
     assert rows and all(m.location != "Hamburg" for m in rows)
+    # a town's residents are there
+    rows = article_mentions("Hundreds of Kano residents protested against the fuel price on Monday.")
+    assert rows and rows[0].location == "Kano"
     rows = article_mentions("Five people died in the Herat bombing on Monday.")
     assert rows and rows[0].location == "Herat"
     # a country before an event word says who did it, not where

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from spacy.tokens import Doc
 
 from pipeline.extract.actors import Actor, group_table, named_groups_in
+from pipeline.extract.dates import DateSpan
 from pipeline.extract.discourse import cues_referred_to, protest_told_before
 from pipeline.extract.geo.country import article_country, demonym_codes
 from pipeline.extract.geo.event_place import sentence_places
@@ -139,7 +140,11 @@ class SentencePlaces(Mapping):
 
 
 def sentence_facts(
-    sent: SentenceInput, doc: Doc, article: ArticleFacts, doer_before: Actor | None
+    sent: SentenceInput,
+    doc: Doc,
+    article: ArticleFacts,
+    doer_before: Actor | None,
+    violence_before: DateSpan | None = None,
 ) -> SentenceFacts:
     """What one parsed sentence says before its triggers are read; ``doer_before`` is who did the last event
     told in the article's sentences before it (for "they")."""
@@ -157,6 +162,7 @@ def sentence_facts(
         places=places,
         not_here=not_here,
         doer_before=doer_before,
+        violence_before=violence_before,
     )
 
 

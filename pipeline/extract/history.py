@@ -29,7 +29,12 @@ def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) 
     """Sentence step: the date told for the trigger; refused when it is told as future or as history."""
     tok, doc, published = reading.trigger, sentence.doc, article.published
     when = event_date(tok, doc, published)
-    before = _days_before(tok)
+    after = _days_after_an_event(tok, doc) if when is None else None
+    if after is not None and sentence.violence_before is not None:
+        # "One day after the attack, activists staged a protest": the attack's day told before, plus one.
+        shift, told = dt.timedelta(days=after), sentence.violence_before
+        when = DateSpan(told.start + shift, told.end + shift, told.precision)
+    before = _days_before(tok) if after is None else None  # (the trigger is not the earlier event)
     if when is not None and before is not None:
         # "On Thursday, a week after the attack": the attack was a week before the day the sentence tells.
         shift = dt.timedelta(days=before)
@@ -124,6 +129,29 @@ def _date_of_when_clause(tok: Token, doc: Doc, published: dt.date | None) -> Dat
             return None
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         return resolve_date(ent.text, published) if ent is not None else None
+    return None
+
+
+# "One day after the attack", "two days after the bombing", "the day after the blast": a time counted from a
+# violent event the article has told.
+_AFTER_AN_EVENT = re.compile(
+    r"\b(?P<count>the|a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
+    r"(?:after|following)\s+(?:the|this|that|[\w']+'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|bombings?|blasts?|explosions?|shootings?|killings?|massacre|raid|assault|ambush|"
+    r"(?:air\s?)?strikes?|clashes)\b",
+    re.IGNORECASE,
+)
+
+
+def _days_after_an_event(tok: Token, doc: Doc) -> int | None:
+    """How many days after a violent event told before the trigger's event came, when its sentence counts
+    its time from one ("one day after the attack, ... staged a protest"); None when it does not, or when the
+    trigger is that event's own word (``_days_before`` reads those)."""
+    for match in _AFTER_AN_EVENT.finditer(doc.text):
+        if match.start() <= tok.idx < match.end():
+            continue
+        count = "1" if match["count"].lower() in ("the", "a", "an") else match["count"]
+        return duration_days(f"{count} {match['unit']}")
     return None
 
 

@@ -29,6 +29,7 @@ from pipeline.extract.actors import Actor
 from pipeline.extract.article import article_facts, sentence_facts
 from pipeline.extract.assembly import to_mention, with_inter_codes
 from pipeline.extract.classify import VIOLENT_FAMILIES, classify
+from pipeline.extract.dates import DateSpan
 from pipeline.extract.detect import detect_step
 from pipeline.extract.discourse import resolve_blasts, resolve_protest_episodes, resolve_references
 from pipeline.extract.geo.event_place import conjoined_places, place_step
@@ -98,6 +99,8 @@ NEWS_STEPS: tuple[Step, ...] = (
 # all: those are no candidates).
 STEP_REASONS = {realis_step: "not_realis", place_step: "not_coded", roles_step: "not_coded",
                 classify_step: "not_coded"}  # fmt: skip
+# Event types whose day "a day after the attack" may count from.
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 # Passes over all mentions, in order, once every sentence is read.
 DISCOURSE_PASSES = (resolve_blasts, resolve_references, resolve_withdrawals, resolve_protest_episodes)
 
@@ -131,12 +134,19 @@ def extract(
     mentions: list[Mention] = []
     records: list[Candidate] = []
     doer_before: dict[str, Actor | None] = {}
+    violence_before: dict[str, DateSpan] = {}
     for sent, doc in parsed:
         article = facts[sent.article_id]
-        sentence = sentence_facts(sent, doc, article, doer_before.get(sent.article_id))
+        sentence = sentence_facts(
+            sent, doc, article, doer_before.get(sent.article_id), violence_before.get(sent.article_id)
+        )
         found, doer, read = sentence_mentions(sentence, article)
         if doer is not None:
             doer_before[sent.article_id] = doer
+        for m in found:  # "a day after the attack" counts from the story's violent event: the first told
+            first = sent.article_id not in violence_before
+            if first and m.event_type in VIOLENT_TYPES and m.date_precision == "day" and not m.is_background:
+                violence_before[sent.article_id] = DateSpan(m.date_start, m.date_end, "day")
         mentions.extend(found)
         records.extend(read)
     for discourse_pass in DISCOURSE_PASSES:

@@ -145,6 +145,9 @@ class SentenceFacts:
     not_here: frozenset[str]
     # who did the last event told in the sentences before, for "they" in this one
     doer_before: Actor | None
+    # the day of the first violent event told in the sentences before (the story's), for "a day after the
+    # attack"
+    violence_before: DateSpan | None = None
 
     @property
     def index(self) -> int:

@@ -263,17 +263,21 @@ def _site_where(ent: Span, country: str | None) -> Place | None:
     return town_of_site(strip_place_words(ent.text), country)
 
 
+# People a town's name says whose they are, not where they are: a club's fans, a city's police or officials.
+# (Not residents, villagers or students: "Srinagar residents protested" protested in Srinagar.)
+AFFILIATED_PEOPLE = _LEXICON.words("affiliated_people")
+
+
 def _people_from(doc: Doc, country: str | None) -> set[str]:
-    """Places a name before a plural noun for people or a group says they are from ("Leipzig fans", "Homs
-    activists"): a plural head that is no kind of place, site or event."""
+    """Places a name before a noun for people of a club, a force or an office says they belong to ("Leipzig
+    fans", "Hyderabad police"): no place of the sentence's event."""
     gaz = gazetteer()
     found = set()
     for tok in doc:
         head = tok.head
-        if tok.pos_ != "PROPN" or tok.dep_ not in ("compound", "amod", "nmod") or head.tag_ != "NNS":
+        if tok.pos_ != "PROPN" or tok.dep_ not in ("compound", "amod", "nmod"):
             continue
-        lemma = head.lemma_.lower()
-        if lemma in PLACE_HEAD_NOUNS or lemma in SITE_NOUNS or lemma in TRIGGERS:
+        if head.lemma_.lower() not in AFFILIATED_PEOPLE and head.lower_ not in AFFILIATED_PEOPLE:
             continue
         name = " ".join(t.text for t in doc[tok.left_edge.i : tok.i + 1] if t.pos_ == "PROPN")
         place = gaz.lookup(name, country_hint=country)
