@@ -36,8 +36,9 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # a space, a town named before is no more precise than a country, "that March" tells a past story, people
 # named by what they do are no occurrence, only an arrest is no order's deed, a possessive town places a
 # long site name; 0.6.8: only a club's, a force's or an office's people are from elsewhere ("Kano residents"
-# are in Kano), a time counted from the story's attack dates its event, "a protest walk"
-EXTRACTOR_CODE_VERSION = "0.6.8"
+# are in Kano), a time counted from the story's attack dates its event, "a protest walk"; 0.6.9: a place
+# and the dead inside "since 2014, when fighters stormed X, killing 40" are that older event's
+EXTRACTOR_CODE_VERSION = "0.6.9"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

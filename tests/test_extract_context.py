@@ -90,7 +90,15 @@ def test_an_undated_event_told_from_another_past_time_is_history(extract):
     assert extract("The next day, gunmen attacked a police post in Bunia.")  # days later: still this week's
     assert extract("Two months before, a gunman had killed two shoppers in Bunia.") == []
     assert extract("That summer, gunmen attacked a police post in Bunia as well.") == []
-    # a "when" clause tells the event of the date it hangs from, also after "since"
+    # a "when" clause tells the event of the date it hangs from, also after "since", and its place is that
+    # event's, not the sentence's own event's
+    rows = extract("Friday's attack was the deadliest in Congo since March 2015, when gunmen stormed Bunia.")
+    assert rows and all(m.location != "Bunia" for m in rows if m.trigger == "attack")
+    # ... and so are its dead
+    rows = extract(
+        "Friday's attack was the deadliest since March 2015, when gunmen killed 40 people in Bunia."
+    )
+    assert rows and all(m.fatalities is None for m in rows if m.trigger == "attack")
     rows = extract("It was the worst since March 2015, when gunmen stormed a school in Bunia.")
     assert all(m.event_date.year == 2015 for m in rows if m.trigger == "stormed")
     assert not any(m.trigger == "stormed" and not m.is_background for m in rows)

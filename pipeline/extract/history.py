@@ -20,7 +20,7 @@ from pipeline.extract.dates import DateSpan, duration_days, only_time_of_day, re
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, Refusal, SentenceFacts
 from pipeline.extract.settings import BACKGROUND_AFTER_DAYS, UNDATED_WINDOW_DAYS
-from pipeline.extract.syntax import DATELINE_RE, compared_since, tree_distance
+from pipeline.extract.syntax import DATELINE_RE, compared_since, past_time_clause, tree_distance
 
 _LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
 
@@ -121,15 +121,11 @@ def _days_before(tok: Token) -> int | None:
 def _date_of_when_clause(tok: Token, doc: Doc, published: dt.date | None) -> DateSpan | None:
     """ "The deadliest since December 2014, when fighters assaulted a school": a relative clause opened by
     "when" tells an event of the date it hangs from, also after "since"."""
-    for clause in (tok, *list(tok.ancestors)[:3]):
-        if clause.dep_ != "relcl" or not any(c.lower_ == "when" for c in clause.children):
-            continue
-        head = clause.head
-        if head.ent_type_ != "DATE":
-            return None
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-        return resolve_date(ent.text, published) if ent is not None else None
-    return None
+    clause = past_time_clause(tok)
+    if clause is None:
+        return None
+    ent = next((e for e in doc.ents if e.start <= clause.head.i < e.end), None)
+    return resolve_date(ent.text, published) if ent is not None else None
 
 
 # "One day after the attack", "two days after the bombing", "the day after the blast": a time counted from a

@@ -51,7 +51,7 @@ from pipeline.extract.prefilter import might_hold_trigger, might_report_event
 from pipeline.extract.roles import roles_step, with_sentence_doer
 from pipeline.extract.selection import one_per_place
 from pipeline.extract.senses import sense_step
-from pipeline.extract.syntax import DATELINE_RE
+from pipeline.extract.syntax import DATELINE_RE, past_time_clause
 from pipeline.extract.withdrawals import resolve_withdrawals
 
 __all__ = [
@@ -195,8 +195,11 @@ def sentence_mentions(
         label = reading.label
         violent = label[0] in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
         violent = violent or label[1] == "Excessive force against protesters"
-        # Casualties are told once per sentence: they go to its first mention, if that one is violent.
-        mentions.append(to_mention(sentence.input, reading, article.published, violent and i == 0))
+        # Casualties are told once per sentence: they go to its first mention, if that one is violent (and
+        # not when they are all told in the "when" clause of an older event the mention is not part of).
+        clause = past_time_clause(reading.trigger)
+        theirs = sentence.casualties.past_clause in (None, clause.i if clause is not None else None)
+        mentions.append(to_mention(sentence.input, reading, article.published, violent and i == 0 and theirs))
     return mentions, doers[0] if doers else None, records
 
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.extract.lexicon_loader import lexicon
-from pipeline.extract.syntax import first_conjunct
+from pipeline.extract.syntax import first_conjunct, past_time_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -48,6 +48,9 @@ class Casualties:
 
     fatalities: int | None
     injured: int | None
+    # the token opening the "when" clause of an older event that tells every count ("since 2014, when
+    # fighters stormed a school, killing 154"), or None: the counts are that event's, not the sentence's own
+    past_clause: int | None = None
 
 
 # --- quantities -----------------------------------------------------------------------------------------
@@ -212,9 +215,12 @@ def count_casualties(sent: Span | Doc) -> Casualties:
         for victim in deaths.keys() & injuries.keys()
         if deaths[victim].inherited or injuries[victim].inherited
     }
+    clauses = {past_time_clause(sent.doc[victim]) for victim in (*deaths, *injuries)}
+    clause = next(iter(clauses)) if len(clauses) == 1 else None
     return Casualties(
         fatalities=_total(deaths, ambiguous, vague=VAGUE_FATALITIES),
         injured=_total(injuries, ambiguous, vague=None),
+        past_clause=clause.i if clause is not None else None,
     )
 
 

@@ -86,3 +86,14 @@ def compared_since(since: Token) -> bool:
     superlative compares the event with earlier ones; it neither dates it nor counts over a period."""
     before = since.doc[max(0, since.i - 4) : since.i]
     return any(t.tag_ in ("JJS", "RBS") or t.lower_ in _ORDINALS for t in before)
+
+
+def past_time_clause(tok: Token) -> Token | None:
+    """The relative clause opened by "when" that hangs from a date and holds ``tok`` ("the deadliest since
+    December 2014, when fighters stormed a school in Peshawar"): another event than the sentence's own, at
+    that date; None when ``tok`` lies in no such clause."""
+    for clause in (tok, *list(tok.ancestors)[:4]):
+        if clause.dep_ == "relcl" and clause.head.ent_type_ == "DATE":
+            if any(c.lower_ == "when" for c in clause.children):
+                return clause
+    return None

@@ -35,7 +35,7 @@ from pipeline.extract.settings import (
     TOWN_BEFORE_REGION,
     TOWN_OVER_REGION_DISTANCE,
 )
-from pipeline.extract.syntax import DATELINE_RE, PLACE_LABELS, tree_distance
+from pipeline.extract.syntax import DATELINE_RE, PLACE_LABELS, past_time_clause, tree_distance
 
 _LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
 
@@ -167,7 +167,14 @@ def place_of_event(
     ``pipeline.vocabulary.GEO_EVIDENCE``)."""
     gaz = gazetteer()
     best: tuple[float, Place, str] | None = None
+    own_clause = past_time_clause(tok)
+    elsewhere = set(sentence.not_here)
     for span, place in sentence.places:
+        if past_time_clause(span.root) not in (None, own_clause):
+            # "Thursday's attack was the deadliest since 2014, when fighters stormed a school in Peshawar":
+            # the place of that older event, not of this one
+            elsewhere.add(place.name)
+            continue
         distance = tree_distance(tok, span.root)
         if _is_reference_point(span):
             # "in Baquba, northeast of Baghdad": Baghdad only tells where Baquba is
@@ -205,7 +212,7 @@ def place_of_event(
             nearby = [
                 p
                 for p in article.places_by_sentence.get(here + offset, ())
-                if p.kind == kind and not (offset == 0 and p.name in sentence.not_here)
+                if p.kind == kind and not (offset == 0 and p.name in elsewhere)
             ]
             if nearby:
                 return nearby[0], precision_of(nearby[0]), "sentence" if offset == 0 else "nearby_sentence"
