@@ -37,8 +37,10 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # named by what they do are no occurrence, only an arrest is no order's deed, a possessive town places a
 # long site name; 0.6.8: only a club's, a force's or an office's people are from elsewhere ("Kano residents"
 # are in Kano), a time counted from the story's attack dates its event, "a protest walk"; 0.6.9: a place
-# and the dead inside "since 2014, when fighters stormed X, killing 40" are that older event's
-EXTRACTOR_CODE_VERSION = "0.6.9"
+# and the dead inside "since 2014, when fighters stormed X, killing 40" are that older event's;
+# 0.6.10: a drill's violence is rehearsed (reason `exercise`), an undated event "in recent months" is no one
+# occurrence
+EXTRACTOR_CODE_VERSION = "0.6.10"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

@@ -99,6 +99,11 @@ def test_a_toll_over_a_war_is_a_statistic() -> None:
         ),
         ("Residents reported a reduction of air strikes on Kidal last week.", {"statistic"}),
         ("There has been an increase in attacks on police posts in Kidal province.", {"statistic"}),
+        # a drill's violence is rehearsed
+        ("During the drills, jets struck mock targets near Kidal on Tuesday.", {"exercise"}),
+        ("Troops practised repelling an attack on the base near Kidal on Monday.", {"exercise"}),
+        # an undated event told in a vague stretch of time is no one occurrence
+        ("Over the past few weeks, gunmen have attacked several police posts in Kidal.", {"past_period"}),
         # people named by what they do are no occurrence, however many
         ("The judge questioned three protest leaders in Lyon on Monday.", {"modifier"}),
         # law enforcers searching premises, with nobody hurt, taken or fighting back
@@ -122,6 +127,8 @@ def test_refused_with_a_reason(sentence: str, reasons: set[str]) -> None:
         "Rebels accused the army of killing twelve villagers in Kidal on Monday.",
         # whoever did it, the deed is told as news
         "Gunmen who killed five villagers in Kaduna on Monday fled into the forest.",
+        # a camp where fighters train is no drill
+        "Jets bombed a militant training camp near Kaduna on Tuesday.",
         # a raid with victims, or by an armed group, is no search
         "Police raided a house in Kaduna on Monday, killing two gunmen.",
         "Bandits raided a village in Kaduna on Monday.",

@@ -74,6 +74,9 @@ REASONS = {
         "what someone is tried, jailed, charged or investigated for ('jailed for stabbing', 'the man who"
         " killed her was sentenced'): a court case or inquiry, not an event"
     ),
+    "exercise": (
+        "a drill, an exercise or a simulation ('during the drills, jets struck mock targets'): no real event"
+    ),
     "search": (
         "a raid by the police, prosecutors or other law enforcers with nobody hurt, taken or fighting back: a"
         " search, not an ACLED event (detaining people is Arrests, force an Attack)"
@@ -226,6 +229,8 @@ def decide(
         return Decision(False, "weapons_test", score)
     if _law_enforcement_search(tok, roles, ev):
         return Decision(False, "search", score)
+    if roles.family in VIOLENT_FAMILIES and not ev.victims and _told_as_exercise(tok):
+        return Decision(False, "exercise", score)
     if roles.family == "arrest" and not _political_arrest(tok, roles):
         return Decision(False, "not_political", score)
     if roles.family == "explode" and _abstract_subject(tok):
@@ -325,6 +330,17 @@ LIGHT_HEADS = lexicon().words("light_heads")  # "the exchange process": the even
 # Nouns of an action ("bombardment", "shelling"): a compound before them says how it was done.
 _ACTION_NOUN = re.compile(r"(ment|ing)$")
 _COUNTING = lexicon().words("counting_words")  # "several mortar rounds": the head is counted
+
+
+EXERCISE_WORDS = lexicon().words("exercise_words")
+
+
+def _told_as_exercise(tok: Token) -> bool:
+    """The violence is a drill's: a word for an exercise above the trigger ("troops practised repelling an
+    attack") or in its clause ("during the drills, jets struck mock targets")."""
+    clause = next((t for t in (tok, *tok.ancestors) if t.pos_ in ("VERB", "AUX")), tok)
+    near = (*tok.ancestors, *clause.subtree)
+    return any(t.lower_ in EXERCISE_WORDS and (t.lower_ != "exercise" or t.pos_ == "NOUN") for t in near)
 
 
 LAW_ENFORCERS = lexicon().words("law_enforcers")

@@ -155,7 +155,18 @@ def _story_time(doc: Doc) -> bool:
     return bool(_STORY_TIME.search(doc.text))
 
 
+# "In recent months", "over the past few weeks": a stretch of time, not a day; an undated event told in it is
+# one of many or a trend, no one occurrence of this week.
+_VAGUE_PERIOD = re.compile(
+    r"\b(?:in|over|during|throughout)\s+(?:the\s+)?(?:recent|past|last|previous)\s+"
+    r"(?:few\s+|several\s+|couple\s+of\s+|many\s+)?(?:weeks|months|years|decades)\b",
+    re.IGNORECASE,
+)
+
+
 def _during_a_past_period(doc: Doc) -> bool:
+    if _VAGUE_PERIOD.search(doc.text):
+        return True
     return any(
         t.lower_ == "during"
         and any(c.dep_ == "pobj" and c.lemma_.lower() in PERIOD_NOUNS for c in t.children)
