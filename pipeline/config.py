@@ -39,8 +39,8 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # are in Kano), a time counted from the story's attack dates its event, "a protest walk"; 0.6.9: a place
 # and the dead inside "since 2014, when fighters stormed X, killing 40" are that older event's;
 # 0.6.10: a drill's violence is rehearsed (reason `exercise`), an undated event "in recent months" is no one
-# occurrence
-EXTRACTOR_CODE_VERSION = "0.6.10"
+# occurrence; 0.6.11: "the Paris suburb of Aulnay-sous-Bois" is in Aulnay-sous-Bois
+EXTRACTOR_CODE_VERSION = "0.6.11"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

@@ -117,3 +117,10 @@ def test_a_police_force_s_town_and_a_journey_s_destination_are_not_where_the_eve
 def test_a_possessive_town_places_a_long_site_name_after_it():
     text = "Vandals damaged Philadelphia's Mount Carmel Cemetery over the weekend."
     assert [place.name for place in scan_places(text, "US")] == ["Philadelphia"]
+
+
+def test_the_town_before_a_kind_of_place_of_another_name_only_contains_it():
+    rows = article_mentions(
+        "Police beat a man at a housing estate in the Paris suburb of Aulnay-sous-Bois on Monday."
+    )
+    assert rows and rows[0].location == "Aulnay-sous-Bois"

@@ -176,8 +176,9 @@ def place_of_event(
             elsewhere.add(place.name)
             continue
         distance = tree_distance(tok, span.root)
-        if _is_reference_point(span):
-            # "in Baquba, northeast of Baghdad": Baghdad only tells where Baquba is
+        if _is_reference_point(span) or _contains_the_place_named(span, sentence.places):
+            # "in Baquba, northeast of Baghdad", "the Paris suburb of Aulnay-sous-Bois": Baghdad and Paris
+            # only tell where Baquba and Aulnay-sous-Bois are
             distance += REFERENCE_POINT_PENALTY
         if article.country and place.country_code not in (article.country, _named_country(span)):
             distance += FOREIGN_PLACE_PENALTY
@@ -374,6 +375,16 @@ def _names_a_government(ent: Span) -> bool:
 
 
 DIRECTIONS = _LEXICON.words("directions")
+
+
+def _contains_the_place_named(ent: Span, places) -> bool:
+    """ "The northern Paris suburb of Aulnay-sous-Bois", "the Baghdad district of Karrada": the name before a
+    kind of place whose "of" names another place of the sentence is that place's container."""
+    root = ent.root
+    if root.dep_ not in ("compound", "nmod", "amod") or root.head.lemma_.lower() not in PLACE_HEAD_NOUNS:
+        return False
+    named = {t.i for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    return any(span.root.i in named for span, _ in places if span != ent)
 
 
 def _is_reference_point(ent: Span) -> bool:
