@@ -121,15 +121,16 @@ def actors_agree(a: dict, b: dict) -> bool:
     return a1 == b.get("actor2") or b1 == a.get("actor2")
 
 
-def _compatible(m: dict, c: _Cluster) -> bool:
+def _compatible(m: dict, c: _Cluster, retelling: bool = False) -> bool:
+    """``retelling``: ``m`` is told with no date, and ``c`` is an event its own report has dated (the dates
+    need not agree: ``cluster_mentions`` asks this only when no event of agreeing dates takes ``m``)."""
     if not places_agree(m, c.best_place):
         return False
     opening = next((o for o in c.members if o.get("article_id") == m.get("article_id")), None)
-    # Within one report, an event told with no date at the place of one it has dated ("Kim was killed by a
-    # nerve agent", after "killed at the airport on 13 February") is that one, not another in the days before
-    # publication (the kinds and actors must still agree, below).
-    undated_retelling = opening is not None and _undated(m) and not _undated(opening)
-    if not (dates_agree(m, c.best_date) or undated_retelling):
+    if retelling:
+        if opening is None or _undated(opening):
+            return False
+    elif not dates_agree(m, c.best_date):
         return False
     # Within one report, one place and day, two sub-types of one event type are one event told twice ("a
     # suicide bomber struck ... the explosion", "protesters marched ... police dispersed them"); across
@@ -237,6 +238,12 @@ def cluster_mentions(mentions: list[dict]) -> tuple[list[dict], list[dict]]:
     for m in ordered:
         index = by_country[m.get("country_code")]
         options = [c for c in index.overlapping(m) if _compatible(m, c)]
+        if not options and _undated(m):
+            # Within one report, an event told with no date at the place of one it has dated ("Kim was killed
+            # by a nerve agent", after "killed at the airport on 13 February") is that one, rather than a new
+            # event of the days before publication (kinds and actors must still agree).
+            own = index.of_article.get(m.get("article_id"), {}).values()
+            options = [c for c in sorted(own, key=lambda c: index.order[id(c)]) if _compatible(m, c, True)]
         if _place_rank(m) >= 3 and len(options) > 1:
             options = []  # a vague mention that fits several events joins none of them
         if options:
@@ -282,7 +289,6 @@ class _DateIndex:
             for days, _ in self.SCALES:
                 for bucket in _spanned(window, days):
                     found.update(self.buckets.get((days, bucket), {}))
-        found.update(self.of_article.get(m.get("article_id"), {}))
         return sorted(found.values(), key=lambda c: self.order[id(c)])
 
     def place(self, c: _Cluster, before: dict | None) -> None:
