@@ -99,8 +99,9 @@ NEWS_STEPS: tuple[Step, ...] = (
 # all: those are no candidates).
 STEP_REASONS = {realis_step: "not_realis", place_step: "not_coded", roles_step: "not_coded",
                 classify_step: "not_coded"}  # fmt: skip
-# Event types whose day "a day after the attack" may count from.
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+# Event types that harm people: a sentence's casualties go to a mention of these, and "a day after the attack"
+# counts from the day of one.
+HARMFUL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 # Passes over all mentions, in order, once every sentence is read.
 DISCOURSE_PASSES = (resolve_blasts, resolve_references, resolve_withdrawals, resolve_protest_episodes)
 
@@ -145,7 +146,7 @@ def extract(
             doer_before[sent.article_id] = doer
         for m in found:  # "a day after the attack" counts from the story's violent event: the first told
             first = sent.article_id not in violence_before
-            if first and m.event_type in VIOLENT_TYPES and m.date_precision == "day" and not m.is_background:
+            if first and m.event_type in HARMFUL_TYPES and m.date_precision == "day" and not m.is_background:
                 violence_before[sent.article_id] = DateSpan(m.date_start, m.date_end, "day")
         mentions.extend(found)
         records.extend(read)
@@ -193,7 +194,7 @@ def sentence_mentions(
     mentions = []
     for i, reading in enumerate(chosen):
         label = reading.label
-        violent = label[0] in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+        violent = label[0] in HARMFUL_TYPES
         violent = violent or label[1] == "Excessive force against protesters"
         # Casualties are told once per sentence: they go to its first mention, if that one is violent (and
         # not when they are all told in the "when" clause of an older event the mention is not part of).

@@ -176,8 +176,7 @@ def contained_place(text: str, end: int, name: str, place: Place | None, country
         container = contained_place(text, end, name, None, country)
         if container is None:
             return place
-        inside = [c for c in gaz.candidates(name) if c.kind == "city" and lies_inside(c, container)]
-        return inside[0] if inside else container
+        return _town_called(name, container) or container
     code = place.country_code if place is not None else country
     if not code:
         return place
@@ -204,9 +203,9 @@ def contained_place(text: str, end: int, name: str, place: Place | None, country
         for group in names:
             region = gaz.lookup(strip_place_words(group))
             if region is not None and region.kind == "admin1" and region.country_code != place.country_code:
-                inside = [c for c in gaz.candidates(name) if c.kind == "city" and lies_inside(c, region)]
-                if inside:
-                    return inside[0]
+                town = _town_called(name, region)
+                if town is not None:
+                    return town
     # A sub-district known only by its name must agree with the rest of what the text says: "Hoshan in
     # northern Ein Issa, al-Hasakeh province" is not in the Ein Issa sub-district of another province.
     stated = {c.admin1 for options in containers for c in options if c.kind != "admin3"}
@@ -248,6 +247,12 @@ def contained_place(text: str, end: int, name: str, place: Place | None, country
     if unit is not None and any(lies_inside(unit, c) for options in specific for c in options):
         return unit
     return container
+
+
+def _town_called(name: str, container: Place) -> Place | None:
+    """The most plausible town called ``name`` that lies in ``container`` ("Paris" in Texas), or None."""
+    towns = (c for c in gazetteer().candidates(name) if c.kind == "city" and lies_inside(c, container))
+    return next(towns, None)
 
 
 def _container_order(place: Place) -> int:
