@@ -39,8 +39,14 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # are in Kano), a time counted from the story's attack dates its event, "a protest walk"; 0.6.9: a place
 # and the dead inside "since 2014, when fighters stormed X, killing 40" are that older event's;
 # 0.6.10: a drill's violence is rehearsed (reason `exercise`), an undated event "in recent months" is no one
-# occurrence; 0.6.11: "the Paris suburb of Aulnay-sous-Bois" is in Aulnay-sous-Bois
-EXTRACTOR_CODE_VERSION = "0.6.11"
+# occurrence; 0.6.11: "the Paris suburb of Aulnay-sous-Bois" is in Aulnay-sous-Bois; 0.6.12: what an
+# "after"/"because" clause tells happened, "went on to kill" did, a bare verb joined to a plan is planned,
+# "December 19, last year" and "last week's" are dates, a verdict's deed is a legal case, a toll of 5,000+
+# is a war's, plural events "across the country" undated are a series, a word inside a name is no event,
+# civilians' and crowds' "bombardment" without a weapon is a figure, a share of a population on no day is a
+# finding, what an anniversary is of is history, an undated sentence outside the lead is told at the time the
+# story last named, three proper names in a row are a person's, "in Turkish" is no town
+EXTRACTOR_CODE_VERSION = "0.6.12"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

@@ -68,6 +68,11 @@ D = dt.date
         ("last summer", D(2013, 6, 1), D(2013, 8, 31), "month"),
         ("the summer of 2012", D(2012, 6, 1), D(2012, 8, 31), "month"),
         ("last winter", D(2013, 12, 1), D(2014, 2, 28), "month"),
+        # A day or month whose year is named relative to the reference; a possessive date.
+        ("on December 19, last year", D(2013, 12, 19), D(2013, 12, 19), "day"),
+        ("in March of this year", D(2014, 3, 1), D(2014, 3, 31), "month"),
+        ("last week's", D(2014, 6, 16), D(2014, 6, 22), "week"),
+        ("Sunday's", D(2014, 6, 22), D(2014, 6, 22), "day"),
         # Years.
         ("last year", D(2013, 1, 1), D(2013, 12, 31), "year"),
         ("in 2012", D(2012, 1, 1), D(2012, 12, 31), "year"),

@@ -109,6 +109,37 @@ def test_a_toll_over_a_war_is_a_statistic() -> None:
         # law enforcers searching premises, with nobody hurt, taken or fighting back
         ("Police raided eleven flats in Lyon on Tuesday.", {"search"}),
         ("The raids, involving 300 police and prosecutors, were focused on Saxony.", {"search"}),
+        # a verdict judges a deed months old
+        ("The guard was sentenced in Lyon on Monday after he stabbed a prisoner.", {"legal_case"}),
+        # a conflict's toll, however the sentence is parsed
+        (
+            "Clashes between the army and militias in Kidal have left 20,000 people dead.",
+            {"statistic"},
+        ),
+        # many events in many places, none named, no date
+        (
+            "The senator blamed his rivals for the protests he has faced at meetings across the country.",
+            {"statistic"},
+        ),
+        # events over the whole world are many, dated or not
+        ("Women held marches across the globe in January.", {"statistic"}),
+        # a bomb "there is" was not used: a find or a threat
+        ('"There is a bomb in the school in Lyon," the caller said on Monday.', {"not_coded", "not_realis"}),
+        # what happened to a share of a population, on no day: a survey's finding
+        (
+            "Their survey found that two-thirds of the children detained in Lyon had been beaten.",
+            {"statistic"},
+        ),
+        # what an anniversary is of is at least a year old
+        ("Crowds marked the 50th anniversary of the battle of Kidal on Monday.", {"history"}),
+        # a word inside a name
+        (
+            "Expats working at the Shanghai Pudong National Innovation Demonstration Zone can apply for"
+            " residency.",
+            {"modifier"},
+        ),
+        # civilians and crowds fire no shells: remote violence by them is a figure
+        ("Lawmakers in Kidal were bombarded by angry crowds demanding answers on Monday.", {"figurative"}),
         # an agreement some body or talks are about, not its conclusion
         ("Envoys met in Geneva on Monday for talks on the ceasefire in Kidal.", {"topic"}),
         ("The commission on the truce held its first session in Kidal on Monday.", {"topic"}),
@@ -426,3 +457,14 @@ def test_a_series_of_events_is_no_one_occurrence() -> None:
         "In the latest of a series of revenge killings, a man was bludgeoned to death in Dornova on Thursday."
     )
     assert mentions and "statistic" in _reasons(candidates, 0)
+
+
+def test_an_undated_sentence_is_told_at_the_time_the_story_last_named() -> None:
+    lead = ("A museum opened in Lyon on Monday.", "It shows old ships.", "Many visitors came.")
+    past = "The cruiser fought in the battle of Kidal on January 27, 1904."
+    _, candidates = _read(*lead, past, "Thirty sailors were killed near Kidal.")
+    assert "past_period" in _reasons(candidates, 4)
+    # an event of today told since brings the story back to now
+    today = "On Monday gunmen attacked a post near Kidal, killing two soldiers."
+    mentions, _ = _read(*lead, past, today, "Three more soldiers were killed near Gao.")
+    assert {m.sentence_index for m in mentions} >= {4, 5}

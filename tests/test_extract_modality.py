@@ -112,3 +112,21 @@ def test_a_perfect_infinitive_under_a_verb_of_belief_happened(nlp):
     # a habit, and a plan, are no event
     assert not realis(nlp, "Militants known to attack convoys were seen near the town.", "attack")
     assert not realis(nlp, "Gunmen are believed to be planning to attack the base.", "attack")
+
+
+def test_what_an_after_or_because_clause_tells_happened_whatever_the_statement_plans(nlp):
+    sentence = "The two armies agreed to prevent further incidents after a strike killed four soldiers."
+    assert realis(nlp, sentence, "strike")
+    assert realis(nlp, "The crowd cheered after the gunman shot the envoy.", "shot")
+    # a gerund or noun after "after" happened only in a past statement
+    assert not realis(nlp, "The army will end its operation only after capturing the town.", "capturing")
+
+
+def test_a_verb_that_goes_on_to_an_infinitive_tells_a_fact(nlp):
+    assert realis(nlp, "He went on to kill nine people in the market.", "kill")
+    assert not realis(nlp, "He went to kill the mayor.", "kill")
+
+
+def test_a_bare_verb_joined_to_a_plan_is_planned_too(nlp):
+    sentence = "The allies agreed to buy tanks jointly and possibly open a new base for their troops."
+    assert not realis(nlp, sentence, "open")

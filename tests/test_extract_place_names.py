@@ -124,3 +124,23 @@ def test_the_town_before_a_kind_of_place_of_another_name_only_contains_it():
         "Police beat a man at a housing estate in the Paris suburb of Aulnay-sous-Bois on Monday."
     )
     assert rows and rows[0].location == "Aulnay-sous-Bois"
+
+
+def test_the_last_of_three_proper_names_in_a_row_that_name_no_place_is_a_last_name():
+    # the small model may tag only the last word of a full name, and as an organisation: its last word is a
+    # person's name all the same, unless the whole run is a place
+    nlp = load_nlp()
+    for text, expected in (
+        ("Witnesses saw Selim Arda Keskin fire at the guards.", {"keskin"}),
+        ("Gunmen attacked Dera Ismail Khan on Monday.", set()),
+    ):
+        doc = nlp.make_doc(text)
+        for i in (2, 3, 4):
+            doc[i].pos_ = "PROPN"
+        doc.ents = []
+        assert surnames(doc) == expected
+
+
+def test_a_language_or_a_people_s_adjective_is_no_misspelt_town():
+    # "in Turkish" looks like "in <town>": a demonym is never read as a town's spelling
+    assert _names("The gunman shouted in Turkish before he was shot.", "TR") == []

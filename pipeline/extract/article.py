@@ -72,6 +72,7 @@ def article_facts(
                 texts[article_id], found[article_id][1], named[article_id], frozenset(persons[article_id])
             ),
             persons=frozenset(persons[article_id]),
+            texts=MappingProxyType(texts[article_id]),
             cues_by_sentence=MappingProxyType(cues[article_id]),
             countries_named=named[article_id],
         )
@@ -97,6 +98,25 @@ def surnames(doc: Doc) -> set[str]:
             continue
         if len(words) >= 2 or whole is not ent:
             names.add(words[-1].text.lower())
+    return names | _full_names(doc)
+
+
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _full_names(doc: Doc) -> set[str]:
+    """The last word of three or more capitalised proper nouns in a row that name no place, however the
+    small model split them ("Mevlut Mert Altintas", of which it tags only "Altintas", as an organisation)."""
+    names = set()
+    run: list = []
+    for tok in [*doc, None]:
+        if tok is not None and tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha:
+            run.append(tok)
+            continue
+        if len(run) >= 3 and not any(t.ent_type_ in _PLACE_ENTITIES for t in run):
+            if gazetteer().lookup(" ".join(t.text for t in run)) is None:
+                names.add(run[-1].text.lower())
+        run = []
     return names
 
 
@@ -145,6 +165,7 @@ def sentence_facts(
     article: ArticleFacts,
     doer_before: Actor | None,
     violence_before: DateSpan | None = None,
+    story_in_the_past: bool = False,
 ) -> SentenceFacts:
     """What one parsed sentence says before its triggers are read; ``doer_before`` is who did the last event
     told in the article's sentences before it (for "they")."""
@@ -163,6 +184,7 @@ def sentence_facts(
         not_here=not_here,
         doer_before=doer_before,
         violence_before=violence_before,
+        story_in_the_past=story_in_the_past,
     )
 
 

@@ -361,9 +361,10 @@ def _previous_year(day: dt.date) -> dt.date:
 def resolve_date(expression: str, published: dt.date | None) -> DateSpan | None:
     """The span of days ``expression`` refers to, read as written on ``published``; None if it is not a
     point in time this module can place (see the module docstring)."""
-    text = _clean(expression)
+    text = re.sub(r"'s?$", "", _clean(expression))  # "last week's attack", "Sunday's march"
     if not text or _NOT_A_DATE.search(text):
         return None
+    text = _year_named_relatively(text, published)
     text = _strip_leading(text) or "today"  # "at dawn", "in the morning": a time of the reference day
     # "Sunday night" is Sunday, but "last night" is not "last": try the whole expression first.
     without_time = _TRAILING_TIME_OF_DAY.sub("", text).strip()
@@ -377,6 +378,15 @@ def resolve_date(expression: str, published: dt.date | None) -> DateSpan | None:
         if span is not False:
             return _cap(span, published)
     return _cap(_absolute_day(without_time, published), published)
+
+
+def _year_named_relatively(text: str, published: dt.date | None) -> str:
+    """ "December 19, last year" and "in March of this year" name their year relative to the reference:
+    written out ("december 19 2016"), they read like any dated expression."""
+    match = re.fullmatch(r"(.*\b(?:" + _MONTH + r")\b.*?) (?:of )?(last|previous|this) year", text)
+    if match is None or published is None:
+        return text
+    return f"{match.group(1)} {published.year - (match.group(2) != 'this')}"
 
 
 def _cap(span: DateSpan | None | bool, published: dt.date | None) -> DateSpan | None:

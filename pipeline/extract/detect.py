@@ -32,7 +32,13 @@ from pipeline.extract.actors import find_named_group, find_party
 from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS, TRIGGERS
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Decision, Reading, Refusal, SentenceFacts
-from pipeline.extract.occurrence import legal_case, running_tally, series_or_trend, toll_over_a_period
+from pipeline.extract.occurrence import (
+    legal_case,
+    running_tally,
+    series_or_trend,
+    share_of_a_population,
+    toll_over_a_period,
+)
 from pipeline.extract.settings import DETECT_HISTORY_DAYS as HISTORY_DAYS
 from pipeline.extract.settings import DETECT_LEAD_SENTENCES as LEAD_SENTENCES
 from pipeline.extract.settings import DETECT_MIN_EVIDENCE as MIN_EVIDENCE
@@ -235,7 +241,9 @@ def decide(
         return Decision(False, "not_political", score)
     if roles.family == "explode" and _abstract_subject(tok):
         return Decision(False, "figurative", score)
-    if running_tally(tok) or series_or_trend(tok):
+    if event_type == "Explosions/Remote violence" and not ev.victims and _unarmed_doer(roles):
+        return Decision(False, "figurative", score)  # "bombarded by crowds demanding answers"
+    if running_tally(tok) or series_or_trend(tok) or share_of_a_population(tok) or _toll_of_a_war(roles):
         return Decision(False, "statistic", score)
     if roles.family in VIOLENT_FAMILIES:
         if toll_over_a_period(tok):
@@ -247,6 +255,28 @@ def decide(
     if not lead and score < MIN_EVIDENCE:
         return Decision(False, "thin", score)
     return Decision(True, "event", score)
+
+
+UNARMED_CATEGORIES = frozenset({"civilians", "protesters", "rioters"})
+
+
+def _unarmed_doer(roles) -> bool:
+    """Civilians, crowds and rioters fire no shells and fly no aircraft: remote violence they do with no
+    weapon in hand (a grenade, a bomb) is a figure ("reporters bombarded the minister with questions")."""
+    return (
+        roles.actor1 is not None
+        and roles.actor1.category in UNARMED_CATEGORIES
+        and not roles.cues & (WEAPON_CUES - {"air", "shelling"})
+    )
+
+
+# No single attack, battle or riot of the news kills or wounds this many: such a toll is a war's or a
+# campaign's ("a conflict that has left hundreds of thousands dead"), however the sentence is parsed.
+WAR_TOLL = 5000
+
+
+def _toll_of_a_war(roles) -> bool:
+    return max(roles.fatalities or 0, roles.injured or 0) >= WAR_TOLL
 
 
 def not_prose(doc: Doc) -> bool:
@@ -264,6 +294,10 @@ def _modifier(tok: Token) -> bool:
     counted ("several mortar rounds")."""
     if tok.pos_ == "ADJ" and tok.dep_ == "amod" and not _PARTICIPLE.search(tok.lower_):
         return True  # "an offensive way", "explosive growth": an adjective describes, it tells no event
+    if tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and not tok.is_sent_start:
+        return (
+            True  # inside a name ("the Innovation Demonstration Zone"); its head may be one ("Women's March")
+        )
     if tok.pos_ != "NOUN" or tok.dep_ not in ("compound", "amod", "nmod") or tok.head.pos_ != "NOUN":
         return False
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-":  # "sit-in": one word

@@ -20,6 +20,8 @@ from pipeline.extract.dates import DateSpan, duration_days, only_time_of_day, re
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, Refusal, SentenceFacts
 from pipeline.extract.settings import BACKGROUND_AFTER_DAYS, UNDATED_WINDOW_DAYS
+from pipeline.extract.settings import DETECT_HISTORY_DAYS as HISTORY_DAYS
+from pipeline.extract.settings import DETECT_LEAD_SENTENCES as LEAD_SENTENCES
 from pipeline.extract.syntax import DATELINE_RE, compared_since, past_time_clause, tree_distance
 
 _LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
@@ -41,11 +43,77 @@ def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) 
         when = DateSpan(when.start - shift, when.end - shift, when.precision)
     if when is not None and published is not None and when.start > published:
         return Refusal("future")  # told as future
+    if _remembered(tok):
+        return Refusal("history")  # "a ceremony marking the 113th anniversary of the naval battle"
     if when is None and (_during_a_past_period(doc) or _since_clause(tok) or _story_time(doc)):
         # "1,300 soldiers killed there during the war", "since the rebels seized Goma", "two months later, a
         # gunman killed ...": history
         return Refusal("past_period")
+    if (
+        when is None
+        and sentence.index >= LEAD_SENTENCES
+        and sentence.story_in_the_past
+        and not _present_perfect(tok)
+    ):
+        # "The battle of Chemulpo, on 27 January 1904, lasted an hour. Thirty sailors were killed.": an
+        # undated sentence outside the lead is told at the time the story last named
+        return Refusal("past_period")
     return replace(reading, when=when)
+
+
+def _remembered(tok: Token) -> bool:
+    """The trigger is what an anniversary is of ("the 113th anniversary of the naval battle"): at least a year
+    old, whatever day the anniversary is marked (a memorial service may be for last week's dead). Read from
+    the words, not the parse, which often hangs the event on the marking's verb."""
+    doc = tok.doc
+    for i in range(tok.i - 1, max(tok.i - 7, -1), -1):
+        word = doc[i]
+        if word.lemma_.lower() == "anniversary":
+            return i + 1 < tok.i and doc[i + 1].lower_ in ("of", "since")
+        if word.pos_ in ("VERB", "AUX", "PUNCT", "PRON"):
+            return False
+    return False
+
+
+# A time a sentence names, found without the parser: a weekday, a relative day, week, month or year, a
+# calendar date, "in 2014". Months are capitalised ("may" and "march" are verbs too).
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_NAMED_TIME = re.compile(
+    r"\b(?:(?:[Ll]ast|[Tt]his)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|(?:[Ll]ast|[Tt]his)\s+(?:night|week|month|year))\b"
+    r"|\b\d{1,2}\s+" + _MONTH_NAME + r"(?:,?\s+(?:19|20)\d\d)?\b"
+    r"|\b" + _MONTH_NAME + r"(?:\s+\d{1,2}\b)?(?:,?\s+(?:19|20)\d\d\b)?"
+    r"|\b(?:in|of|from|during|until|by)\s+(?:early\s+|late\s+|mid-)?(?:19|20)\d\d\b"
+)
+
+
+def named_time(text: str, published: dt.date | None) -> DateSpan | None:
+    """The last time a text names (``_NAMED_TIME``), as a span of days; None when it names none."""
+    if published is None:
+        return None
+    times = [resolve_date(m.group(0), published) for m in _NAMED_TIME.finditer(text)]
+    times = [t for t in times if t is not None]
+    return times[-1] if times else None
+
+
+def in_the_past(story_time: DateSpan | None, published: dt.date | None) -> bool:
+    """Whether a story told at ``story_time`` is history (older than ``HISTORY_DAYS``)."""
+    return (
+        story_time is not None and published is not None and (published - story_time.end).days > HISTORY_DAYS
+    )
+
+
+def _present_perfect(tok: Token) -> bool:
+    """ "Forces have battled for weeks": told from now, whatever time the story told before."""
+    for t in (tok, *tok.ancestors):
+        if any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in t.children):
+            return True
+        if t.dep_ in ("ROOT", "ccomp", "parataxis"):
+            return False
+    return False
 
 
 def date_window(

@@ -40,6 +40,8 @@ UNREALISED_MARKERS = _LEXICON.cues("unrealised_markers")
 FUTURE_PREDICATES = _LEXICON.cues("future_predicates")
 # "... before the battle begins": a present-tense subordinate clause under one of these has not happened.
 NOT_YET_MARKERS = _LEXICON.cues("not_yet_markers")
+# "after militants attacked", "since the bombing": what these introduce is presupposed to have happened.
+PRESUPPOSING_MARKERS = _LEXICON.cues("presupposing_markers")
 # "possible air strikes", "a planned attack": the event noun is a prospect.
 IRREALIS_MODIFIERS = _LEXICON.cues("irrealis_modifiers")
 # "commanders sometimes defect", "militants often attack convoys": a habit, not one occurrence.
@@ -53,10 +55,16 @@ def is_realis(trigger: Token) -> bool:
     sent = trigger.sent
     if sent.text.rstrip().endswith("?"):
         return False
+    if trigger.dep_ == "advcl" and _bare_verb_joined(trigger) and trigger.head.lemma_ not in REALIZED:
+        return False  # "agreed to buy tanks and possibly open a base", the infinitive's "to" parsed away
     in_clause = True
     same_statement = True
+    own = True
     below = None  # the token of the path just under ``tok``
     for depth, tok in enumerate([trigger, *trigger.ancestors]):
+        # The trigger's own verb, or the infinitive a bare verb is joined to: "agreed to buy jets and open a
+        # base" plans both.
+        own = depth == 0 or (own and _bare_verb_joined(below))
         for child in tok.children:
             if in_clause and child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUX:
                 return False
@@ -70,7 +78,7 @@ def is_realis(trigger: Token) -> bool:
                 return False
             # Infinitives are purposes and plans ("sent troops to fight", "going to attack") unless a verb
             # says they came about ("began to shell", "managed to seize").
-            if depth == 0 and child.dep_ == "aux" and child.lower_ == "to" and not _purpose_came_about(tok):
+            if own and child.dep_ == "aux" and child.lower_ == "to" and not _purpose_came_about(tok):
                 return False
         if depth == 1 and tok.lemma_.lower() == "order" and TRIGGERS.get(trigger.lemma_.lower()) == "arrest":
             return False  # "a court ordered the arrest of X": a warrant; an order to fire is often obeyed
@@ -89,7 +97,7 @@ def is_realis(trigger: Token) -> bool:
             return False
         if tok.dep_ in CLAUSE_DEPS:
             in_clause = False
-        if depth >= 6:
+        if depth >= 6 or (depth <= 1 and _presupposed(tok)):
             break
         below = tok
     if trigger.pos_ == "NOUN" and DIPLOMATIC.search(sent.text):
@@ -97,6 +105,38 @@ def is_realis(trigger: Token) -> bool:
     if _blamed_without_telling_it(trigger):
         return False
     return not _negated_by_determiner(trigger)
+
+
+def _bare_verb_joined(tok: Token | None) -> bool:
+    """A base-form verb with no subject or auxiliary of its own, joined to the verb above ("to buy jets and
+    open a base"): it shares that verb's infinitive."""
+    return (
+        tok is not None
+        and tok.tag_ == "VB"
+        and tok.dep_ in ("conj", "advcl")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+    )
+
+
+def _presupposed(tok: Token) -> bool:
+    """A past clause after "after", "since", "because" or "following", or a gerund or noun after them in a
+    past statement, is told as having happened, whatever the statement above plans, fears or asks for: "they
+    agreed to prevent incidents after a strike killed three soldiers", "he shouted after shooting the envoy";
+    not "Ankara will end its operation only after capturing the town"."""
+    if tok.dep_ == "advcl":
+        return tok.tag_ in ("VBD", "VBN") and any(
+            c.dep_ == "mark" and c.lower_ in PRESUPPOSING_MARKERS for c in tok.children
+        )
+    if (
+        tok.dep_ not in ("pcomp", "pobj")
+        or tok.head.dep_ != "prep"
+        or tok.head.lower_ not in PRESUPPOSING_MARKERS
+    ):
+        return False
+    told = tok.head.head
+    return told.tag_ in ("VBD", "VBN") and not any(
+        c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in told.children
+    )
 
 
 def _claims_it(head: Token, trigger: Token) -> bool:
@@ -149,8 +189,12 @@ def _purpose_came_about(tok: Token) -> bool:
     """ "began to shell" and "are believed to have shelled" happened; "police fired tear gas to disperse the
     crowd" is itself the intervention (ACLED codes the attempt), while "sent troops to fight" is only a
     plan."""
-    if tok.head.lemma_ in REALIZED:
-        return True
+    head = tok.head
+    if (
+        head.lemma_ in REALIZED
+        or " ".join([head.lemma_, *(c.lower_ for c in head.children if c.dep_ == "prt")]) in REALIZED
+    ):
+        return True  # "began to shell", "went on to kill"
     if TRIGGERS.get(tok.lemma_.lower()) == "protest" and _crowd_came(tok.head):
         return True  # "thousands braved the cold to protest": coming out to protest is the protest
     if tok.head.lemma_ in BELIEF_HEADS and any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -121,6 +121,8 @@ class ArticleFacts:
     countries_named: frozenset[str] = frozenset()
     # last names of the persons the article names (lower case): no places, wherever they stand
     persons: frozenset[str] = frozenset()
+    # sentence index -> its text, every sentence of the article (for the time a story is told at)
+    texts: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def published(self) -> dt.date | None:
@@ -148,6 +150,9 @@ class SentenceFacts:
     # the day of the first violent event told in the sentences before (the story's), for "a day after the
     # attack"
     violence_before: DateSpan | None = None
+    # the story is told in the past here: the latest time the sentences before named is history, and no event
+    # of today was told since (``history.named_time``)
+    story_in_the_past: bool = False
 
     @property
     def index(self) -> int:

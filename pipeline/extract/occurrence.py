@@ -58,7 +58,48 @@ def series_or_trend(tok: Token) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in SERIES_WORDS for c in tok.children):
         return True
     prep = tok.head
-    return prep.dep_ == "prep" and prep.lower_ in ("of", "in") and prep.head.lemma_.lower() in SERIES_WORDS
+    if prep.dep_ == "prep" and prep.lower_ in ("of", "in") and prep.head.lemma_.lower() in SERIES_WORDS:
+        return True
+    return _spread_over_a_country(tok)
+
+
+# Parts of a population: "two-thirds of the children detained", "40 percent of students were beaten".
+_FRACTIONS = frozenset({"half", "third", "quarter", "fifth", "tenth", "percent", "%", "proportion"})
+
+
+def share_of_a_population(tok: Token) -> bool:
+    """The trigger tells what happened to a share of a population, on no day the sentence names ("two-thirds
+    of the children detained had been beaten", "40 percent of students were beaten"): a survey's finding over
+    many occurrences, not one ("half of the marchers were arrested on Monday" is one)."""
+    if any(t.ent_type_ == "DATE" for t in tok.sent):
+        return False
+    people = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if tok.dep_ in ("acl", "relcl", "amod"):
+        people.append(tok.head)
+    for noun in people:
+        share = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+        if share.lemma_.lower() in _FRACTIONS or share.lower_ in _FRACTIONS:
+            return True
+    return False
+
+
+# "the protests lawmakers have met at town halls across the country": many places, no one of them named.
+_NATIONWIDE = re.compile(r"\b(?:across|around|throughout|all over) the (?:country|nation)\b", re.IGNORECASE)
+# "women's marches across the globe in January": many countries, never one event, dated or not.
+_WORLDWIDE = re.compile(r"\b(?:across|around|throughout|all over) the (?:globe|world)\b", re.IGNORECASE)
+
+
+def _spread_over_a_country(tok: Token) -> bool:
+    """A plural event noun whose phrase or clause spreads it over a whole country, with no date in it, or over
+    the world: many events in many places, not one occurrence (a dated nationwide day of protest stays one)."""
+    clause = tok
+    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj") and clause.head is not clause:
+        clause = clause.head
+    words = list(clause.subtree)
+    text = " ".join(t.text for t in words)
+    if _WORLDWIDE.search(text):
+        return True
+    return _NATIONWIDE.search(text) is not None and not any(t.ent_type_ == "DATE" for t in words)
 
 
 def running_tally(tok: Token) -> bool:
@@ -111,6 +152,7 @@ def _perfect_since_clause(verb: Token) -> bool:
 
 LEGAL_PROCESS = lexicon().words("legal_process")
 _CHARGE_PREPOSITIONS = frozenset({"for", "of", "with", "over"})
+_VERDICTS = frozenset({"sentence", "convict", "jail", "imprison", "acquit"})
 
 
 def legal_case(tok: Token) -> bool:
@@ -133,4 +175,10 @@ def legal_case(tok: Token) -> bool:
             return True
     if head.dep_ == "relcl" and head.head.dep_ in ("nsubj", "nsubjpass"):
         return head.head.head.lemma_.lower() in LEGAL_PROCESS
-    return False
+    # "was sentenced/jailed after he killed a man": a verdict comes months after the deed it judges
+    clause = head if head.dep_ == "advcl" else head.head if head.head.dep_ == "advcl" else None
+    return (
+        clause is not None
+        and clause.head.lemma_.lower() in _VERDICTS
+        and any(c.dep_ == "mark" and c.lower_ in ("after", "for") for c in clause.children)
+    )

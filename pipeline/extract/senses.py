@@ -281,8 +281,12 @@ def _crowd_subject(tok: Token) -> bool:
 
 
 def _found_weapon(tok: Token) -> bool:
-    """Whether a weapon noun (or the noun it qualifies: "rocket shells") is what was found or defused."""
+    """Whether a weapon noun (or the noun it qualifies: "rocket shells") is what was found or defused, or
+    only said to be there ("there is a bomb in the building": a find or a threat, no explosion)."""
     noun = tok.head if tok.dep_ == "compound" else tok
+    if noun.dep_ in ("attr", "nsubj") and noun.head.lemma_ == "be" and noun.lemma_.lower() in WEAPON_NOUNS:
+        if any(c.dep_ == "expl" for c in noun.head.children):
+            return True  # (an explosion or a blast that "there was" did happen)
     return noun.dep_ in ("dobj", "nsubjpass") and TRIGGERS.get(noun.head.lemma_.lower()) in (
         "disrupt",
         "find",
@@ -290,6 +294,7 @@ def _found_weapon(tok: Token) -> bool:
     )
 
 
+WEAPON_NOUNS = _LEXICON.words("weapon_nouns")
 # Weapons whose throwing is an attack (stones and bottles thrown by a crowd are told by the riot rules).
 THROWN_WEAPONS = _LEXICON.words("thrown_weapons")
 CHEMICAL_USE = _LEXICON.words("chemical_use_verbs")

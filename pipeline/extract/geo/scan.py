@@ -76,8 +76,8 @@ def scan_places(
         if place is None and where and kind_word:
             # "Unity state", "Lakes state": a region's name that is also a common word keeps its kind word
             place = gaz.lookup(f"{name} {kind_word.group(1)}", country_hint=where)
-        if place is None and looks_like_demonym(name.lower()):
-            continue  # "the Mexican city of Celaya": an adjective, not a place
+        if place is None and (looks_like_demonym(name.lower()) or name.lower() in DEMONYMS):
+            continue  # "the Mexican city of Celaya", "shouted in Turkish": an adjective, not a place
         if place is None and where:
             if REGION_AFTER.match(text[end : end + 20]):
                 place = gaz.lookup_spelling(name, where, kind="admin1")  # "Deir Ez-Zour governorate"
