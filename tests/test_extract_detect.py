@@ -130,6 +130,7 @@ def test_a_toll_over_a_war_is_a_statistic() -> None:
             "Their survey found that two-thirds of the children detained in Lyon had been beaten.",
             {"statistic"},
         ),
+        ("Police data showed that 2,500 people had been killed in police operations in Lyon.", {"statistic"}),
         # what an anniversary is of is at least a year old
         ("Crowds marked the 50th anniversary of the battle of Kidal on Monday.", {"history"}),
         # a word inside a name

@@ -144,3 +144,17 @@ def test_the_last_of_three_proper_names_in_a_row_that_name_no_place_is_a_last_na
 def test_a_language_or_a_people_s_adjective_is_no_misspelt_town():
     # "in Turkish" looks like "in <town>": a demonym is never read as a town's spelling
     assert _names("The gunman shouted in Turkish before he was shot.", "TR") == []
+
+
+def test_a_list_of_towns_is_no_chain_of_containers_and_a_joined_event_keeps_its_own_place():
+    # "There were protests in A, B, C, and D": a past existential asserts them, one per town (B is not read as
+    # "B, in C county"), and the counter-protest joined after them is in its own town
+    rows = article_mentions(
+        "There were also protests in the towns of Sibiu, Brasov, Iasi, and Constanta, as well as a"
+        " counter-protest in Bucharest near the palace.",
+        outlet="romania-insider.com",
+    )
+    by_trigger = {(m.trigger, m.location) for m in rows}
+    assert {("protests", town) for town in ("Sibiu", "Brasov", "Iasi", "Constanta")} <= by_trigger
+    assert ("protest", "Bucharest") in by_trigger
+    assert ("protests", "Bucharest") not in by_trigger

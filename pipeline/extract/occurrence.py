@@ -68,17 +68,50 @@ _FRACTIONS = frozenset({"half", "third", "quarter", "fifth", "tenth", "percent",
 
 
 def share_of_a_population(tok: Token) -> bool:
-    """The trigger tells what happened to a share of a population, on no day the sentence names ("two-thirds
-    of the children detained had been beaten", "40 percent of students were beaten"): a survey's finding over
-    many occurrences, not one ("half of the marchers were arrested on Monday" is one)."""
+    """The trigger tells what happened to a share of a population, or what data or a study show, on no day the
+    sentence names ("two-thirds of the children detained had been beaten", "police data showed 2,500 people
+    had been killed"): a finding over many occurrences, not one ("half of the marchers were arrested on
+    Monday" is one)."""
     if any(t.ent_type_ == "DATE" for t in tok.sent):
         return False
+    if _found_by_figures(tok):
+        return True
     people = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if tok.dep_ in ("acl", "relcl", "amod"):
         people.append(tok.head)
     for noun in people:
         share = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
         if share.lemma_.lower() in _FRACTIONS or share.lower_ in _FRACTIONS:
+            return True
+    return False
+
+
+# What data, figures, surveys or studies show is counted over many occurrences ("police data showed 2,500
+# people had been killed in police operations").
+_FIGURES = frozenset(
+    {
+        "data",
+        "datum",
+        "figure",
+        "statistic",
+        "survey",
+        "study",
+        "research",
+        "census",
+        "poll",
+        "tally",
+        "record",
+    }
+)
+_SHOWING = frozenset({"show", "suggest", "reveal", "indicate", "find"})
+
+
+def _found_by_figures(tok: Token) -> bool:
+    """The trigger's clause is what data, figures or a study show (two clauses up at most)."""
+    for head in list(tok.ancestors)[:3]:
+        if head.lemma_.lower() in _SHOWING and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _FIGURES for c in head.children
+        ):
             return True
     return False
 
@@ -90,8 +123,9 @@ _WORLDWIDE = re.compile(r"\b(?:across|around|throughout|all over) the (?:globe|w
 
 
 def _spread_over_a_country(tok: Token) -> bool:
-    """A plural event noun whose phrase or clause spreads it over a whole country, with no date in it, or over
-    the world: many events in many places, not one occurrence (a dated nationwide day of protest stays one)."""
+    """A plural event noun whose phrase or clause spreads it over a whole country, with no date in it, or
+    over the world: many events in many places, not one occurrence (a dated nationwide day of protest stays
+    one)."""
     clause = tok
     while clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj") and clause.head is not clause:
         clause = clause.head

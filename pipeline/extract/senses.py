@@ -186,7 +186,7 @@ def trigger_family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return None  # "no arrests were made"
     counted = any(c.dep_ == "nummod" for c in tok.children)  # "carried out 2 rapes": events counted
-    counted = counted or _in_a_series(tok) or _definite(tok)
+    counted = counted or _in_a_series(tok) or _definite(tok) or _there_were(tok)
     crowd = lemma in ("protester", "protestor", "demonstrator")  # a crowd, not a pattern of events
     if tok.tag_ == "NNS" and not (counted or crowd) and not _specific(tok.doc) and between(tok) is None:
         return None  # "similar bombings in the past", "hit-and-run raids": a pattern, not an event
@@ -387,6 +387,17 @@ def _to_the_streets(tok: Token) -> bool:
     return any(
         c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "street" for g in c.children)
         for c in tok.children
+    )
+
+
+def _there_were(tok: Token) -> bool:
+    """ "There were also protests in Cluj and Sibiu": a past existential asserts that they took place."""
+    be = tok.head
+    return (
+        tok.dep_ == "attr"
+        and be.lemma_ == "be"
+        and be.tag_ == "VBD"
+        and any(c.dep_ == "expl" for c in be.children)
     )
 
 

@@ -70,6 +70,8 @@ def container_names(text: str, end: int) -> tuple[list[str], int]:
 
 def containers_end(text: str, end: int) -> int:
     names, stop = container_names(text, end)
+    if names and _LIST_GOES_ON.match(text[stop : stop + 30]):
+        return end  # a list of towns, none of which contains the one before it
     return stop if names else end
 
 
@@ -180,7 +182,9 @@ def contained_place(text: str, end: int, name: str, place: Place | None, country
     code = place.country_code if place is not None else country
     if not code:
         return place
-    names, _ = container_names(text, end)
+    names, stop = container_names(text, end)
+    if names and place is not None and _LIST_GOES_ON.match(text[stop : stop + 30]):
+        return place  # "in Cluj, Sibiu, Iasi and Timisoara": a list of towns, not "Sibiu (in Iasi county)"
     containers: list[list[Place]] = []  # per name the text gives, every place it may be
     for group in names:
         key = expand_region_abbreviation(strip_place_words(group), code)  # "UP": Uttar Pradesh
@@ -247,6 +251,10 @@ def contained_place(text: str, end: int, name: str, place: Place | None, country
     if unit is not None and any(lies_inside(unit, c) for options in specific for c in options):
         return unit
     return container
+
+
+# A list that goes on after the names read as containers: "A, B, C, and D".
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|as well as)\s+[A-Z]")
 
 
 def _town_called(name: str, container: Place) -> Place | None:

@@ -169,7 +169,12 @@ def place_of_event(
     best: tuple[float, Place, str] | None = None
     own_clause = past_time_clause(tok)
     elsewhere = set(sentence.not_here)
+    others = _other_events_joined(tok)
+    if others and not any(tok.i < span.start < others[0].i for span, _ in sentence.places):
+        others = []  # "killings, rapes and lootings in X": one place told for them all
     for span, place in sentence.places:
+        if any(o.i < span.start for o in others):
+            continue  # "protests in Cluj, as well as a counter-demonstration in Bucharest": the other one's
         if past_time_clause(span.root) not in (None, own_clause):
             # "Thursday's attack was the deadliest since 2014, when fighters stormed a school in Peshawar":
             # the place of that older event, not of this one
@@ -298,6 +303,13 @@ def _names_an_event(ent: Span) -> bool:
     """ "The Kabul bombing", "a Yemen raid": the name is compounded before an event word."""
     head = ent.root.head
     return ent.root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.lemma_.lower() in TRIGGERS
+
+
+def _other_events_joined(tok: Token) -> list[Token]:
+    """Event nouns joined to the trigger after it ("protests in A, as well as a counter-demonstration in B"):
+    each has its own reading, and when the trigger has a place of its own before them, the places named after
+    them are theirs (wherever the parse hangs them)."""
+    return [c for c in tok.conjuncts if c.i > tok.i and c.pos_ == "NOUN" and c.lemma_.lower() in TRIGGERS]
 
 
 def _modifies_noun(ent: Span, sites: bool = False) -> bool:
