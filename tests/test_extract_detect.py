@@ -122,25 +122,19 @@ def test_a_toll_over_a_war_is_a_statistic() -> None:
             {"statistic"},
         ),
         # events over the whole world are many, dated or not
-        ("Women held marches across the globe in January.", {"statistic"}),
+        ("Activists held rallies in Paris and across the world on Saturday.", {"statistic"}),
         # a bomb "there is" was not used: a find or a threat
         ('"There is a bomb in the school in Lyon," the caller said on Monday.', {"not_coded", "not_realis"}),
         # what happened to a share of a population, on no day: a survey's finding
         (
-            "Their survey found that two-thirds of the children detained in Lyon had been beaten.",
+            "Their survey found that a third of the detainees held in Lyon had been beaten.",
             {"statistic"},
         ),
-        ("Police data showed that 2,500 people had been killed in police operations in Lyon.", {"statistic"}),
+        ("Police figures showed that 900 people had been killed in raids in Lyon.", {"statistic"}),
         # what an anniversary is of is at least a year old
         ("Crowds marked the 50th anniversary of the battle of Kidal on Monday.", {"history"}),
-        # a word inside a name
-        (
-            "Expats working at the Shanghai Pudong National Innovation Demonstration Zone can apply for"
-            " residency.",
-            {"modifier"},
-        ),
         # civilians and crowds fire no shells: remote violence by them is a figure
-        ("Lawmakers in Kidal were bombarded by angry crowds demanding answers on Monday.", {"figurative"}),
+        ("Lawmakers in Kidal were bombarded by angry crowds with questions on Monday.", {"figurative"}),
         # an agreement some body or talks are about, not its conclusion
         ("Envoys met in Geneva on Monday for talks on the ceasefire in Kidal.", {"topic"}),
         ("The commission on the truce held its first session in Kidal on Monday.", {"topic"}),
@@ -469,3 +463,24 @@ def test_an_undated_sentence_is_told_at_the_time_the_story_last_named() -> None:
     today = "On Monday gunmen attacked a post near Kidal, killing two soldiers."
     mentions, _ = _read(*lead, past, today, "Three more soldiers were killed near Gao.")
     assert {m.sentence_index for m in mentions} >= {4, 5}
+
+
+def test_a_trigger_word_inside_a_name_is_a_modifier_and_a_name_s_head_is_not() -> None:
+    from spacy.tokens import Doc
+
+    from pipeline.extract.detect import _modifier
+    from pipeline.extract.nlp import load_nlp
+
+    vocab = load_nlp().vocab
+    # "Firms in the Lakeside Demonstration Zone pay less." as the small model parses such names
+    words = ["Firms", "in", "the", "Lakeside", "Demonstration", "Zone", "pay", "less", "."]
+    pos = ["NOUN", "ADP", "DET", "PROPN", "PROPN", "PROPN", "VERB", "ADJ", "PUNCT"]
+    deps = ["nsubj", "prep", "det", "compound", "compound", "pobj", "ROOT", "dobj", "punct"]
+    doc = Doc(vocab, words=words, pos=pos, deps=deps, heads=[6, 0, 5, 5, 5, 1, 6, 6, 6])
+    assert _modifier(doc[4])
+    # "Thousands joined the Spring March.": the name's head is the event
+    words = ["Thousands", "joined", "the", "Spring", "March", "."]
+    pos = ["NOUN", "VERB", "DET", "PROPN", "PROPN", "PUNCT"]
+    deps = ["nsubj", "ROOT", "det", "compound", "dobj", "punct"]
+    doc = Doc(vocab, words=words, pos=pos, deps=deps, heads=[1, 1, 4, 4, 1, 1])
+    assert not _modifier(doc[4])

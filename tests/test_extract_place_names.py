@@ -147,14 +147,14 @@ def test_a_language_or_a_people_s_adjective_is_no_misspelt_town():
 
 
 def test_a_list_of_towns_is_no_chain_of_containers_and_a_joined_event_keeps_its_own_place():
-    # "There were protests in A, B, C, and D": a past existential asserts them, one per town (B is not read as
-    # "B, in C county"), and the counter-protest joined after them is in its own town
+    # "There were rallies in A, B, C, and D": a past existential asserts them, one per town (B is not read as
+    # "B, in C county"), and the counter-demonstration joined after them is in its own town
     rows = article_mentions(
-        "There were also protests in the towns of Sibiu, Brasov, Iasi, and Constanta, as well as a"
-        " counter-protest in Bucharest near the palace.",
+        "There were rallies in Arad, Brasov, Oradea, and Galati on Sunday, along with a counter-demonstration"
+        " in Cluj.",
         outlet="romania-insider.com",
     )
     by_trigger = {(m.trigger, m.location) for m in rows}
-    assert {("protests", town) for town in ("Sibiu", "Brasov", "Iasi", "Constanta")} <= by_trigger
-    assert ("protest", "Bucharest") in by_trigger
-    assert ("protests", "Bucharest") not in by_trigger
+    assert {("rallies", town) for town in ("Arad", "Brasov", "Oradea", "Galati")} <= by_trigger
+    assert ("demonstration", "Cluj") in by_trigger
+    assert ("rallies", "Cluj") not in by_trigger

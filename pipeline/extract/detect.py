@@ -42,6 +42,7 @@ from pipeline.extract.occurrence import (
 from pipeline.extract.settings import DETECT_HISTORY_DAYS as HISTORY_DAYS
 from pipeline.extract.settings import DETECT_LEAD_SENTENCES as LEAD_SENTENCES
 from pipeline.extract.settings import DETECT_MIN_EVIDENCE as MIN_EVIDENCE
+from pipeline.extract.syntax import doc_text
 
 REASONS = {
     "event": "reports a specific, real event",
@@ -180,7 +181,9 @@ def evidence(tok: Token, roles, place_precision: str, dated: bool) -> Evidence:
         victims=bool(roles.fatalities or roles.injured),
         weapon=bool(roles.cues & WEAPON_CUES),
         target=_physical_target(tok) or roles.actor2 is not None,
-        crowd=bool(CROWD_WORDS.search(tok.doc.text)) or "protesters" in categories or "rioters" in categories,
+        crowd=bool(CROWD_WORDS.search(doc_text(tok.doc)))
+        or "protesters" in categories
+        or "rioters" in categories,
         place=place_precision in ("place", "near_place", "admin2", "admin1"),
         time=dated,
     )
@@ -242,7 +245,7 @@ def decide(
     if roles.family == "explode" and _abstract_subject(tok):
         return Decision(False, "figurative", score)
     if event_type == "Explosions/Remote violence" and not ev.victims and _unarmed_doer(roles):
-        return Decision(False, "figurative", score)  # "bombarded by crowds demanding answers"
+        return Decision(False, "figurative", score)  # "bombarded by angry voters with questions"
     if running_tally(tok) or series_or_trend(tok) or share_of_a_population(tok) or _toll_of_a_war(roles):
         return Decision(False, "statistic", score)
     if roles.family in VIOLENT_FAMILIES:
@@ -271,7 +274,7 @@ def _unarmed_doer(roles) -> bool:
 
 
 # No single attack, battle or riot of the news kills or wounds this many: such a toll is a war's or a
-# campaign's ("a conflict that has left hundreds of thousands dead"), however the sentence is parsed.
+# campaign's ("a war that has left 300,000 dead"), however the sentence is parsed.
 WAR_TOLL = 5000
 
 
@@ -281,7 +284,7 @@ def _toll_of_a_war(roles) -> bool:
 
 def not_prose(doc: Doc) -> bool:
     """A timeline or table pasted as one 'sentence': field labels or many words in capitals."""
-    if len(_FIELD_LABEL.findall(doc.text)) >= 2:
+    if len(_FIELD_LABEL.findall(doc_text(doc))) >= 2:
         return True
     capitals = sum(1 for t in doc if t.is_alpha and t.is_upper and len(t) > 2)
     return capitals >= 8
@@ -410,7 +413,7 @@ def _political_arrest(tok: Token, roles) -> bool:
         return True
     if holder is not None and holder.category in ARMED_CATEGORIES - {"police"}:
         return True  # soldiers or an armed group detaining people: a conflict's arrests, not a police case
-    if find_named_group(tok.doc.text) or find_party(tok.doc.text):
+    if find_named_group(doc_text(tok.doc)) or find_party(doc_text(tok.doc)):
         return True
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     return any(

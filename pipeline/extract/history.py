@@ -22,7 +22,7 @@ from pipeline.extract.model import ArticleFacts, Reading, Refusal, SentenceFacts
 from pipeline.extract.settings import BACKGROUND_AFTER_DAYS, UNDATED_WINDOW_DAYS
 from pipeline.extract.settings import DETECT_HISTORY_DAYS as HISTORY_DAYS
 from pipeline.extract.settings import DETECT_LEAD_SENTENCES as LEAD_SENTENCES
-from pipeline.extract.syntax import DATELINE_RE, compared_since, past_time_clause, tree_distance
+from pipeline.extract.syntax import DATELINE_RE, compared_since, doc_text, past_time_clause, tree_distance
 
 _LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
 
@@ -44,7 +44,7 @@ def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) 
     if when is not None and published is not None and when.start > published:
         return Refusal("future")  # told as future
     if _remembered(tok):
-        return Refusal("history")  # "a ceremony marking the 113th anniversary of the naval battle"
+        return Refusal("history")  # "a ceremony for the 50th anniversary of the battle"
     if when is None and (_during_a_past_period(doc) or _since_clause(tok) or _story_time(doc)):
         # "1,300 soldiers killed there during the war", "since the rebels seized Goma", "two months later, a
         # gunman killed ...": history
@@ -55,14 +55,14 @@ def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) 
         and sentence.story_in_the_past
         and not _present_perfect(tok)
     ):
-        # "The battle of Chemulpo, on 27 January 1904, lasted an hour. Thirty sailors were killed.": an
+        # "The battle of Kidal, on 27 January 1904, lasted an hour. Thirty sailors were killed.": an
         # undated sentence outside the lead is told at the time the story last named
         return Refusal("past_period")
     return replace(reading, when=when)
 
 
 def _remembered(tok: Token) -> bool:
-    """The trigger is what an anniversary is of ("the 113th anniversary of the naval battle"): at least a year
+    """The trigger is what an anniversary is of ("the 50th anniversary of the battle"): at least a year
     old, whatever day the anniversary is marked (a memorial service may be for last week's dead). Read from
     the words, not the parse, which often hangs the event on the marking's verb."""
     doc = tok.doc
@@ -211,7 +211,7 @@ def _days_after_an_event(tok: Token, doc: Doc) -> int | None:
     """How many days after a violent event told before the trigger's event came, when its sentence counts
     its time from one ("one day after the attack, ... staged a protest"); None when it does not, or when the
     trigger is that event's own word (``_days_before`` reads those)."""
-    for match in _AFTER_AN_EVENT.finditer(doc.text):
+    for match in _AFTER_AN_EVENT.finditer(doc_text(doc)):
         if match.start() <= tok.idx < match.end():
             continue
         count = "1" if match["count"].lower() in ("the", "a", "an") else match["count"]
@@ -220,7 +220,7 @@ def _days_after_an_event(tok: Token, doc: Doc) -> int | None:
 
 
 def _story_time(doc: Doc) -> bool:
-    return bool(_STORY_TIME.search(doc.text))
+    return bool(_STORY_TIME.search(doc_text(doc)))
 
 
 # "In recent months", "over the past few weeks": a stretch of time, not a day; an undated event told in it is
@@ -233,7 +233,7 @@ _VAGUE_PERIOD = re.compile(
 
 
 def _during_a_past_period(doc: Doc) -> bool:
-    if _VAGUE_PERIOD.search(doc.text):
+    if _VAGUE_PERIOD.search(doc_text(doc)):
         return True
     return any(
         t.lower_ == "during"
@@ -249,7 +249,7 @@ def event_date(tok: Token, doc: Doc, published: dt.date | None) -> DateSpan | No
     if when is not None:
         return when
     options = []
-    dateline = DATELINE_RE.match(doc.text)
+    dateline = DATELINE_RE.match(doc_text(doc))
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue

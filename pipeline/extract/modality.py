@@ -56,7 +56,7 @@ def is_realis(trigger: Token) -> bool:
     if sent.text.rstrip().endswith("?"):
         return False
     if trigger.dep_ == "advcl" and _bare_verb_joined(trigger) and trigger.head.lemma_ not in REALIZED:
-        return False  # "agreed to buy tanks and possibly open a base", the infinitive's "to" parsed away
+        return False  # "agreed to share depots and perhaps build a base", the "to" parsed away
     in_clause = True
     same_statement = True
     own = True
@@ -121,8 +121,8 @@ def _bare_verb_joined(tok: Token | None) -> bool:
 def _presupposed(tok: Token) -> bool:
     """A past clause after "after", "since", "because" or "following", or a gerund or noun after them in a
     past statement, is told as having happened, whatever the statement above plans, fears or asks for: "they
-    agreed to prevent incidents after a strike killed three soldiers", "he shouted after shooting the envoy";
-    not "Ankara will end its operation only after capturing the town"."""
+    pledged to avoid mistakes after a strike killed four soldiers", "he shouted after shooting the envoy";
+    not "the army will end its operation only after capturing the town"."""
     if tok.dep_ == "advcl":
         return tok.tag_ in ("VBD", "VBN") and any(
             c.dep_ == "mark" and c.lower_ in PRESUPPOSING_MARKERS for c in tok.children

@@ -25,6 +25,7 @@ from pipeline.extract.classify import Roles
 from pipeline.extract.dates import DateSpan
 from pipeline.extract.geo.gazetteer import Place
 from pipeline.extract.numbers import Casualties
+from pipeline.extract.syntax import doc_text
 
 __all__ = [
     "Actor",
@@ -162,7 +163,7 @@ class SentenceFacts:
     def parse_offset(self) -> int:
         """Where the parsed text starts in the sentence: the parse leaves the dateline out, so a token's
         ``idx`` plus this is its offset in the sentence (``core.event_candidates.trigger_start``)."""
-        return max(self.input.text.find(self.doc.text), 0) if self.doc.text else 0
+        return max(self.input.text.find(doc_text(self.doc)), 0) if doc_text(self.doc) else 0
 
 
 @dataclass(frozen=True)

@@ -63,13 +63,13 @@ def series_or_trend(tok: Token) -> bool:
     return _spread_over_a_country(tok)
 
 
-# Parts of a population: "two-thirds of the children detained", "40 percent of students were beaten".
+# Parts of a population: "a third of the detainees", "40 percent of students were beaten".
 _FRACTIONS = frozenset({"half", "third", "quarter", "fifth", "tenth", "percent", "%", "proportion"})
 
 
 def share_of_a_population(tok: Token) -> bool:
     """The trigger tells what happened to a share of a population, or what data or a study show, on no day the
-    sentence names ("two-thirds of the children detained had been beaten", "police data showed 2,500 people
+    sentence names ("a third of the detainees had been beaten", "police figures showed 900 people
     had been killed"): a finding over many occurrences, not one ("half of the marchers were arrested on
     Monday" is one)."""
     if any(t.ent_type_ == "DATE" for t in tok.sent):
@@ -86,8 +86,8 @@ def share_of_a_population(tok: Token) -> bool:
     return False
 
 
-# What data, figures, surveys or studies show is counted over many occurrences ("police data showed 2,500
-# people had been killed in police operations").
+# What data, figures, surveys or studies show is counted over many occurrences ("police figures showed 900
+# people had been killed in raids").
 _FIGURES = frozenset(
     {
         "data",
@@ -118,7 +118,7 @@ def _found_by_figures(tok: Token) -> bool:
 
 # "the protests lawmakers have met at town halls across the country": many places, no one of them named.
 _NATIONWIDE = re.compile(r"\b(?:across|around|throughout|all over) the (?:country|nation)\b", re.IGNORECASE)
-# "women's marches across the globe in January": many countries, never one event, dated or not.
+# "rallies across the globe in March": many countries, never one event, dated or not.
 _WORLDWIDE = re.compile(r"\b(?:across|around|throughout|all over) the (?:globe|world)\b", re.IGNORECASE)
 
 

@@ -119,6 +119,9 @@ def ids_of(found: int | tuple[int, ...] | None) -> tuple[int, ...]:
     return () if found is None else (found,) if isinstance(found, int) else found
 
 
+RANKED_CACHE_SIZE = 100_000  # names ranked and kept per process (a few MB)
+
+
 class Gazetteer:
     """Name -> place lookups over an in-memory table of cities, admin1 regions and countries."""
 
@@ -139,6 +142,9 @@ class Gazetteer:
         self._full = full
         self._bare = bare
         self._country_by_code: dict[str, int] = {}
+        # Lookups repeat the same names article after article ("Trump", "Syria"): their ranking is kept (a
+        # bounded cache; the tables never change).
+        self._ranked_cache: dict[tuple[str, str | None, bool], tuple[int, ...]] = {}
         countries = places.with_row_index("place").filter(pl.col("kind") == "country")
         for place, iso2, iso3 in countries.select("place", "country_code", "iso3").iter_rows():
             self._country_by_code[iso2] = place
@@ -164,9 +170,18 @@ class Gazetteer:
                         return ids_of(found), kind, candidate
         return (), None, key
 
-    def _ranked(self, name: str, country_hint: str | None, world_cities: bool = False) -> list[int]:
+    def _ranked(self, name: str, country_hint: str | None, world_cities: bool = False) -> tuple[int, ...]:
         """Ids of the places called ``name``, most plausible first; ``world_cities``: a city of a million
         people of that very name leaves out the small towns of the name (``lookup``)."""
+        key = (name, country_hint, world_cities)
+        ranked = self._ranked_cache.get(key)
+        if ranked is None:
+            if len(self._ranked_cache) >= RANKED_CACHE_SIZE:
+                self._ranked_cache.clear()
+            ranked = self._ranked_cache[key] = tuple(self._rank(name, country_hint, world_cities))
+        return ranked
+
+    def _rank(self, name: str, country_hint: str | None, world_cities: bool) -> list[int]:
         found, asked, key = self._matches(name)
         hint = country_hint.upper() if country_hint else None
         if key in common_words():

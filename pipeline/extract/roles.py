@@ -26,7 +26,7 @@ from pipeline.extract.classify import Roles, classify
 from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
-from pipeline.extract.syntax import PLACE_LABELS, content_head, first_conjunct, is_place_token
+from pipeline.extract.syntax import PLACE_LABELS, content_head, doc_text, first_conjunct, is_place_token
 
 _LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
 
@@ -392,7 +392,7 @@ def _other_armed(doc: Doc, agent: Token | None, actor1: Actor | None) -> bool:
         category = GENERIC_ACTORS.get(tok.lemma_.lower())
         if category in ARMED_CATEGORIES and (actor1 is None or category != actor1.category):
             return True
-    groups = set(named_groups_in(doc.text))
+    groups = set(named_groups_in(doc_text(doc)))
     return bool(groups - ({actor1.name} if actor1 else set()))
 
 

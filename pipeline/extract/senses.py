@@ -19,7 +19,7 @@ from pipeline.extract.lexicon import CUES, GENERIC_ACTORS, TRIGGERS, WEAK_TRIGGE
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
 from pipeline.extract.roles import between
-from pipeline.extract.syntax import PLACE_LABELS, content_head, has_object, is_place_token
+from pipeline.extract.syntax import PLACE_LABELS, content_head, doc_text, has_object, is_place_token
 
 _LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
 
@@ -447,7 +447,8 @@ def _marchers(tok: Token) -> bool:
         return True
     return GENERIC_ACTORS.get(subject.lemma_.lower()) == "civilians" and bool(
         re.search(
-            r"\b(chant\w*|slogans?|placards?|banners?|signs|demand\w*|solidarity)\b", tok.doc.text.lower()
+            r"\b(chant\w*|slogans?|placards?|banners?|signs|demand\w*|solidarity)\b",
+            doc_text(tok.doc).lower(),
         )
     )
 

@@ -35,7 +35,7 @@ from pipeline.extract.settings import (
     TOWN_BEFORE_REGION,
     TOWN_OVER_REGION_DISTANCE,
 )
-from pipeline.extract.syntax import DATELINE_RE, PLACE_LABELS, past_time_clause, tree_distance
+from pipeline.extract.syntax import DATELINE_RE, PLACE_LABELS, doc_text, past_time_clause, tree_distance
 
 _LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
 
@@ -61,7 +61,7 @@ def sentence_places(
     ``known_persons``: last names the article gives persons (lower case), no places wherever they stand
     ("Owens' death")."""
     gaz = gazetteer()
-    dateline = DATELINE_RE.match(doc.text)
+    dateline = DATELINE_RE.match(doc_text(doc))
     start = dateline.end() if dateline else 0
     out: list[tuple[Span, Place]] = []
     not_here: set[str] = _people_from(doc, country)
@@ -86,22 +86,22 @@ def sentence_places(
         if find_named_group(ent.text):
             continue
         name = strip_place_words(ent.text)
-        where = country_named_with(doc.text, ent.start_char, ent.end_char) or country
+        where = country_named_with(doc_text(doc), ent.start_char, ent.end_char) or country
         place = gaz.lookup(name, country_hint=where) if not names_no_place(name) else None
         place = place or town_of_site(name, where)
         if place is not None and place.kind == "country" and (_names_a_site(ent) or _names_an_event(ent)):
             continue  # "a US base in Syria", "US strikes": who, not where
         if place is not None:
-            place = contained_place(doc.text, ent.end_char, name, place, where)
+            place = contained_place(doc_text(doc), ent.end_char, name, place, where)
             out.append((ent, place))
             taken.update(range(ent.start, ent.end))
             if place.kind in _CONTAINED:
-                containers.append((ent.end_char, containers_end(doc.text, ent.end_char)))
+                containers.append((ent.end_char, containers_end(doc_text(doc), ent.end_char)))
     # "President Donald Trump": no town called Donald. Only a part of a person's name: the small model calls
     # some towns persons ("Tal Afar"), and a whole name may still be a place.
     persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
     for found in scan_places(
-        doc.text[start:], country, with_offsets=True, abroad=abroad, persons=known_persons
+        doc_text(doc)[start:], country, with_offsets=True, abroad=abroad, persons=known_persons
     ):
         m_start, m_end, place = found
         span = doc.char_span(start + m_start, start + m_end, alignment_mode="expand")
@@ -117,7 +117,7 @@ def sentence_places(
         out.append((span, place))
         taken.update(range(span.start, span.end))
         if place.kind in _CONTAINED:
-            containers.append((span.end_char, containers_end(doc.text, span.end_char)))
+            containers.append((span.end_char, containers_end(doc_text(doc), span.end_char)))
     # The district or region that says where a named place lies is not where the event happened.
     places = tuple(
         (span, place) for span, place in out if not any(a < span.start_char < b for a, b in containers)
@@ -174,7 +174,7 @@ def place_of_event(
         others = []  # "killings, rapes and lootings in X": one place told for them all
     for span, place in sentence.places:
         if any(o.i < span.start for o in others):
-            continue  # "protests in Cluj, as well as a counter-demonstration in Bucharest": the other one's
+            continue  # "marches in Arad, and a counter-rally in Cluj": the other one's
         if past_time_clause(span.root) not in (None, own_clause):
             # "Thursday's attack was the deadliest since 2014, when fighters stormed a school in Peshawar":
             # the place of that older event, not of this one
@@ -225,7 +225,7 @@ def place_of_event(
     # The dateline says where the reporter filed the lead from: a news agency's capital ("MOSCOW, May 2.
     # /Agency/.") is not where the events told further down happened, nor where the lead says its events
     # happened in another country ("near the Syrian community of X", a place the gazetteer lacks).
-    named = country_of_named_places(sentence.doc.text)
+    named = country_of_named_places(doc_text(sentence.doc))
     if article.dateline is not None and here < DETECT_LEAD_SENTENCES:
         in_lead = named or country_of_named_places(article.context.body[:LEAD_CHARS])
         if in_lead is None or in_lead == article.dateline.country_code:
@@ -245,7 +245,7 @@ PLACE_HEAD_NOUNS = _LEXICON.words("place_head_nouns")
 
 def _named_country(span: Span) -> str | None:
     """The country the sentence itself names for a place ("the Syrian province of X", "X, Syria")."""
-    return country_named_with(span.doc.text, span.start_char, span.end_char)
+    return country_named_with(doc_text(span.doc), span.start_char, span.end_char)
 
 
 SITE_NOUNS = _LEXICON.words("site_nouns")
@@ -306,7 +306,7 @@ def _names_an_event(ent: Span) -> bool:
 
 
 def _other_events_joined(tok: Token) -> list[Token]:
-    """Event nouns joined to the trigger after it ("protests in A, as well as a counter-demonstration in B"):
+    """Event nouns joined to the trigger after it ("marches in A, and a counter-rally in B"):
     each has its own reading, and when the trigger has a place of its own before them, the places named after
     them are theirs (wherever the parse hangs them)."""
     return [c for c in tok.conjuncts if c.i > tok.i and c.pos_ == "NOUN" and c.lemma_.lower() in TRIGGERS]
