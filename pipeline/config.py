@@ -47,8 +47,9 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # finding, what an anniversary is of is history, an undated sentence outside the lead is told at the time the
 # story last named, three proper names in a row are a person's, "in Turkish" is no town; 0.6.13: what data
 # or a study show on no day is a finding, "there were protests in A, B, C and D" asserts one per town (a list
-# of towns is no chain of containers), an event joined after the trigger keeps the places named after it
-EXTRACTOR_CODE_VERSION = "0.6.13"
+# of towns is no chain of containers), an event joined after the trigger keeps the places named after it;
+# 0.6.14: the subject of "is set/scheduled/due to ..." is a prospect
+EXTRACTOR_CODE_VERSION = "0.6.14"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

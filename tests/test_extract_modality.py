@@ -130,3 +130,10 @@ def test_a_verb_that_goes_on_to_an_infinitive_tells_a_fact(nlp):
 def test_a_bare_verb_joined_to_a_plan_is_planned_too(nlp):
     sentence = "The allies agreed to share fuel depots and perhaps build a new base near the border."
     assert not realis(nlp, sentence, "build")
+
+
+def test_the_subject_of_a_schedule_is_a_prospect(nlp):
+    assert not realis(nlp, "The protests against the club in Lyon are set to continue.", "protests")
+    assert not realis(nlp, "The strike at the port is due to begin on Friday.", "strike")
+    # "set off" with no infinitive is no schedule
+    assert realis(nlp, "Militants set off a bomb in Lyon on Monday.", "bomb")

@@ -42,6 +42,8 @@ FUTURE_PREDICATES = _LEXICON.cues("future_predicates")
 NOT_YET_MARKERS = _LEXICON.cues("not_yet_markers")
 # "after militants attacked", "since the bombing": what these introduce is presupposed to have happened.
 PRESUPPOSING_MARKERS = _LEXICON.cues("presupposing_markers")
+# "The protests are set to continue": the subject of one of these with an infinitive is a prospect.
+SCHEDULED_HEADS = _LEXICON.cues("scheduled_heads")
 # "possible air strikes", "a planned attack": the event noun is a prospect.
 IRREALIS_MODIFIERS = _LEXICON.cues("irrealis_modifiers")
 # "commanders sometimes defect", "militants often attack convoys": a habit, not one occurrence.
@@ -87,6 +89,8 @@ def is_realis(trigger: Token) -> bool:
                 return False
         if depth > 0 and same_statement and tok.lemma_.lower() in WAITING_HEADS:
             return False
+        if depth == 1 and trigger.dep_ in ("nsubj", "nsubjpass") and _scheduled(tok):
+            return False  # "the protests are set to continue"
         if depth > 0 and tok.lower_ in UNREALISED_MARKERS and tok.dep_ in ("prep", "mark"):
             return False
         if depth > 0 and tok.lower_ == "to" and tok.dep_ == "prep" and tok.head.lemma_.lower() in REACTIONS:
@@ -105,6 +109,15 @@ def is_realis(trigger: Token) -> bool:
     if _blamed_without_telling_it(trigger):
         return False
     return not _negated_by_determiner(trigger)
+
+
+def _scheduled(tok: Token) -> bool:
+    """ "are set to continue", "is scheduled to resume", "is due to start": a verb of scheduling with an
+    infinitive."""
+    return tok.lemma_.lower() in SCHEDULED_HEADS and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in tok.children
+    )
 
 
 def _bare_verb_joined(tok: Token | None) -> bool:
