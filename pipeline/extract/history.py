@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.dates import DateSpan, duration_days, only_time_of_day, resolve_date
 from pipeline.extract.lexicon_loader import lexicon
-from pipeline.extract.model import ArticleFacts, Reading, Refusal, SentenceFacts
+from pipeline.extract.model import ArticleFacts, Mention, Reading, Refusal, SentenceFacts
 from pipeline.extract.settings import BACKGROUND_AFTER_DAYS, UNDATED_WINDOW_DAYS
 from pipeline.extract.settings import DETECT_HISTORY_DAYS as HISTORY_DAYS
 from pipeline.extract.settings import DETECT_LEAD_SENTENCES as LEAD_SENTENCES
@@ -104,6 +104,35 @@ def in_the_past(story_time: DateSpan | None, published: dt.date | None) -> bool:
     return (
         story_time is not None and published is not None and (published - story_time.end).days > HISTORY_DAYS
     )
+
+
+class StoryTime:
+    """The time each article's story is told at, sentence by sentence: the latest time its sentences name
+    (parsed or not), until an event of today is told."""
+
+    def __init__(self) -> None:
+        self._time: dict[str, DateSpan | None] = {}
+        self._read_to: dict[str, int] = {}
+
+    def in_the_past(self, article: ArticleFacts, index: int) -> bool:
+        """Whether the story is told in the past just before sentence ``index`` (sentences in order)."""
+        article_id = article.context.article_id
+        for before in range(self._read_to.get(article_id, -1) + 1, index):
+            self._name(article, before)
+        self._read_to[article_id] = index - 1
+        return in_the_past(self._time.get(article_id), article.published)
+
+    def told(self, article: ArticleFacts, index: int, found: list[Mention]) -> None:
+        """Sentence ``index`` was read and told ``found``: an event of today brings the story back to now."""
+        self._name(article, index)
+        self._read_to[article.context.article_id] = index
+        if any(not m.is_background for m in found):
+            self._time[article.context.article_id] = None
+
+    def _name(self, article: ArticleFacts, index: int) -> None:
+        time = named_time(article.texts.get(index, ""), article.published)
+        if time is not None:
+            self._time[article.context.article_id] = time
 
 
 def _present_perfect(tok: Token) -> bool:

@@ -33,7 +33,7 @@ from pipeline.extract.dates import DateSpan
 from pipeline.extract.detect import detect_step
 from pipeline.extract.discourse import resolve_blasts, resolve_protest_episodes, resolve_references
 from pipeline.extract.geo.event_place import conjoined_places, place_step
-from pipeline.extract.history import date_step, in_the_past, named_time
+from pipeline.extract.history import StoryTime, date_step
 from pipeline.extract.learned.event_filter import filter_step
 from pipeline.extract.modality import is_realis
 from pipeline.extract.model import (
@@ -161,35 +161,6 @@ def extract(
         mentions = discourse_pass(mentions, sentences)
     mentions = [with_inter_codes(m) for m in mentions]
     return mentions, link_candidates(records, mentions)
-
-
-class StoryTime:
-    """The time each article's story is told at, sentence by sentence: the latest time its sentences name
-    (parsed or not), until an event of today is told."""
-
-    def __init__(self) -> None:
-        self._time: dict[str, DateSpan | None] = {}
-        self._read_to: dict[str, int] = {}
-
-    def in_the_past(self, article: ArticleFacts, index: int) -> bool:
-        """Whether the story is told in the past just before sentence ``index`` (sentences in order)."""
-        article_id = article.context.article_id
-        for before in range(self._read_to.get(article_id, -1) + 1, index):
-            self._name(article, before)
-        self._read_to[article_id] = index - 1
-        return in_the_past(self._time.get(article_id), article.published)
-
-    def told(self, article: ArticleFacts, index: int, found: list[Mention]) -> None:
-        """Sentence ``index`` was read and told ``found``: an event of today brings the story back to now."""
-        self._name(article, index)
-        self._read_to[article.context.article_id] = index
-        if any(not m.is_background for m in found):
-            self._time[article.context.article_id] = None
-
-    def _name(self, article: ArticleFacts, index: int) -> None:
-        time = named_time(article.texts.get(index, ""), article.published)
-        if time is not None:
-            self._time[article.context.article_id] = time
 
 
 def sentence_mentions(
