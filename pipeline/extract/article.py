@@ -26,7 +26,7 @@ from pipeline.extract.geo.scan import scan_places
 from pipeline.extract.lexicon import CUES
 from pipeline.extract.model import ArticleContext, ArticleFacts, SentenceFacts, SentenceInput
 from pipeline.extract.numbers import count_casualties
-from pipeline.extract.syntax import DATELINE_RE
+from pipeline.extract.syntax import DATELINE_RE, doc_text
 
 
 def sentence_cues(text: str) -> frozenset[str]:
@@ -60,7 +60,7 @@ def article_facts(
     cues: dict[str, dict[int, frozenset[str]]] = {article_id: {} for article_id in by_article}
     persons: dict[str, set[str]] = {article_id: set() for article_id in by_article}
     for s, doc in candidates:
-        cues[s.article_id][s.sentence_index] = sentence_cues(doc.text)
+        cues[s.article_id][s.sentence_index] = sentence_cues(doc_text(doc))
         persons[s.article_id].update(surnames(doc))
     return {
         article_id: ArticleFacts(
@@ -169,8 +169,8 @@ def sentence_facts(
 ) -> SentenceFacts:
     """What one parsed sentence says before its triggers are read; ``doer_before`` is who did the last event
     told in the article's sentences before it (for "they")."""
-    lower = doc.text.lower()
-    cues = sentence_cues(doc.text)
+    lower = doc_text(doc).lower()
+    cues = sentence_cues(doc_text(doc))
     cues = cues | cues_referred_to(lower, cues, sent.sentence_index, article.cues_by_sentence)
     cues = cues | protest_told_before(sent.sentence_index, article.cues_by_sentence)
     places, not_here = sentence_places(doc, article.country, article.countries_named, article.persons)

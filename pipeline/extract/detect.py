@@ -297,10 +297,9 @@ def _modifier(tok: Token) -> bool:
     counted ("several mortar rounds")."""
     if tok.pos_ == "ADJ" and tok.dep_ == "amod" and not _PARTICIPLE.search(tok.lower_):
         return True  # "an offensive way", "explosive growth": an adjective describes, it tells no event
+    # A word inside a name ("the Innovation Demonstration Zone"); its head may be one ("Women's March").
     if tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and not tok.is_sent_start:
-        return (
-            True  # inside a name ("the Innovation Demonstration Zone"); its head may be one ("Women's March")
-        )
+        return True
     if tok.pos_ != "NOUN" or tok.dep_ not in ("compound", "amod", "nmod") or tok.head.pos_ != "NOUN":
         return False
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-":  # "sit-in": one word

@@ -163,7 +163,8 @@ class SentenceFacts:
     def parse_offset(self) -> int:
         """Where the parsed text starts in the sentence: the parse leaves the dateline out, so a token's
         ``idx`` plus this is its offset in the sentence (``core.event_candidates.trigger_start``)."""
-        return max(self.input.text.find(doc_text(self.doc)), 0) if doc_text(self.doc) else 0
+        text = doc_text(self.doc)
+        return max(self.input.text.find(text), 0) if text else 0
 
 
 @dataclass(frozen=True)

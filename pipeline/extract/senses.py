@@ -284,9 +284,8 @@ def _found_weapon(tok: Token) -> bool:
     """Whether a weapon noun (or the noun it qualifies: "rocket shells") is what was found or defused, or
     only said to be there ("there is a bomb in the building": a find or a threat, no explosion)."""
     noun = tok.head if tok.dep_ == "compound" else tok
-    if noun.dep_ in ("attr", "nsubj") and noun.head.lemma_ == "be" and noun.lemma_.lower() in WEAPON_NOUNS:
-        if any(c.dep_ == "expl" for c in noun.head.children):
-            return True  # (an explosion or a blast that "there was" did happen)
+    if noun.lemma_.lower() in WEAPON_NOUNS and _existential(noun):
+        return True  # (an explosion or a blast that "there was" did happen)
     return noun.dep_ in ("dobj", "nsubjpass") and TRIGGERS.get(noun.head.lemma_.lower()) in (
         "disrupt",
         "find",
@@ -390,15 +389,18 @@ def _to_the_streets(tok: Token) -> bool:
     )
 
 
+def _existential(tok: Token) -> bool:
+    """``tok`` is what "there is" or "there was" says exists ("there is a bomb", "there were protests")."""
+    return (
+        tok.dep_ in ("attr", "nsubj")
+        and tok.head.lemma_ == "be"
+        and any(c.dep_ == "expl" for c in tok.head.children)
+    )
+
+
 def _there_were(tok: Token) -> bool:
     """ "There were also protests in Cluj and Sibiu": a past existential asserts that they took place."""
-    be = tok.head
-    return (
-        tok.dep_ == "attr"
-        and be.lemma_ == "be"
-        and be.tag_ == "VBD"
-        and any(c.dep_ == "expl" for c in be.children)
-    )
+    return tok.dep_ == "attr" and tok.head.tag_ == "VBD" and _existential(tok)
 
 
 def _specific(doc: Doc) -> bool:

@@ -70,7 +70,7 @@ def container_names(text: str, end: int) -> tuple[list[str], int]:
 
 def containers_end(text: str, end: int) -> int:
     names, stop = container_names(text, end)
-    if names and _LIST_GOES_ON.match(text[stop : stop + 30]):
+    if names and _list_goes_on(text, stop):
         return end  # a list of towns, none of which contains the one before it
     return stop if names else end
 
@@ -183,7 +183,7 @@ def contained_place(text: str, end: int, name: str, place: Place | None, country
     if not code:
         return place
     names, stop = container_names(text, end)
-    if names and place is not None and _LIST_GOES_ON.match(text[stop : stop + 30]):
+    if names and place is not None and _list_goes_on(text, stop):
         return place  # "in Cluj, Sibiu, Iasi and Timisoara": a list of towns, not "Sibiu (in Iasi county)"
     containers: list[list[Place]] = []  # per name the text gives, every place it may be
     for group in names:
@@ -255,6 +255,11 @@ def contained_place(text: str, end: int, name: str, place: Place | None, country
 
 # A list that goes on after the names read as containers: "A, B, C, and D".
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|as well as)\s+[A-Z]")
+
+
+def _list_goes_on(text: str, stop: int) -> bool:
+    """The names ``container_names`` read up to ``stop`` are items of a list that goes on after them."""
+    return _LIST_GOES_ON.match(text[stop : stop + 30]) is not None
 
 
 def _town_called(name: str, container: Place) -> Place | None:

@@ -61,7 +61,8 @@ def sentence_places(
     ``known_persons``: last names the article gives persons (lower case), no places wherever they stand
     ("Owens' death")."""
     gaz = gazetteer()
-    dateline = DATELINE_RE.match(doc_text(doc))
+    text = doc_text(doc)
+    dateline = DATELINE_RE.match(text)
     start = dateline.end() if dateline else 0
     out: list[tuple[Span, Place]] = []
     not_here: set[str] = _people_from(doc, country)
@@ -86,23 +87,21 @@ def sentence_places(
         if find_named_group(ent.text):
             continue
         name = strip_place_words(ent.text)
-        where = country_named_with(doc_text(doc), ent.start_char, ent.end_char) or country
+        where = country_named_with(text, ent.start_char, ent.end_char) or country
         place = gaz.lookup(name, country_hint=where) if not names_no_place(name) else None
         place = place or town_of_site(name, where)
         if place is not None and place.kind == "country" and (_names_a_site(ent) or _names_an_event(ent)):
             continue  # "a US base in Syria", "US strikes": who, not where
         if place is not None:
-            place = contained_place(doc_text(doc), ent.end_char, name, place, where)
+            place = contained_place(text, ent.end_char, name, place, where)
             out.append((ent, place))
             taken.update(range(ent.start, ent.end))
             if place.kind in _CONTAINED:
-                containers.append((ent.end_char, containers_end(doc_text(doc), ent.end_char)))
+                containers.append((ent.end_char, containers_end(text, ent.end_char)))
     # "President Donald Trump": no town called Donald. Only a part of a person's name: the small model calls
     # some towns persons ("Tal Afar"), and a whole name may still be a place.
     persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
-    for found in scan_places(
-        doc_text(doc)[start:], country, with_offsets=True, abroad=abroad, persons=known_persons
-    ):
+    for found in scan_places(text[start:], country, with_offsets=True, abroad=abroad, persons=known_persons):
         m_start, m_end, place = found
         span = doc.char_span(start + m_start, start + m_end, alignment_mode="expand")
         if span is None or taken & set(range(span.start, span.end)) or _modifies_noun(span):
@@ -117,7 +116,7 @@ def sentence_places(
         out.append((span, place))
         taken.update(range(span.start, span.end))
         if place.kind in _CONTAINED:
-            containers.append((span.end_char, containers_end(doc_text(doc), span.end_char)))
+            containers.append((span.end_char, containers_end(text, span.end_char)))
     # The district or region that says where a named place lies is not where the event happened.
     places = tuple(
         (span, place) for span, place in out if not any(a < span.start_char < b for a, b in containers)
