@@ -49,7 +49,9 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # or a study show on no day is a finding, "there were protests in A, B, C and D" asserts one per town (a list
 # of towns is no chain of containers), an event joined after the trigger keeps the places named after it;
 # 0.6.14: the subject of "is set/scheduled/due to ..." is a prospect
-EXTRACTOR_CODE_VERSION = "0.6.14"
+# 0.6.15: violence by one person in an article with nothing political or armed in it is a private crime
+# (crime.py); an event named as an entry of a list, database or ranking is listed, not reported
+EXTRACTOR_CODE_VERSION = "0.6.15"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

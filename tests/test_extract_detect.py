@@ -484,3 +484,30 @@ def test_a_trigger_word_inside_a_name_is_a_modifier_and_a_name_s_head_is_not() -
     deps = ["nsubj", "ROOT", "det", "compound", "dobj", "punct"]
     doc = Doc(vocab, words=words, pos=pos, deps=deps, heads=[1, 1, 4, 4, 1, 1])
     assert not _modifier(doc[4])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry's list included the market bombing in Tarvel and the shootings in Lyon.",
+        "A list of 40 attacks in Europe was published by the ministry in Tarvel on Monday.",
+        "Her killing was added to a database of 78 attacks kept by officials in Lyon.",
+        "The tally included the club attack in Lyon and the shootings in Tarvel, which killed 30 guards.",
+    ],
+)
+def test_an_event_named_as_an_entry_of_a_list_is_listed_not_reported(sentence: str) -> None:
+    mentions, candidates = _read(sentence)
+    assert mentions == []
+    assert "listed" in _reasons(candidates, 0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The attack on Monday included a car bomb and gunmen in Tarvel.",
+        "Police released a list of the 12 people killed in the bombing in Tarvel on Monday.",
+    ],
+)
+def test_an_event_that_includes_things_or_whose_victims_are_listed_is_kept(sentence: str) -> None:
+    mentions, candidates = _read(sentence)
+    assert mentions and "listed" not in _reasons(candidates, 0)

@@ -29,10 +29,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.actors import find_named_group, find_party
+from pipeline.extract.crime import ordinary_crime
 from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS, TRIGGERS
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Decision, Reading, Refusal, SentenceFacts
 from pipeline.extract.occurrence import (
+    entry_of_a_list,
     legal_case,
     running_tally,
     series_or_trend,
@@ -68,7 +70,15 @@ REASONS = {
         " attacks'), not one occurrence"
     ),
     "not_prose": "a list, table or timeline, not a sentence of news",
+    "listed": (
+        "named as an entry of a list, database or ranking ('a list of 78 attacks', 'the tally included the"
+        " bombing'): what a document holds, not a report of the event"
+    ),
     "not_political": "an arrest of people with no political, civic or armed role named: a criminal case",
+    "crime": (
+        "violence by one person or by nobody named, on ordinary people, with no weapon of war, in an article"
+        " that names no armed group and no political violence or protest: a private crime, not an ACLED event"
+    ),
     "time_reference": (
         "a ceasefire or agreement named as the time of something else ('after the truce', 'during the"
         " ceasefire'), not its conclusion"
@@ -157,6 +167,8 @@ def detect_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts
     )
     if not verdict.is_event:
         return Refusal(verdict.reason, verdict.score)
+    if ordinary_crime(reading.trigger, reading.roles, reading.label[0], article):
+        return Refusal("crime", verdict.score)
     return replace(reading, score=verdict.score)
 
 
@@ -255,6 +267,8 @@ def decide(
         anchored_noun = tok.pos_ == "NOUN" and place_precision in ("place", "near_place")
         if not (ev.armed or ev.victims or ev.weapon or ev.target or anchored_noun):
             return Decision(False, "figurative", score)
+    if entry_of_a_list(tok):
+        return Decision(False, "listed", score)
     if not lead and score < MIN_EVIDENCE:
         return Decision(False, "thin", score)
     return Decision(True, "event", score)

@@ -216,3 +216,38 @@ def legal_case(tok: Token) -> bool:
         and clause.head.lemma_.lower() in _VERDICTS
         and any(c.dep_ == "mark" and c.lower_ in ("after", "for") for c in clause.children)
     )
+
+
+LIST_NOUNS = lexicon().words("list_nouns")
+LIST_VERBS = lexicon().words("list_verbs")
+
+
+def entry_of_a_list(tok: Token) -> bool:
+    """The event is named as an entry of a list, a database or a ranking ("a list of 78 attacks", "the
+    tally included the bombing in X and the shooting in Y", "the raid was added to the register"): what a
+    document holds, not a report that it happened now (a list's events are old, many and told elsewhere).
+    What a relative clause tells of an entry is the entry's ("the shootings in Y, which killed 30")."""
+    if tok.dep_ == "relcl":
+        for above in tok.ancestors:
+            if above.pos_ in ("VERB", "AUX"):
+                return False
+            if above.pos_ in ("NOUN", "PROPN") and _listed(above):
+                return True
+        return False
+    return _listed(tok)
+
+
+def _listed(tok: Token) -> bool:
+    head = first_conjunct(tok)  # "included the bombing in X, the shootings in Y and ..."
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in LIST_NOUNS:
+        return True
+    verb = head.head
+    if head.dep_ not in ("dobj", "nsubjpass", "attr") or verb.lemma_.lower() not in LIST_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child is not head and child.lemma_.lower() in LIST_NOUNS:
+            return True  # "the list included ..."
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "to", "among"):
+            if any(o.dep_ == "pobj" and o.lemma_.lower() in LIST_NOUNS for o in child.children):
+                return True  # "was included on a list", "added to the database"
+    return False
