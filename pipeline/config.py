@@ -51,7 +51,9 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # 0.6.14: the subject of "is set/scheduled/due to ..." is a prospect
 # 0.6.15: violence by one person in an article with nothing political or armed in it is a private crime
 # (crime.py); an event named as an entry of a list, database or ranking is listed, not reported
-EXTRACTOR_CODE_VERSION = "0.6.15"
+# 0.6.16: a date that names another noun of the sentence ("a February 2 arrest") is that noun's day, not the
+# trigger's; "shooting", "stabbing", "assassination", "beheading", "lynching" and "looting" are event nouns
+EXTRACTOR_CODE_VERSION = "0.6.16"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

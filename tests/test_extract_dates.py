@@ -182,3 +182,29 @@ def test_the_day_a_sentence_gives_beats_a_time_of_day_nearer_the_trigger() -> No
     # published on Tuesday 12 March 2024: "Sunday afternoon" is the 10th, not the day of writing
     rows = article_mentions("Gunmen shot dead two farmers near Kaduna on Sunday afternoon.")
     assert rows and rows[0].event_date == dt.date(2024, 3, 10)
+
+
+def test_a_date_naming_another_noun_is_that_nouns_day() -> None:
+    from kit import article_mentions
+
+    # "a March 1 arrest" dates the arrest, not the anger of the protesters the sentence is about
+    rows = article_mentions(
+        "Youths threw stones at police in Kaduna on Monday.",
+        "The protesters are angry over the alleged beating of a young man during a March 1 arrest in Kaduna.",
+    )
+    assert [r for r in rows if r.sentence_index == 1]
+    assert dt.date(2024, 3, 1) not in {r.event_date for r in rows}
+    # the date stays the noun's own ("the March 1 raid") and its relative clause's ("that killed four")
+    rows = article_mentions("Residents buried the victims of the March 1 raid on Kaduna that killed four.")
+    assert rows and {r.event_date for r in rows} == {dt.date(2024, 3, 1)}
+
+
+def test_a_shooting_or_a_stabbing_told_as_a_noun_is_an_event() -> None:
+    from kit import article_mentions
+
+    for sentence in (
+        "A shooting at a market in Kaduna on Sunday left two traders dead.",
+        "The stabbing of a village chief in Kaduna on Sunday shocked the town.",
+    ):
+        rows = article_mentions(sentence)
+        assert rows and rows[0].event_date == dt.date(2024, 3, 10), sentence

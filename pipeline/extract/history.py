@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.dates import DateSpan, duration_days, only_time_of_day, resolve_date
+from pipeline.extract.dates import DateSpan, duration_days, is_calendar_word, only_time_of_day, resolve_date
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Mention, Reading, Refusal, SentenceFacts
 from pipeline.extract.settings import BACKGROUND_AFTER_DAYS, UNDATED_WINDOW_DAYS
@@ -271,6 +271,22 @@ def _during_a_past_period(doc: Doc) -> bool:
     )
 
 
+def _dates_another_noun(ent, tok: Token) -> bool:
+    """The date is part of another noun's name ("a February 2 arrest", "the March 3 election", "last week's
+    raid") in a branch of the sentence apart from the trigger: it says when that happened. Not when the noun
+    is the trigger, holds it ("the January 29 raid that killed 16") or lies inside its phrase ("a beating
+    during a February 2 arrest"), nor a time's noun ("Sunday afternoon")."""
+    root = ent.root
+    if root.dep_ not in ("nmod", "compound", "poss", "amod", "nummod"):
+        return False
+    noun = root.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME"):
+        return False
+    if is_calendar_word(noun.lower_):
+        return False
+    return noun != tok and not noun.is_ancestor(tok) and not tok.is_ancestor(noun)
+
+
 def event_date(tok: Token, doc: Doc, published: dt.date | None) -> DateSpan | None:
     """The date the trigger's event happened, from the DATE entity closest to it in the parse (or the one
     a "when" clause holding the trigger hangs from)."""
@@ -287,6 +303,8 @@ def event_date(tok: Token, doc: Doc, published: dt.date | None) -> DateSpan | No
         since = ent[0] if ent[0].lower_ == "since" else doc[ent.start - 1] if ent.start else None
         if since is not None and since.lower_ == "since" and compared_since(since):
             continue  # "the first attack since 2014": not when this one happened
+        if _dates_another_noun(ent, tok):
+            continue  # "angry over a beating during a February 2 arrest": the arrest's day, not the anger's
         text = ent.text
         if (
             ent.start <= tok.i < ent.end
