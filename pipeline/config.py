@@ -53,7 +53,9 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # (crime.py); an event named as an entry of a list, database or ranking is listed, not reported
 # 0.6.16: a date that names another noun of the sentence ("a February 2 arrest") is that noun's day, not the
 # trigger's; "shooting", "stabbing", "assassination", "beheading", "lynching" and "looting" are event nouns
-EXTRACTOR_CODE_VERSION = "0.6.16"
+# 0.6.17: a name after a title ("Rep. Ann Taylor", "Gen. J. Okello") is a person's in every sentence, parsed
+# or not: no place
+EXTRACTOR_CODE_VERSION = "0.6.17"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

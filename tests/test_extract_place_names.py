@@ -158,3 +158,18 @@ def test_a_list_of_towns_is_no_chain_of_containers_and_a_joined_event_keeps_its_
     assert {("rallies", town) for town in ("Arad", "Brasov", "Oradea", "Galati")} <= by_trigger
     assert ("demonstration", "Cluj") in by_trigger
     assert ("rallies", "Cluj") not in by_trigger
+
+
+def test_a_name_after_a_title_is_a_person_s_in_every_sentence():
+    from pipeline.extract.article import titled_surnames
+
+    text = "Rep. Ann Taylor met voters. Gen. J. Okello spoke. Mr. Smith left. Sen. Tim Kaine. President Chad."
+    assert titled_surnames(text) == {"taylor", "okello", "smith", "kaine"}
+    # "Taylor" (a town in Texas) is the congresswoman of a sentence nobody parses, not the protest's place
+    rows = article_mentions(
+        "Rep. Ann Taylor met voters in her district on Monday.",
+        "Hundreds of people protested outside the meeting on Monday.",
+        "Taylor answered questions for an hour.",
+        outlet="abcnews.go.com",
+    )
+    assert rows and all(r.location != "Taylor" for r in rows)

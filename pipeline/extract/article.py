@@ -9,6 +9,7 @@ Reads the articles, their sentences and the parsed docs; decides frozen ``Articl
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import cache
@@ -58,7 +59,7 @@ def article_facts(
     for s in sentences:
         texts[s.article_id][s.sentence_index] = s.text
     cues: dict[str, dict[int, frozenset[str]]] = {article_id: {} for article_id in by_article}
-    persons: dict[str, set[str]] = {article_id: set() for article_id in by_article}
+    persons = {article_id: titled_surnames(ctx.body) for article_id, ctx in by_article.items()}
     for s, doc in candidates:
         cues[s.article_id][s.sentence_index] = sentence_cues(doc_text(doc))
         persons[s.article_id].update(surnames(doc))
@@ -102,6 +103,26 @@ def surnames(doc: Doc) -> set[str]:
 
 
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+# A title before a name says the name is a person's ("Rep. Scott Taylor", "Gen. Ali Hamed"), in any sentence
+# of the article, parsed or not.
+_TITLED = re.compile(
+    r"\b(?:Rep|Sen|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Pte|Pvt|Mr|Mrs|Ms|Dr|Prof|Rev|President|Senator|"
+    r"Congressman|Congresswoman|Representative|Governor|Mayor|Minister|Judge|Imam|Sheikh)\.?"
+    r"((?:\s+(?:[A-Z]\.|[A-Z][^\W\d_]+)){0,2}\s+[A-Z][^\W\d_]+(?:['’-][A-Z]?[^\W\d_]+)?)\b"
+)
+
+
+def titled_surnames(text: str) -> set[str]:
+    """The last names of the persons a title names in a text ("Rep. Scott Taylor" -> "taylor", "Mr. Smith"
+    -> "smith", though towns bear both names), unless the name is a country's ("President Kennedy" is a
+    person, "Minister Georgia" is no English)."""
+    names = set()
+    for m in _TITLED.finditer(text):
+        name = m.group(1).strip()
+        if gazetteer().country(name) is None:
+            names.add(name.split()[-1].lower())
+    return names
 
 
 def _full_names(doc: Doc) -> set[str]:
