@@ -55,7 +55,9 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # trigger's; "shooting", "stabbing", "assassination", "beheading", "lynching" and "looting" are event nouns
 # 0.6.17: a name after a title ("Rep. Ann Taylor", "Gen. J. Okello") is a person's in every sentence, parsed
 # or not: no place
-EXTRACTOR_CODE_VERSION = "0.6.17"
+# 0.6.18: a place joined by a hyphen to "backed", "led", "based", "bound", ... ("Russia-backed rebels") is who
+# backs or leads a side, not where its event happened
+EXTRACTOR_CODE_VERSION = "0.6.18"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

@@ -173,3 +173,18 @@ def test_a_name_after_a_title_is_a_person_s_in_every_sentence():
         outlet="abcnews.go.com",
     )
     assert rows and all(r.location != "Taylor" for r in rows)
+
+
+def test_a_country_that_backs_or_leads_a_side_is_not_where_its_event_happened():
+    from pipeline.extract.geo.event_place import sentence_places
+
+    nlp = load_nlp()
+    for sentence in (
+        "On Tuesday, Russia-backed rebels shelled a village, killing two civilians.",
+        "On Tuesday, US-led coalition jets bombed a bridge, killing two civilians.",
+        "A Britain-based monitor said Syria-bound trucks were hit.",
+    ):
+        places, _ = sentence_places(nlp(sentence), "UA")
+        assert places == (), sentence
+    places, _ = sentence_places(nlp("On Tuesday, rebels shelled a village in Russia."), "UA")
+    assert [place.name for _, place in places] == ["Russia"]

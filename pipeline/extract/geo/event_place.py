@@ -8,6 +8,7 @@ sub-district, kind ``admin3``, is ``admin2``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -77,6 +78,8 @@ def sentence_places(
             continue
         if ent.label_ not in PLACE_LABELS or ent.start_char < start or _modifies_noun(ent, sites=True):
             continue  # "U.S. officials", "Iraqi forces": who, not where
+        if _sponsor(text, ent.end_char):
+            continue  # "Russia-backed rebels", "US-led jets": who backs or leads them, not where
         if not any(t.text[:1].isupper() for t in ent):
             continue  # "near the metro station": a common noun the small model tagged, no proper name
         if _said_elsewhere(ent):
@@ -105,6 +108,8 @@ def sentence_places(
         m_start, m_end, place = found
         span = doc.char_span(start + m_start, start + m_end, alignment_mode="expand")
         if span is None or taken & set(range(span.start, span.end)) or _modifies_noun(span):
+            continue
+        if _sponsor(text, span.end_char):
             continue
         if _describes_someone(span) or _destination(span):  # "the monitor, based in Britain"
             not_here.add(place.name)
@@ -296,6 +301,20 @@ def _people_from(doc: Doc, country: str | None) -> set[str]:
         if place is not None:
             found.add(place.name)
     return found
+
+
+# "Russia-backed", "US-led", "Saudi-funded", "Iran-allied", "London-based", "Syria-bound": a place joined by a
+# hyphen to one of these says who backs, leads or pays someone, where they are based or going, not where the
+# sentence's event happened.
+_SPONSOR = re.compile(
+    r"[-‑–](?:backed|led|funded|allied|supported|sponsored|trained|armed|aligned|based|brokered|born|owned|"
+    r"linked|affiliated|bound|controlled|friendly)\b",
+    re.IGNORECASE,
+)
+
+
+def _sponsor(text: str, end: int) -> bool:
+    return bool(_SPONSOR.match(text, end))
 
 
 def _names_an_event(ent: Span) -> bool:
