@@ -57,7 +57,9 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # or not: no place
 # 0.6.18: a place joined by a hyphen to "backed", "led", "based", "bound", ... ("Russia-backed rebels") is who
 # backs or leads a side, not where its event happened
-EXTRACTOR_CODE_VERSION = "0.6.18"
+# 0.6.19: nor is the actor's country the one that backs, arms or hosts it ("Russia-backed rebels"); one that
+# leads it is ("Saudi-led jets")
+EXTRACTOR_CODE_VERSION = "0.6.19"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

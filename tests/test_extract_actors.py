@@ -134,3 +134,13 @@ def test_whom_a_report_blames_for_a_deed_is_its_doer():
         "Boko Haram."
     )
     assert [m.actor1 for m in rows] == ["Boko Haram"]
+
+
+def test_a_country_that_backs_a_side_is_not_that_side_s_country_but_one_that_leads_it_is():
+    from pipeline.extract.actors import demonym_country
+
+    assert demonym_country("Russia-backed separatist rebels") is None
+    assert demonym_country("Iran - backed militiamen") is None
+    assert demonym_country("a London-based Syrian group") == "SY"
+    assert demonym_country("Saudi-led coalition jets") == "SA"
+    assert demonym_country("Iraqi troops") == "IQ"

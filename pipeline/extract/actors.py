@@ -165,8 +165,17 @@ def country_name(code: str | None) -> str | None:
     return place.name if place else None
 
 
+_SPONSORED = re.compile(
+    r"[\w.]+\s*[-‑–]\s*(?:backed|funded|supported|sponsored|trained|armed|allied|aligned|affiliated|linked|"
+    r"friendly|based)\b",
+    re.IGNORECASE,
+)
+
+
 def demonym_country(text: str) -> str | None:
-    """A country named by a demonym or name inside a phrase ("Iraqi troops", "U.S. warplanes")."""
+    """A country named by a demonym or name inside a phrase ("Iraqi troops", "U.S. warplanes"); not the one
+    that backs, arms or hosts them ("Russia-backed rebels" are no Russians; "Saudi-led jets" are Saudi)."""
+    text = _SPONSORED.sub(" ", text)
     low = " " + re.sub(r"[^\w.'-]+", " ", text.lower()) + " "
     low = low.replace("-", " ")
     for word, code in DEMONYMS.items():
