@@ -59,7 +59,9 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # backs or leads a side, not where its event happened
 # 0.6.19: nor is the actor's country the one that backs, arms or hosts it ("Russia-backed rebels"); one that
 # leads it is ("Saudi-led jets")
-EXTRACTOR_CODE_VERSION = "0.6.19"
+# 0.6.20: the armed group a report suspects ("with X rebels believed to be involved", "police suspect X was
+# behind it") is the doer of violence it attributes to no one (suspects.py)
+EXTRACTOR_CODE_VERSION = "0.6.20"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

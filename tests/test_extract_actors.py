@@ -144,3 +144,21 @@ def test_a_country_that_backs_a_side_is_not_that_side_s_country_but_one_that_lea
     assert demonym_country("a London-based Syrian group") == "SY"
     assert demonym_country("Saudi-led coalition jets") == "SA"
     assert demonym_country("Iraqi troops") == "IQ"
+
+
+def test_the_armed_group_a_report_suspects_is_the_doer_it_names_no_other():
+    from kit import article_mentions
+
+    rows = article_mentions(
+        "Dozens of rapes were reported near Uvira on Monday; FDLR fighters are believed to be responsible."
+    )
+    assert [r.actor1 for r in rows] == ["FDLR: Democratic Forces for the Liberation of Rwanda"]
+    rows = article_mentions(
+        "A teacher was shot dead in Maiduguri on Monday; police suspect Boko Haram was behind it."
+    )
+    assert rows and rows[0].actor1 == "Boko Haram"
+    # the suspects of an arrest are the ones held, not those who hold them
+    rows = article_mentions(
+        "Two men believed to be involved with Boko Haram were arrested in Maiduguri on Monday."
+    )
+    assert all(r.actor1 != "Boko Haram" for r in rows)

@@ -26,6 +26,7 @@ from pipeline.extract.classify import Roles, classify
 from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
+from pipeline.extract.suspects import suspected_doer
 from pipeline.extract.syntax import PLACE_LABELS, content_head, doc_text, first_conjunct, is_place_token
 
 _LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
@@ -263,6 +264,9 @@ def agent_and_patient(tok: Token) -> tuple[Token | None, Token | None]:
             if t.lemma_ in ("lead", "head", "command") and t.dep_ == "acl" and led_by:
                 agent = t.head
                 break
+    if agent is None and (suspect := suspected_doer(tok)) is not None:
+        if patient is None or not (suspect == patient or patient.is_ancestor(suspect)):
+            agent = suspect  # "with X rebels believed to be involved": the suspected doer
     agent = content_head(agent)
     patient = content_head(patient)
     return agent, patient
