@@ -511,3 +511,12 @@ def test_an_event_named_as_an_entry_of_a_list_is_listed_not_reported(sentence: s
 def test_an_event_that_includes_things_or_whose_victims_are_listed_is_kept(sentence: str) -> None:
     mentions, candidates = _read(sentence)
     assert mentions and "listed" not in _reasons(candidates, 0)
+
+
+def test_sustained_or_continued_strikes_are_a_campaign_not_one_occurrence() -> None:
+    for sentence in (
+        "The rebels held Tarvel for a year despite sustained air strikes by government jets.",
+        "Continued air strikes on Tarvel forced thousands of families to flee the town.",
+    ):
+        mentions, candidates = _read(sentence)
+        assert mentions == [] and "statistic" in _reasons(candidates, 0), sentence
