@@ -29,6 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from pipeline.extract.actors import find_named_group, find_party
+from pipeline.extract.classify import WEAPON_CUES
 from pipeline.extract.lexicon import ARMED_CATEGORIES
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts
@@ -36,7 +37,7 @@ from pipeline.extract.model import ArticleFacts
 # Types whose violence may be a private crime: an attack on, abduction or rape of civilians, and a "mob"
 # that is one person (a crowd's violence stays a riot, see ``_lone_doer``).
 CRIME_TYPES = frozenset({"Violence against civilians", "Riots"})
-WAR_WEAPONS = frozenset({"air", "shelling", "ied", "grenade", "suicide", "chemical"})
+WAR_WEAPONS = WEAPON_CUES - {"firearm"}  # a gun (or a knife, no cue at all) is any criminal's
 POLITICAL_MARKERS = lexicon().words("political_markers")
 POLITICAL_ROLES = lexicon().words("political_detainees")
 PRIVATE_DOERS = lexicon().words("private_doers")
@@ -63,7 +64,7 @@ def ordinary_crime(tok: Token, roles, event_type: str, article: ArticleFacts) ->
         return False
     if not _lone_doer(tok, doer):
         return False
-    if _political_role_in_clause(tok):
+    if political_role_in_clause(tok):
         return False
     return not political_article(article)
 
@@ -78,9 +79,7 @@ def political_article(article: ArticleFacts) -> bool:
 def _has_marker(body: str) -> bool:
     """A word of ``political_markers``, a political party or an armed group of the lexicon in the text."""
     lower = body.lower()
-    if not POLITICAL_MARKERS.isdisjoint(_WORD.findall(lower)) or not POLITICAL_MARKERS.isdisjoint(
-        _PART.findall(lower)
-    ):
+    if not POLITICAL_MARKERS.isdisjoint({*_WORD.findall(lower), *_PART.findall(lower)}):
         return True
     return bool(find_party(body) or find_named_group(body))
 
@@ -88,8 +87,8 @@ def _has_marker(body: str) -> bool:
 def _lone_doer(tok: Token, doer) -> bool:
     """One person is named as the doer: a singular noun of a person ("a man", "the teenager": the lexicon
     makes them civilians), a person's name, "he"/"she", or a word of ``private_doers`` ("the suspect", "her
-    husband"); not "villagers" or a conjunction of people (two
-    doers are already a group), not a thing ("the blast killed")."""
+    husband"); not "villagers" or a conjunction of people (two doers are already a group), not a thing ("the
+    blast killed")."""
     from pipeline.extract.roles import agent_and_patient  # roles imports the detection steps' modules
 
     agent, _ = agent_and_patient(tok)
@@ -103,8 +102,8 @@ def _lone_doer(tok: Token, doer) -> bool:
     return agent.lower_ in _PERSON_PRONOUNS or agent.ent_type_ == "PERSON" or lemma in PRIVATE_DOERS
 
 
-def _political_role_in_clause(tok: Token) -> bool:
-    """Someone with a political, civic or armed role takes part in the trigger's clause ("a man stabbed
-    the mayor", "an activist was beaten")."""
+def political_role_in_clause(tok: Token) -> bool:
+    """Someone with a political, civic or armed role (``political_detainees``) takes part in the trigger's
+    clause ("a man stabbed the mayor", "an activist was beaten", "police detained three militants")."""
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    return any(t.lemma_.lower() in POLITICAL_ROLES for t in clause.subtree)
+    return any(t.lemma_.lower() in POLITICAL_ROLES or t.lower_ in POLITICAL_ROLES for t in clause.subtree)

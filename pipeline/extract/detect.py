@@ -29,7 +29,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.actors import find_named_group, find_party
-from pipeline.extract.crime import ordinary_crime
+from pipeline.extract.classify import WEAPON_CUES
+from pipeline.extract.crime import ordinary_crime, political_role_in_clause
 from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS, TRIGGERS
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Decision, Reading, Refusal, SentenceFacts
@@ -76,8 +77,9 @@ REASONS = {
     ),
     "not_political": "an arrest of people with no political, civic or armed role named: a criminal case",
     "crime": (
-        "violence by one person or by nobody named, on ordinary people, with no weapon of war, in an article"
-        " that names no armed group and no political violence or protest: a private crime, not an ACLED event"
+        "violence by one person named as the doer, on ordinary people, with no weapon of war, in an article"
+        " that names no armed group or party and no political violence or protest: a private crime, not an"
+        " ACLED event"
     ),
     "time_reference": (
         "a ceasefire or agreement named as the time of something else ('after the truce', 'during the"
@@ -107,7 +109,6 @@ REASONS = {
 # sentence says where the story is, not that the sentence tells one occurrence there.
 PLACED_HERE = frozenset({"sentence", "town_nearby"})
 VIOLENT_FAMILIES = frozenset({"attack", "kill", "wound", "clash", "airstrike", "shell", "explode"})
-WEAPON_CUES = frozenset({"air", "shelling", "ied", "grenade", "firearm", "suicide", "chemical"})
 
 # Heads of a physical target or of participants: people, armed bodies, places and things that can be hit.
 TARGET_NOUNS = frozenset(
@@ -412,7 +413,6 @@ def _law_enforcement_search(tok: Token, roles, ev: Evidence) -> bool:
     return any(t.lemma_.lower() in LAW_ENFORCERS for t in phrase)
 
 
-POLITICAL_DETAINEES = lexicon().words("political_detainees")
 _DETAINED = frozenset({"dobj", "nsubjpass", "pobj", "conj", "appos", "compound", "amod", "nmod", "poss"})
 
 
@@ -428,10 +428,7 @@ def _political_arrest(tok: Token, roles) -> bool:
         return True  # soldiers or an armed group detaining people: a conflict's arrests, not a police case
     if find_named_group(doc_text(tok.doc)) or find_party(doc_text(tok.doc)):
         return True
-    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    return any(
-        t.lemma_.lower() in POLITICAL_DETAINEES or t.lower_ in POLITICAL_DETAINEES for t in clause.subtree
-    )
+    return political_role_in_clause(tok)
 
 
 def _told_as_test(tok: Token) -> bool:
