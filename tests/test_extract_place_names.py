@@ -188,3 +188,23 @@ def test_a_country_that_backs_or_leads_a_side_is_not_where_its_event_happened():
         assert places == (), sentence
     places, _ = sentence_places(nlp("On Tuesday, rebels shelled a village in Russia."), "UA")
     assert [place.name for _, place in places] == ["Russia"]
+
+
+def test_a_place_the_article_ties_to_a_country_is_that_country_s_in_every_sentence():
+    from pipeline.extract.geo.words import countries_tied, country_named_with
+
+    text = "Iraq's Sinjar region was calm. Turkey's Erdogan spoke. Fighting in the Syrian town of Manbij."
+    assert countries_tied(text) == {"sinjar": "IQ", "manbij": "SY"}
+    assert country_named_with(text, text.index("Sinjar"), text.index("Sinjar") + 6) == "IQ"
+    # a name tied to two countries is tied to none
+    assert "sinjar" not in countries_tied("Iraq's Sinjar region; the Syrian village of Sinjar.")
+    # An article mostly about Syria, whose clash is in Iraq's Sinjar (Syria has a village of that name too):
+    # every sentence's Sinjar is the Iraqi one, also where the sentence does not say so.
+    rows = article_mentions(
+        "Syrian troops shelled rebel positions in Idlib, Hama and Aleppo last month, Syrian media said.",
+        "Kurdish fighters and a Yazidi militia clashed in Iraq's Sinjar region on Monday.",
+        "Two fighters were killed in the clashes in Sinjar on Monday, a Syrian monitor in Damascus said.",
+        outlet="www.aljazeera.com",
+    )
+    sinjar = [r for r in rows if r.location == "Sinjar"]
+    assert len(sinjar) >= 2 and {r.country_code for r in sinjar} == {"IQ"}

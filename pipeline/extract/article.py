@@ -24,6 +24,7 @@ from pipeline.extract.geo.country import article_country, demonym_codes
 from pipeline.extract.geo.event_place import sentence_places
 from pipeline.extract.geo.gazetteer import Place, gazetteer
 from pipeline.extract.geo.scan import scan_places
+from pipeline.extract.geo.words import countries_tied
 from pipeline.extract.lexicon import CUES
 from pipeline.extract.model import ArticleContext, ArticleFacts, SentenceFacts, SentenceInput
 from pipeline.extract.numbers import count_casualties
@@ -45,8 +46,10 @@ def article_facts(
     their text as parsed, tokenized or parsed)."""
     found: dict[str, tuple[tuple[str, str] | None, str | None, Place | None]] = {}
     named: dict[str, frozenset[str]] = {}
+    tied: dict[str, Mapping[str, str]] = {}
     for article_id, ctx in by_article.items():
         text = f"{ctx.title or ''}\n{ctx.body}"
+        tied[article_id] = MappingProxyType(countries_tied(text))
         groups = Counter(named_groups_in(text))
         country, dateline = article_country(text, groups, ctx.dateline_place, ctx.outlet)
         group = None
@@ -70,12 +73,17 @@ def article_facts(
             country=found[article_id][1],
             dateline=found[article_id][2],
             places_by_sentence=SentencePlaces(
-                texts[article_id], found[article_id][1], named[article_id], frozenset(persons[article_id])
+                texts[article_id],
+                found[article_id][1],
+                named[article_id],
+                frozenset(persons[article_id]),
+                tied[article_id],
             ),
             persons=frozenset(persons[article_id]),
             texts=MappingProxyType(texts[article_id]),
             cues_by_sentence=MappingProxyType(cues[article_id]),
             countries_named=named[article_id],
+            places_tied=tied[article_id],
         )
         for article_id, ctx in by_article.items()
     }
@@ -147,12 +155,19 @@ class SentencePlaces(Mapping):
     at the few sentences around a trigger it could not place from its own sentence, so most sentences of
     most articles are never scanned. The answers are those of scanning every sentence up front. A name the
     article gives a person elsewhere ("Rosie O'Donnell", then "O'Donnell said") is no place (``persons``:
-    last names, lower case)."""
+    last names, lower case). A name the article ties to a country ("Iraq's Sinjar region") is looked up in
+    that country (``tied``)."""
 
     def __init__(
-        self, texts: dict[int, str], country: str | None, abroad: frozenset[str], persons: frozenset[str]
+        self,
+        texts: dict[int, str],
+        country: str | None,
+        abroad: frozenset[str],
+        persons: frozenset[str],
+        tied: Mapping[str, str] = MappingProxyType({}),
     ) -> None:
         self._texts, self._country, self._abroad, self._persons = texts, country, abroad, persons
+        self._tied = tied
         self._scanned: dict[int, tuple[Place, ...]] = {}
 
     def __getitem__(self, index: int) -> tuple[Place, ...]:
@@ -160,7 +175,7 @@ class SentencePlaces(Mapping):
             text = self._texts[index]  # KeyError: no such sentence
             text = text[dateline.end() :] if (dateline := DATELINE_RE.match(text)) else text
             self._scanned[index] = tuple(
-                scan_places(text, self._country, abroad=self._abroad, persons=self._persons)
+                scan_places(text, self._country, abroad=self._abroad, persons=self._persons, tied=self._tied)
             )
         if not self._scanned[index]:
             raise KeyError(index)  # a sentence that names no place is no key, as before
@@ -194,7 +209,9 @@ def sentence_facts(
     cues = sentence_cues(doc_text(doc))
     cues = cues | cues_referred_to(lower, cues, sent.sentence_index, article.cues_by_sentence)
     cues = cues | protest_told_before(sent.sentence_index, article.cues_by_sentence)
-    places, not_here = sentence_places(doc, article.country, article.countries_named, article.persons)
+    places, not_here = sentence_places(
+        doc, article.country, article.countries_named, article.persons, article.places_tied
+    )
     return SentenceFacts(
         input=sent,
         doc=doc,

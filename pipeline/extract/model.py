@@ -122,6 +122,9 @@ class ArticleFacts:
     countries_named: frozenset[str] = frozenset()
     # last names of the persons the article names (lower case): no places, wherever they stand
     persons: frozenset[str] = frozenset()
+    # names the article ties to a country where it writes them ("Iraq's Sinjar region"; lower case -> code):
+    # looked up in that country in every sentence (``geo.words.countries_tied``)
+    places_tied: Mapping[str, str] = field(default_factory=dict)
     # sentence index -> its text, every sentence of the article (for the time a story is told at)
     texts: Mapping[int, str] = field(default_factory=dict)
 

@@ -9,7 +9,9 @@ sub-district, kind ``admin3``, is ``admin2``).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
@@ -52,6 +54,7 @@ def sentence_places(
     country: str | None,
     abroad: frozenset[str] = frozenset(),
     known_persons: frozenset[str] = frozenset(),
+    tied: Mapping[str, str] = MappingProxyType({}),
 ) -> tuple[tuple[tuple[Span, Place], ...], frozenset[str]]:
     """Places named in a sentence: spaCy's place entities, plus capitalized names the gazetteer knows that
     the small model did not tag (it misses many towns). Datelines and adjectival uses are left out. Also
@@ -60,7 +63,8 @@ def sentence_places(
     journey goes ("a visit to Turkey") and where a group of people is from ("Leipzig fans"). ``abroad``:
     other countries the article names, whose large cities the text may call places (``scan_places``);
     ``known_persons``: last names the article gives persons (lower case), no places wherever they stand
-    ("Owens' death")."""
+    ("Owens' death"); ``tied``: names the article ties to a country ("Iraq's Sinjar region", lower case ->
+    country code), looked up in that country in every sentence."""
     gaz = gazetteer()
     text = doc_text(doc)
     dateline = DATELINE_RE.match(text)
@@ -90,7 +94,7 @@ def sentence_places(
         if find_named_group(ent.text):
             continue
         name = strip_place_words(ent.text)
-        where = country_named_with(text, ent.start_char, ent.end_char) or country
+        where = country_named_with(text, ent.start_char, ent.end_char) or tied.get(name.lower()) or country
         place = gaz.lookup(name, country_hint=where) if not names_no_place(name) else None
         place = place or town_of_site(name, where)
         if place is not None and place.kind == "country" and (_names_a_site(ent) or _names_an_event(ent)):
@@ -104,7 +108,10 @@ def sentence_places(
     # "President Donald Trump": no town called Donald. Only a part of a person's name: the small model calls
     # some towns persons ("Tal Afar"), and a whole name may still be a place.
     persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
-    for found in scan_places(text[start:], country, with_offsets=True, abroad=abroad, persons=known_persons):
+    scanned = scan_places(
+        text[start:], country, with_offsets=True, abroad=abroad, persons=known_persons, tied=tied
+    )
+    for found in scanned:
         m_start, m_end, place = found
         span = doc.char_span(start + m_start, start + m_end, alignment_mode="expand")
         if span is None or taken & set(range(span.start, span.end)) or _modifies_noun(span):
@@ -189,7 +196,8 @@ def place_of_event(
             # "in Baquba, northeast of Baghdad", "the Paris suburb of Aulnay-sous-Bois": Baghdad and Paris
             # only tell where Baquba and Aulnay-sous-Bois are
             distance += REFERENCE_POINT_PENALTY
-        if article.country and place.country_code not in (article.country, _named_country(span)):
+        tied = article.places_tied.get(strip_place_words(span.text).lower())
+        if article.country and place.country_code not in (article.country, _named_country(span), tied):
             distance += FOREIGN_PLACE_PENALTY
         if place.kind in KIND_PENALTY:
             distance += KIND_PENALTY[place.kind]

