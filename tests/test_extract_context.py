@@ -534,3 +534,24 @@ def test_a_town_named_just_before_is_more_precise_than_a_region_but_not_than_a_c
     )
     truce = [m for m in rows if m.sub_event_type == "Agreement"]
     assert truce and truce[0].location == "Syria"
+
+
+def test_a_definite_event_noun_that_someone_reacts_to_refers_back_to_an_event_told_before():
+    from types import SimpleNamespace
+
+    from pipeline.extract.discourse import referred_back
+
+    for sentence, trigger in (
+        ("On Monday, police investigating the death arrested a woman at a hotel.", "death"),
+        ("The government condemned the bombing in a statement.", "bombing"),
+        ("A militant group claimed responsibility for the attack on Tuesday.", "attack"),
+        ("Lawyers called for an inquiry into the killing of the judge.", "killing"),
+        ("Hundreds mourned their deaths at a vigil.", "deaths"),
+    ):
+        assert referred_back(SimpleNamespace(sentence=sentence, trigger=trigger)), sentence
+    # the sentence's own event, told with an article of its own, is no reference
+    for sentence, trigger in (
+        ("The bombing killed six soldiers; the government condemned it.", "bombing"),
+        ("Police investigated a new attack on a school on Tuesday.", "attack"),
+    ):
+        assert not referred_back(SimpleNamespace(sentence=sentence, trigger=trigger)), sentence

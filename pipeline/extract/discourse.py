@@ -110,9 +110,14 @@ def resolve_blasts(mentions: list[Mention], sentences: list[SentenceInput]) -> l
 # in the article, not one of the sentence's own day and place. It takes that event's place, date and sub-type
 # (and so joins it in dedup) instead of making a new event of the gathering's day.
 # The words between the article and the noun are lower-case: "since the January 29 raid" dates its own raid.
+# So does a definite event noun that is what someone reacts to ("investigating the death", "condemned the
+# attack", "claimed responsibility for the bombing", "an inquiry into the killing"): the reaction is news,
+# the event was told before.
 _REFERRING = (
-    r"\b(?i:after|since|following|before|victims of|aftermath of|wake of|anniversary of|in response to)\s+"
-    r"(?i:the|this|that|last \w+[’']s)\s+(?:[a-z][a-z-]*\s+){0,2}"
+    r"\b(?i:after|since|following|before|victims of|aftermath of|wake of|anniversary of|in response to|"
+    r"investigat\w*|probe into|probing|inquiry into|investigation into|condemn\w*|responsibility for|"
+    r"blamed \w+ for|mourn\w*|reacted to|denied involvement in)\s+"
+    r"(?i:the|this|that|his|her|their|last \w+[’']s)\s+(?:[a-z][a-z-]*\s+){0,2}"
 )
 _TAKEN_FROM_BEFORE = (
     "event_type", "sub_event_type", "location", "admin1", "country_code", "latitude", "longitude",
