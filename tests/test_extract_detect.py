@@ -88,6 +88,18 @@ def test_a_toll_over_a_war_is_a_statistic() -> None:
         ),
         ("The farmer was convicted in Kano on Monday of killing his neighbour.", {"legal_case"}),
         ("Three men were charged with murder in Leeds on Monday.", {"legal_case"}),
+        # the deed people are suspects in, held for or described as accused of, told with no time of its own
+        ("Four suspects in the killing of the judge were questioned in Leeds.", {"legal_case"}),
+        ("Police in Leeds arrested two men in connection with the bombing of the market.", {"legal_case"}),
+        (
+            "The two women accused of killing the envoy at the airport in Leeds will be charged.",
+            {"legal_case"},
+        ),
+        # the deed of the person a case is about, or is kin to, is months old
+        (
+            "The widow of the gunman who killed 49 people at a bar in Leeds must stay in jail, a judge said",
+            {"legal_case"},
+        ),
         # a campaign or a trend over a period is no one occurrence
         (
             "The rebels have been fighting the army for the town of Kidal since late 2016.",
@@ -151,6 +163,10 @@ def test_refused_with_a_reason(sentence: str, reasons: set[str]) -> None:
     [
         # an accusation between parties to a conflict reports the deed
         "Rebels accused the army of killing twelve villagers in Kidal on Monday.",
+        "The militia is also accused of raping women in two villages near Kidal last week.",
+        # a deed people were arrested for, with its own time, is reported
+        "Two men were arrested for attacking a police post in Kaduna on Sunday.",
+        "The brother of the man who was shot dead by police in Kaduna on Monday appeared in court.",
         # whoever did it, the deed is told as news
         "Gunmen who killed five villagers in Kaduna on Monday fled into the forest.",
         # a camp where fighters train is no drill
@@ -520,3 +536,12 @@ def test_sustained_or_continued_strikes_are_a_campaign_not_one_occurrence() -> N
     ):
         mentions, candidates = _read(sentence)
         assert mentions == [] and "statistic" in _reasons(candidates, 0), sentence
+
+
+def test_smog_and_dust_storms_hit_no_one_as_an_armed_actor_does():
+    for sentence in (
+        "A statue in Tianjin is covered with a mask in the heavy smog that hit the northern region recently.",
+        "A dust storm hit the town of Zabol on Monday, closing schools.",
+    ):
+        mentions, _ = _read(sentence)
+        assert mentions == [], sentence

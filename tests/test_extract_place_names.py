@@ -208,3 +208,20 @@ def test_a_place_the_article_ties_to_a_country_is_that_country_s_in_every_senten
     )
     sinjar = [r for r in rows if r.location == "Sinjar"]
     assert len(sinjar) >= 2 and {r.country_code for r in sinjar} == {"IQ"}
+
+
+def test_where_an_addressee_was_told_and_where_a_flight_went_are_not_where_the_event_was():
+    # the place hangs on whom someone told, not on the event
+    rows = article_mentions(
+        "Four gunmen shot the politician dead, the intelligence service told members of parliament in Seoul."
+    )
+    assert rows and all(r.location != "Seoul" for r in rows)
+    rows = article_mentions(
+        "Four gunmen shot the politician dead in Seoul, the intelligence service told reporters."
+    )
+    assert [r.location for r in rows] == ["Seoul"]
+    # a journey's end named through a kind of place ("a flight to the territory of X")
+    rows = article_mentions(
+        "The envoy was killed on Monday before he could board a flight to the Chinese-run territory of Macau."
+    )
+    assert rows and all(r.location != "Macau" for r in rows)

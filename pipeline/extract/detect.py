@@ -91,7 +91,9 @@ REASONS = {
     ),
     "legal_case": (
         "what someone is tried, jailed, charged or investigated for ('jailed for stabbing', 'the man who"
-        " killed her was sentenced'): a court case or inquiry, not an event"
+        " killed her was sentenced'), or, told with no time of its own, what suspects are held for or accused"
+        " of ('four suspects in the killing', 'arrested in connection with the bombing'): a court case or"
+        " inquiry, not an event"
     ),
     "exercise": (
         "a drill, an exercise or a simulation ('during the drills, jets struck mock targets'): no real event"

@@ -69,6 +69,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"landslides?|mudslides?|storm|cyclone|hurricane|typhoon|gas (leak|cylinder)|cylinder|boiler|"
         r"avalanches?|blizzards?|snow ?storms?|tornado(e?s)?|tsunamis?|(volcanic )?eruptions?|wild ?fires?|"
         r"bush ?fires?|forest fires?|lightning|droughts?|famine|cold (snap|wave|spell)|extreme cold|"
+        r"smog|haze|(dust|sand) ?storms?|air pollution|"
         r"heavy (rains?|rainfall|snow|snowfall|precipitation)|"
         r"short[- ]circuit|malfunction(s|ed|ing)?|technical (fault|failure|problem|glitch)s?|"
         r"(chemical|fertili[sz]er|industrial|power|nuclear) (power )?(plant|station)|factory|warehouse|"

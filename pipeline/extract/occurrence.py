@@ -185,7 +185,9 @@ def _perfect_since_clause(verb: Token) -> bool:
 
 
 LEGAL_PROCESS = lexicon().words("legal_process")
-_CHARGE_PREPOSITIONS = frozenset({"for", "of", "with", "over"})
+_CHARGE_PREPOSITIONS = frozenset({"for", "of", "with", "over", "in"})
+# Who is held for a deed: "arrested in connection with the bombing", "two men detained over the killing".
+_HELD = frozenset({"arrest", "detain", "hold", "question", "interrogate"})
 _VERDICTS = frozenset({"sentence", "convict", "jail", "imprison", "acquit"})
 
 
@@ -198,7 +200,14 @@ def legal_case(tok: Token) -> bool:
     head = first_conjunct(tok)  # "for a rape and murder"
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ in _CHARGE_PREPOSITIONS:
         governor = head.head.head
-        if governor.lemma_.lower() in LEGAL_PROCESS or governor.lower_ in LEGAL_PROCESS:
+        preposition = head.head.lower_
+        if governor.lemma_.lower() == "connection" and governor.head.dep_ == "prep":
+            governor, preposition = governor.head.head, "over"  # "arrested in connection with the bombing"
+        if preposition != "in" and (
+            governor.lemma_.lower() in LEGAL_PROCESS or governor.lower_ in LEGAL_PROCESS
+        ):
+            return True
+        if _suspected(governor, preposition) and not _dated(head):
             return True
         # "placed under investigation for", "put on trial for": the legal word is the verb's other object
         if any(
@@ -209,6 +218,11 @@ def legal_case(tok: Token) -> bool:
             return True
     if head.dep_ == "relcl" and head.head.dep_ in ("nsubj", "nsubjpass"):
         return head.head.head.lemma_.lower() in LEGAL_PROCESS
+    if head.dep_ == "relcl" and not _dated(head):
+        # "the widow of the gunman who killed 49 people must remain in jail": who the case is about (or is
+        # kin to) is told by the deed, months old, that the case is over
+        verb = _clause_of(head.head)
+        return verb is not None and _legal_predicate(verb)
     # "was sentenced/jailed after he killed a man": a verdict comes months after the deed it judges
     clause = head if head.dep_ == "advcl" else head.head if head.head.dep_ == "advcl" else None
     return (
@@ -216,6 +230,57 @@ def legal_case(tok: Token) -> bool:
         and clause.head.lemma_.lower() in _VERDICTS
         and any(c.dep_ == "mark" and c.lower_ in ("after", "for") for c in clause.children)
     )
+
+
+# Where a case holds someone: "remain in jail", "appeared in court", "held in custody".
+_CUSTODY = frozenset({"jail", "prison", "custody", "court", "bail", "detention", "dock"})
+
+
+def _clause_of(noun: Token) -> Token | None:
+    """The verb whose subject or object a noun is, through "of" and possessives ("the widow of the gunman":
+    the widow's verb); None for any other link."""
+    tok = noun
+    while tok.dep_ in ("pobj", "poss") or (tok.dep_ == "prep" and tok.lower_ == "of"):
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return None
+
+
+def _legal_predicate(verb: Token) -> bool:
+    """A verb of a court or an inquiry, or one that puts its subject in jail or court."""
+    if verb.lemma_.lower() in LEGAL_PROCESS:
+        return True
+    return any(
+        c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in _CUSTODY for o in c.children)
+        for c in verb.children
+    )
+
+
+def _dated(tok: Token) -> bool:
+    """The deed's words give its own time ("arrested for attacking a post on Sunday"): a report of it. A time
+    just after them counts too: the parser often hangs "on Monday" on the main verb instead."""
+    words = list(tok.subtree)
+    after = tok.doc[words[-1].i + 1 : words[-1].i + 3]
+    return any(t.ent_type_ in ("DATE", "TIME") for t in words) or (
+        len(after) == 2 and after[0].dep_ == "prep" and after[1].ent_type_ in ("DATE", "TIME")
+    )
+
+
+def _suspected(governor: Token, preposition: str) -> bool:
+    """The deed is what people are suspects in, held for, or accused of as persons a case is about: "four
+    suspects in the killing", "two men arrested over the bombing", "the women accused of killing him" (a
+    participle describing them), unless the deed's words give its own time (``_dated``). Not a party's
+    accusation of another ("rebels accused troops of killing 60 civilians"; "they are accused of raping
+    women"): that is how a conflict's events are reported."""
+    lemma = governor.lemma_.lower()
+    if lemma == "suspect" and governor.pos_ == "NOUN":
+        return preposition in ("in", "over", "for", "of")
+    if lemma in _HELD and governor.pos_ == "VERB":
+        return preposition in ("for", "over")
+    if lemma == "accuse" and governor.pos_ == "VERB" and preposition == "of":
+        return governor.dep_ in ("acl", "amod") and not any(c.dep_ == "nsubj" for c in governor.children)
+    return False
 
 
 LIST_NOUNS = lexicon().words("list_nouns")

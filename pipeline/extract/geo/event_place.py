@@ -359,11 +359,32 @@ SPEECH_VERBS = _LEXICON.words("speech_verbs")
 
 
 def _preposition_of(ent: Span) -> Token | None:
-    """The preposition whose object the place is ("from Seoul, South Korea": through the apposition)."""
+    """The preposition whose object the place is ("from Seoul, South Korea": through the apposition; "to the
+    territory of Macau": through a kind of place)."""
     root = ent.root
     while root.dep_ in ("appos", "conj") and root.head.i != root.i:
         root = root.head
-    return root.head if root.dep_ == "pobj" else None
+    prep = root.head if root.dep_ == "pobj" else None
+    kind = prep.head if prep is not None and prep.lower_ == "of" else None
+    if kind is not None and kind.lemma_.lower() in PLACE_HEAD_NOUNS | {"territory"} and kind.dep_ == "pobj":
+        return kind.head
+    return prep
+
+
+def _first_verb_above(ent: Span) -> Token | None:
+    """The verb whose objects and their modifiers hold the place ("told members of parliament in Seoul":
+    told), or None when a clause or an event word comes first (the place is then that clause's or that
+    event's)."""
+    tok = ent.root
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "conj", "parataxis"):
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.lemma_.lower() in TRIGGERS:
+            return None
+    return None
 
 
 def _said_elsewhere(ent: Span) -> bool:
@@ -375,9 +396,13 @@ def _said_elsewhere(ent: Span) -> bool:
 
 
 def _where_someone_spoke(ent: Span) -> bool:
+    """ "Speaking from Seoul", "told members of parliament in Seoul": where someone spoke."""
     prep = _preposition_of(ent)
     spoken = prep is not None and prep.lower_ in ("from", "in", "at")
-    return spoken and prep.head.lemma_.lower() in SPEECH_VERBS
+    if spoken and prep.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    verb = _first_verb_above(ent) if spoken else None
+    return verb is not None and verb.lemma_.lower() in SPEECH_VERBS
 
 
 STATUS_PARTICIPLES = _LEXICON.words("status_participles")
