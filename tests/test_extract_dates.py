@@ -208,3 +208,24 @@ def test_a_shooting_or_a_stabbing_told_as_a_noun_is_an_event() -> None:
     ):
         rows = article_mentions(sentence)
         assert rows and rows[0].event_date == dt.date(2024, 3, 10), sentence
+
+
+def test_a_day_written_in_numbers_with_dots_is_day_first() -> None:
+    ref = dt.date(2017, 2, 10)
+    assert resolve_date("08.02.2017", ref) == DateSpan(dt.date(2017, 2, 8), dt.date(2017, 2, 8), "day")
+    assert resolve_date("23.06.2016", ref) == DateSpan(dt.date(2016, 6, 23), dt.date(2016, 6, 23), "day")
+
+
+def test_a_day_in_numbers_dates_its_sentence_and_a_teaser_s_date_its_week() -> None:
+    from kit import article_mentions  # published 2024-03-12
+
+    rows = article_mentions("Police fired tear gas at protesters in Lagos on 04.03.2024, witnesses said.")
+    assert [r.event_date for r in rows] == [dt.date(2024, 3, 4)]
+    # "(dd.mm.yyyy)" before a teaser is when that piece appeared: its event is of the week before
+    rows = article_mentions(
+        "08.03.2024) Around ten thousand people have protested in Lagos against a new tax."
+    )
+    assert rows and rows[0].date_precision == "week"
+    assert (rows[0].date_start, rows[0].date_end) == (dt.date(2024, 3, 2), dt.date(2024, 3, 8))
+    # a teaser's date more than 60 days old makes its event history
+    assert article_mentions("23.06.2023) Thousands of workers have staged a protest in Lagos over pay.") == []

@@ -340,6 +340,8 @@ def _absolute_day(text: str, ref: dt.date | None) -> DateSpan | None:
     if ref is None and not explicit_year:
         return None
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    if numeric and "." in text:
+        settings["DATE_ORDER"] = "DMY"  # "08.02.2017": dots are written day first, as in Europe
     if ref is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(ref, dt.time())
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
@@ -349,6 +351,10 @@ def _absolute_day(text: str, ref: dt.date | None) -> DateSpan | None:
     if ref is not None and day > ref and not explicit_year:
         day = _previous_year(day)
     return _day(day)
+
+
+# "08.02.2017": a day written in numbers with dots (day first), which the small model tags as a number.
+NUMERIC_DAY = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:19|20)\d\d(?![\d.])")
 
 
 def _previous_year(day: dt.date) -> dt.date:

@@ -16,7 +16,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.dates import DateSpan, duration_days, is_calendar_word, only_time_of_day, resolve_date
+from pipeline.extract.dates import (
+    NUMERIC_DAY,
+    DateSpan,
+    duration_days,
+    is_calendar_word,
+    only_time_of_day,
+    resolve_date,
+)
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Mention, Reading, Refusal, SentenceFacts
 from pipeline.extract.settings import BACKGROUND_AFTER_DAYS, UNDATED_WINDOW_DAYS
@@ -316,4 +323,12 @@ def event_date(tok: Token, doc: Doc, published: dt.date | None) -> DateSpan | No
     # "on Sunday afternoon": the afternoon is Sunday's, not the day of writing.
     if options:
         return min(options, key=lambda o: o[:2])[2]
-    return None
+    # "on 08.02.2017": a day in numbers, which the small model calls a number. In brackets before a teaser
+    # ("(08.02.2017) Thousands have protested in ..."), it is when that piece was published: its events are
+    # of the week before, as an undated report's are of the week before its article.
+    text = doc_text(doc)
+    numeric = NUMERIC_DAY.search(text, dateline.end() if dateline is not None else 0)
+    day = resolve_date(numeric.group(0), published) if numeric is not None else None
+    if day is not None and text[numeric.end() : numeric.end() + 1] == ")":
+        return DateSpan(day.start - dt.timedelta(days=UNDATED_WINDOW_DAYS), day.end, "week")
+    return day
