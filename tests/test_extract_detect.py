@@ -95,6 +95,7 @@ def test_a_toll_over_a_war_is_a_statistic() -> None:
             "The two women accused of killing the envoy at the airport in Leeds will be charged.",
             {"legal_case"},
         ),
+        ("In Leeds, two men who kidnapped one victim and killed another appeared in court.", {"legal_case"}),
         # the deed of the person a case is about, or is kin to, is months old
         (
             "The widow of the gunman who killed 49 people at a bar in Leeds must stay in jail, a judge said",
@@ -111,6 +112,10 @@ def test_a_toll_over_a_war_is_a_statistic() -> None:
         ),
         ("Residents reported a reduction of air strikes on Kidal last week.", {"statistic"}),
         ("There has been an increase in attacks on police posts in Kidal province.", {"statistic"}),
+        # a habit told in the present
+        ("Nothing changed, since the army continues shelling villages near Kidal.", {"statistic"}),
+        # what is fought is an idea or a practice
+        ("The government in Rabat is fighting terrorism and extremism.", {"figurative"}),
         # a drill's violence is rehearsed
         ("During the drills, jets struck mock targets near Kidal on Tuesday.", {"exercise"}),
         ("Troops practised repelling an attack on the base near Kidal on Monday.", {"exercise"}),
@@ -164,6 +169,11 @@ def test_refused_with_a_reason(sentence: str, reasons: set[str]) -> None:
         # an accusation between parties to a conflict reports the deed
         "Rebels accused the army of killing twelve villagers in Kidal on Monday.",
         "The militia is also accused of raping women in two villages near Kidal last week.",
+        # a city is a place hit, not an idea ("-ity" as in "security")
+        "Jets dropped chlorine bombs on a city near Kaduna on Monday.",
+        # troops fight people, and a habit stops being one on a named day
+        "Troops are fighting militants near Kaduna on Monday.",
+        "Rebels continued shelling the town of Kaduna on Monday.",
         # a deed people were arrested for, with its own time, is reported
         "Two men were arrested for attacking a police post in Kaduna on Sunday.",
         "The brother of the man who was shot dead by police in Kaduna on Monday appeared in court.",

@@ -36,6 +36,7 @@ from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Decision, Reading, Refusal, SentenceFacts
 from pipeline.extract.occurrence import (
     entry_of_a_list,
+    kept_up,
     legal_case,
     running_tally,
     series_or_trend,
@@ -128,7 +129,7 @@ TARGET_NOUNS = frozenset(
 ABSTRACT_NOUNS = frozenset(
     """value right law court justice system network media press policy plan deal idea record job economy
     price cost tax rate share stock profit loss budget market reputation credibility image truth freedom
-    democracy graft corruption crime problem issue poverty disease cancer virus target goal
+    democracy graft corruption crime problem issue poverty disease cancer virus target goal islam
     deadline violence anger tension number population demand popularity debate controversy""".split()
 )
 ABSTRACT_SUFFIX = re.compile(r"(tion|sion|ism|ity|ness|ment|ance|ence|ship|dom|acy)s?$")
@@ -259,12 +260,14 @@ def decide(
         return Decision(False, "not_political", score)
     if roles.family == "explode" and _abstract_subject(tok):
         return Decision(False, "figurative", score)
+    if roles.family in VIOLENT_FAMILIES and not ev.victims and _abstract_objects(tok):
+        return Decision(False, "figurative", score)  # "fighting terrorism and extremism", "attack on values"
     if event_type == "Explosions/Remote violence" and not ev.victims and _unarmed_doer(roles):
         return Decision(False, "figurative", score)  # "bombarded by angry voters with questions"
     if running_tally(tok) or series_or_trend(tok) or share_of_a_population(tok) or _toll_of_a_war(roles):
         return Decision(False, "statistic", score)
     if roles.family in VIOLENT_FAMILIES:
-        if toll_over_a_period(tok):
+        if toll_over_a_period(tok) or kept_up(tok):
             return Decision(False, "statistic", score)
         # A noun trigger anchored to a town ("an assault took place in X") is an occurrence, not a figure.
         anchored_noun = tok.pos_ == "NOUN" and place_precision in ("place", "near_place")
@@ -456,6 +459,25 @@ def _abstract_subject(tok: Token) -> bool:
         if lemma in ABSTRACT_NOUNS or ABSTRACT_SUFFIX.search(lemma):
             return True
     return False
+
+
+def _abstract_objects(tok: Token) -> bool:
+    """What the violent word is done to is an idea, a practice or a mood, every one of them ("fighting
+    terrorism and extremism", "a fight against graft", "attacks on press freedom"): a figure, whoever does
+    it. Needs an object: "troops fought on" says nothing either way."""
+    objects = [
+        o
+        for c in tok.children
+        for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("against", "on"))
+    ]
+    objects += [conj for o in objects for conj in o.conjuncts]
+    return bool(objects) and all(
+        o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in TARGET_ENTITIES - {"NORP"}
+        and o.lemma_.lower() not in TARGET_NOUNS and o.lower_ not in TARGET_NOUNS
+        and (o.lemma_.lower() in ABSTRACT_NOUNS or ABSTRACT_SUFFIX.search(o.lemma_.lower()))
+        for o in objects
+    )  # fmt: skip
 
 
 def _physical_target(tok: Token, besides_doer: bool = False) -> bool:

@@ -63,6 +63,18 @@ def series_or_trend(tok: Token) -> bool:
     return _spread_over_a_country(tok)
 
 
+def kept_up(tok: Token) -> bool:
+    """ "the army that continues shelling", "they keep attacking": a habit told in the present, on no day the
+    sentence names ("continued shelling the town on Monday" is one occurrence)."""
+    governor = tok.head
+    return (
+        tok.dep_ in ("xcomp", "dobj", "ccomp")
+        and governor.lemma_.lower() in ("continue", "keep")
+        and governor.tag_ in ("VBZ", "VBP", "VBG")
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.sent)
+    )
+
+
 # Parts of a population: "a third of the detainees", "40 percent of students were beaten".
 _FRACTIONS = frozenset({"half", "third", "quarter", "fifth", "tenth", "percent", "%", "proportion"})
 
@@ -217,7 +229,8 @@ def legal_case(tok: Token) -> bool:
         ):  # fmt: skip
             return True
     if head.dep_ == "relcl" and head.head.dep_ in ("nsubj", "nsubjpass"):
-        return head.head.head.lemma_.lower() in LEGAL_PROCESS
+        if head.head.head.lemma_.lower() in LEGAL_PROCESS:
+            return True
     if head.dep_ == "relcl" and not _dated(head):
         # "the widow of the gunman who killed 49 people must remain in jail": who the case is about (or is
         # kin to) is told by the deed, months old, that the case is over
