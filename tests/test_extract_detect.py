@@ -92,13 +92,13 @@ def test_a_toll_over_a_war_is_a_statistic() -> None:
         ("Four suspects in the killing of the judge were questioned in Leeds.", {"legal_case"}),
         ("Police in Leeds arrested two men in connection with the bombing of the market.", {"legal_case"}),
         (
-            "The two women accused of killing the envoy at the airport in Leeds will be charged.",
+            "Both nurses accused of killing a patient at the clinic in Leeds will be charged.",
             {"legal_case"},
         ),
-        ("In Leeds, two men who kidnapped one victim and killed another appeared in court.", {"legal_case"}),
+        ("In Leeds, two men who abducted a driver and shot a guard appeared in court.", {"legal_case"}),
         # the deed of the person a case is about, or is kin to, is months old
         (
-            "The widow of the gunman who killed 49 people at a bar in Leeds must stay in jail, a judge said",
+            "The wife of a shooter who murdered twelve people at a bar in Leeds must stay in prison.",
             {"legal_case"},
         ),
         # a campaign or a trend over a period is no one occurrence
@@ -112,6 +112,8 @@ def test_a_toll_over_a_war_is_a_statistic() -> None:
         ),
         ("Residents reported a reduction of air strikes on Kidal last week.", {"statistic"}),
         ("There has been an increase in attacks on police posts in Kidal province.", {"statistic"}),
+        # an undated event named as when a period began
+        ("Since the bombings in Kidal, the army has patrolled the market every night.", {"time_reference"}),
         # a habit told in the present
         ("Nothing changed, since the army continues shelling villages near Kidal.", {"statistic"}),
         # what is fought is an idea or a practice
@@ -169,6 +171,8 @@ def test_refused_with_a_reason(sentence: str, reasons: set[str]) -> None:
         # an accusation between parties to a conflict reports the deed
         "Rebels accused the army of killing twelve villagers in Kidal on Monday.",
         "The militia is also accused of raping women in two villages near Kidal last week.",
+        # a dated event that began a period is reported
+        "Since the attack on the base in Kaduna on Monday, troops have patrolled the town.",
         # a city is a place hit, not an idea ("-ity" as in "security")
         "Jets dropped chlorine bombs on a city near Kaduna on Monday.",
         # troops fight people, and a habit stops being one on a named day
@@ -550,7 +554,7 @@ def test_sustained_or_continued_strikes_are_a_campaign_not_one_occurrence() -> N
 
 def test_smog_and_dust_storms_hit_no_one_as_an_armed_actor_does():
     for sentence in (
-        "A statue in Tianjin is covered with a mask in the heavy smog that hit the northern region recently.",
+        "Schools in Harbin stayed shut while the thick smog that hit the north of the country lingered.",
         "A dust storm hit the town of Zabol on Monday, closing schools.",
     ):
         mentions, _ = _read(sentence)

@@ -212,9 +212,7 @@ def test_a_place_the_article_ties_to_a_country_is_that_country_s_in_every_senten
 
 def test_where_an_addressee_was_told_and_where_a_flight_went_are_not_where_the_event_was():
     # the place hangs on whom someone told, not on the event
-    rows = article_mentions(
-        "Four gunmen shot the politician dead, the intelligence service told members of parliament in Seoul."
-    )
+    rows = article_mentions("Four gunmen shot the politician dead, the spy agency told lawmakers in Seoul.")
     assert rows and all(r.location != "Seoul" for r in rows)
     rows = article_mentions(
         "Four gunmen shot the politician dead in Seoul, the intelligence service told reporters."

@@ -84,7 +84,8 @@ REASONS = {
     ),
     "time_reference": (
         "a ceasefire or agreement named as the time of something else ('after the truce', 'during the"
-        " ceasefire'), not its conclusion"
+        " ceasefire'), not its conclusion; or an undated event named as when a period began ('since the"
+        " bombings in X')"
     ),
     "topic": (
         "a ceasefire or agreement that talks, a meeting or a body are about ('the task force on the"
@@ -242,6 +243,10 @@ def decide(
     if legal_case(tok):
         return Decision(False, "legal_case", score)
     if roles.family == "agreement" and tok.dep_ == "pobj" and tok.head.lower_ in _TIME_PREPOSITIONS:
+        return Decision(False, "time_reference", score)
+    if not dated and tok.dep_ == "pobj" and tok.head.lower_ == "since":
+        # "since the bombings in X, the country has poured money into security": when a period began, told
+        # of an event the article does not date (a dated one, "since the attack on Monday", is reported)
         return Decision(False, "time_reference", score)
     if roles.family == "agreement" and _topic_of(tok):
         return Decision(False, "topic", score)

@@ -232,7 +232,7 @@ def legal_case(tok: Token) -> bool:
         if head.head.head.lemma_.lower() in LEGAL_PROCESS:
             return True
     if head.dep_ == "relcl" and not _dated(head):
-        # "the widow of the gunman who killed 49 people must remain in jail": who the case is about (or is
+        # "the wife of a shooter who murdered twelve must stay in prison": who the case is about (or is
         # kin to) is told by the deed, months old, that the case is over
         verb = _clause_of(head.head)
         return verb is not None and _legal_predicate(verb)
@@ -250,7 +250,7 @@ _CUSTODY = frozenset({"jail", "prison", "custody", "court", "bail", "detention",
 
 
 def _clause_of(noun: Token) -> Token | None:
-    """The verb whose subject or object a noun is, through "of" and possessives ("the widow of the gunman":
+    """The verb whose subject or object a noun is, through "of" and possessives ("the wife of a shooter":
     the widow's verb); None for any other link."""
     tok = noun
     while tok.dep_ in ("pobj", "poss") or (tok.dep_ == "prep" and tok.lower_ == "of"):
@@ -282,7 +282,7 @@ def _dated(tok: Token) -> bool:
 
 def _suspected(governor: Token, preposition: str) -> bool:
     """The deed is what people are suspects in, held for, or accused of as persons a case is about: "four
-    suspects in the killing", "two men arrested over the bombing", "the women accused of killing him" (a
+    suspects in the killing", "two men arrested over the bombing", "the nurses accused of poisoning him" (a
     participle describing them), unless the deed's words give its own time (``_dated``). Not a party's
     accusation of another ("rebels accused troops of killing 60 civilians"; "they are accused of raping
     women"): that is how a conflict's events are reported."""

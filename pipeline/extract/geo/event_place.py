@@ -372,7 +372,7 @@ def _preposition_of(ent: Span) -> Token | None:
 
 
 def _first_verb_above(ent: Span) -> Token | None:
-    """The verb whose objects and their modifiers hold the place ("told members of parliament in Seoul":
+    """The verb whose objects and their modifiers hold the place ("told lawmakers in Seoul":
     told), or None when a clause or an event word comes first (the place is then that clause's or that
     event's)."""
     tok = ent.root
@@ -396,7 +396,7 @@ def _said_elsewhere(ent: Span) -> bool:
 
 
 def _where_someone_spoke(ent: Span) -> bool:
-    """ "Speaking from Seoul", "told members of parliament in Seoul": where someone spoke."""
+    """ "Speaking from Seoul", "told lawmakers in Seoul": where someone spoke."""
     prep = _preposition_of(ent)
     spoken = prep is not None and prep.lower_ in ("from", "in", "at")
     if spoken and prep.head.lemma_.lower() in SPEECH_VERBS:
