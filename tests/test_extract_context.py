@@ -555,3 +555,15 @@ def test_a_definite_event_noun_that_someone_reacts_to_refers_back_to_an_event_to
         ("Police investigated a new attack on a school on Tuesday.", "attack"),
     ):
         assert not referred_back(SimpleNamespace(sentence=sentence, trigger=trigger)), sentence
+
+
+def test_an_event_told_hours_or_days_from_another_is_not_in_the_story_s_past():
+    # the sentence before names a 2016 attack, but "days before the king's arrival" tells this one's own time
+    rows = article_mentions(
+        "The king arrived in Jakarta on Monday for a nine-day visit.",
+        "Officials signed trade deals in the capital.",
+        "Ministers discussed oil prices and investment.",
+        "Officials in Jakarta have been worried about militants after a January 2016 attack in the city.",
+        "Days before the king's arrival, a militant set off a small bomb in Bandung.",
+    )
+    assert [(r.sentence_index, r.location) for r in rows] == [(4, "Bandung")]

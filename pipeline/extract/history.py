@@ -61,6 +61,7 @@ def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) 
         and sentence.index >= LEAD_SENTENCES
         and sentence.story_in_the_past
         and not _present_perfect(tok)
+        and not _HOURS_OR_DAYS_FROM.search(sentence.lower)
     ):
         # "The battle of Kidal, on 27 January 1904, lasted an hour. Thirty sailors were killed.": an
         # undated sentence outside the lead is told at the time the story last named
@@ -253,6 +254,11 @@ def _days_after_an_event(tok: Token, doc: Doc) -> int | None:
         count = "1" if match["count"].lower() in ("the", "a", "an") else match["count"]
         return duration_days(f"{count} {match['unit']}")
     return None
+
+
+# "Days before the king's arrival", "hours after the vote": the sentence tells its own time, next to another
+# event of its own, not the time the story last named.
+_HOURS_OR_DAYS_FROM = re.compile(r"\b(?:hours|days|minutes|moments)\s+(?:before|after|ahead of)\s+[a-z]")
 
 
 def _story_time(doc: Doc) -> bool:
