@@ -564,6 +564,6 @@ def test_an_event_told_hours_or_days_from_another_is_not_in_the_story_s_past():
         "Officials signed trade deals in the capital.",
         "Ministers discussed oil prices and investment.",
         "Officials in Jakarta have been worried about militants after a January 2016 attack in the city.",
-        "Days before the king's arrival, a militant set off a small bomb in Bandung.",
+        "Days before the king's arrival, a militant detonated a pipe bomb outside a shop in Bandung.",
     )
     assert [(r.sentence_index, r.location) for r in rows] == [(4, "Bandung")]
