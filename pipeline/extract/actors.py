@@ -165,11 +165,13 @@ def country_name(code: str | None) -> str | None:
     return place.name if place else None
 
 
-_SPONSORED = re.compile(
-    r"[\w.]+\s*[-‑–]\s*(?:backed|funded|supported|sponsored|trained|armed|allied|aligned|affiliated|linked|"
-    r"friendly|based)\b",
-    re.IGNORECASE,
-)
+# "Russia-backed", "Iran-funded", "London-based": who backs, pays, arms or hosts someone (the place step adds
+# who leads them, brokers a deal or owns a thing: geo/event_place.py).
+SPONSOR_PARTICIPLES = (
+    "backed", "funded", "supported", "sponsored", "trained", "armed", "allied", "aligned", "affiliated",
+    "linked", "friendly", "based",
+)  # fmt: skip
+_SPONSORED = re.compile(r"[\w.]+\s*[-‑–]\s*(?:" + "|".join(SPONSOR_PARTICIPLES) + r")\b", re.IGNORECASE)
 
 
 def demonym_country(text: str) -> str | None:

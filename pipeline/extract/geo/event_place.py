@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.actors import find_named_group
+from pipeline.extract.actors import SPONSOR_PARTICIPLES, find_named_group
 from pipeline.extract.geo.containers import contained_place, containers_end, lies_inside
 from pipeline.extract.geo.gazetteer import Place, gazetteer
 from pipeline.extract.geo.scan import scan_places
@@ -253,6 +253,7 @@ def place_of_event(
 
 # "Idleb countryside", "Basra province": a place name before one of these is still a place.
 PLACE_HEAD_NOUNS = _LEXICON.words("place_head_nouns")
+_KINDS_OF_PLACE = PLACE_HEAD_NOUNS | {"territory"}  # "a flight to the territory of Macau"
 
 
 def _named_country(span: Span) -> str | None:
@@ -315,8 +316,9 @@ def _people_from(doc: Doc, country: str | None) -> set[str]:
 # hyphen to one of these says who backs, leads or pays someone, where they are based or going, not where the
 # sentence's event happened.
 _SPONSOR = re.compile(
-    r"[-‑–](?:backed|led|funded|allied|supported|sponsored|trained|armed|aligned|based|brokered|born|owned|"
-    r"linked|affiliated|bound|controlled|friendly)\b",
+    r"[-‑–](?:"
+    + "|".join((*SPONSOR_PARTICIPLES, "led", "brokered", "born", "owned", "bound", "controlled"))
+    + r")\b",
     re.IGNORECASE,
 )
 
@@ -366,7 +368,7 @@ def _preposition_of(ent: Span) -> Token | None:
         root = root.head
     prep = root.head if root.dep_ == "pobj" else None
     kind = prep.head if prep is not None and prep.lower_ == "of" else None
-    if kind is not None and kind.lemma_.lower() in PLACE_HEAD_NOUNS | {"territory"} and kind.dep_ == "pobj":
+    if kind is not None and kind.lemma_.lower() in _KINDS_OF_PLACE and kind.dep_ == "pobj":
         return kind.head
     return prep
 
