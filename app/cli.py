@@ -39,6 +39,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not target.batches:
         print(f"nothing to load: {target.folder} holds no article files (*.jsonl, *.json, *.txt, *.html)")
         return 0
+    # Great Expectations loads in a process of its own on the other core while this one imports Dagster
+    # (expectations/validator.py): 2 to 3 s off a cold run; EVENTS_GX_PROCESS=0 validates in this process.
+    from expectations import validator
+
+    if os.environ.get("EVENTS_GX_PROCESS", "1") != "0":
+        validator.start()
     from assets.runner import run_landing, summary_text
 
     args.landing = str(target.folder)

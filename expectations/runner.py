@@ -100,6 +100,13 @@ class SuiteResult:
         return "\n".join(lines)
 
 
+def prepare() -> None:
+    """Import Great Expectations and build every suite now, not at the first validation."""
+    with _gx_lock:
+        for name in SUITES:
+            _built_suite(name)
+
+
 def validate(suite_name: str, frame: pl.DataFrame | pd.DataFrame, **params: Any) -> SuiteResult:
     """Validate ``frame`` against the suite of one stage (see ``SUITES``).
 

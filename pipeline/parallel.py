@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 
 from pipeline.extract.mentions import extract
 from pipeline.extract.model import ArticleContext, Candidate, Mention, SentenceInput
+from pipeline.parent_watch import exit_with_parent
 
 Chunk = tuple[list[ArticleContext], list[SentenceInput]]
 Result = tuple[list[Mention], list[Candidate]]
@@ -157,11 +158,13 @@ def _pool(size: int) -> ProcessPoolExecutor:
 
 
 def _warm_up() -> None:
-    """Load the model, the vocabulary and the place indexes as the worker starts."""
+    """Load the model, the vocabulary and the place indexes as the worker starts (and end with the process
+    that started it)."""
     from pipeline.extract.nlp import load_nlp
     from pipeline.extract.places import gazetteer
     from pipeline.extract.prefilter import trigger_word_forms
 
+    exit_with_parent()
     load_nlp()
     trigger_word_forms()
     gazetteer()

@@ -668,3 +668,32 @@ def test_check_result_runs_as_a_blocking_asset_check(tmp_path):
     assert not evaluation.passed
     assert "expect_column_values_to_be_in_set(event_type)" in evaluation.description
     assert not result.success  # the blocking check stops events_daily
+
+
+# --- the validator process (expectations/validator.py) -----------------------------------------------
+
+
+def test_the_validator_process_reports_what_validating_here_reports(monkeypatch):
+    """A load command validates in a process of its own (Great Expectations loads there while the command
+    starts): the same result, failing rows included; if that process dies, the caller validates itself."""
+    import os
+    import signal
+
+    from expectations import validator
+
+    monkeypatch.setattr(validator, "_pool", None)
+    bad = raw_frame().with_columns(pl.Series("format", ["txt", "pdf", "jsonl"]))
+    here = validate("raw_articles", bad)
+    validator.start()
+    try:
+        assert validator.started()
+        pid = validator._pool.submit(os.getpid).result()
+        assert pid != os.getpid()
+        there = validator.validate("raw_articles", bad)
+        assert not there.success and there == here
+        os.kill(pid, signal.SIGKILL)
+        again = validator.validate("raw_articles", bad)
+        assert again == here and not validator.started()  # validated here after the process died
+    finally:
+        if validator._pool is not None:
+            validator._pool.shutdown()

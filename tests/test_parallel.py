@@ -39,3 +39,41 @@ def test_small_batches_are_cut_into_more_chunks(monkeypatch):
     assert chunk_articles(PARALLEL_MIN_ARTICLES - 1, 50) == 50  # read here, in one go
     monkeypatch.setenv("EVENTS_EXTRACT_WORKERS", "1")
     assert chunk_articles(100, 50) == 50
+
+
+_SPAWNS_A_WORKER = """
+import multiprocessing, os, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from pipeline.parent_watch import exit_with_parent
+pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=exit_with_parent)
+print(pool.submit(os.getpid).result(), flush=True)
+time.sleep(120)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return not any(line.startswith("State:") and "Z" in line.split()[1] for line in status)
+    except FileNotFoundError:
+        return False
+
+
+def test_a_worker_ends_when_the_process_that_started_it_is_killed():
+    """kill -9 of a run leaves no worker idle with its models loaded (pipeline/parent_watch.py)."""
+    import signal
+    import subprocess
+    import sys
+
+    parent = subprocess.Popen([sys.executable, "-c", _SPAWNS_A_WORKER], stdout=subprocess.PIPE, text=True)
+    try:
+        worker = int(parent.stdout.readline())
+        assert _alive(worker)
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(timeout=10)
+        deadline = time.monotonic() + 15
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _alive(worker)
+    finally:
+        parent.kill()
