@@ -5,6 +5,7 @@ import dagster as dg
 from assets.partitions import WAREHOUSE_POOL, landing_batches
 from assets.quality import check_spec, run_suite, table_metadata
 from assets.resources import LandingFolder, Warehouse
+from expectations import validator
 from pipeline.landing import batch_signature, read_batch
 from pipeline.parallel import warm_up
 from pipeline.queries import query
@@ -31,8 +32,10 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
     batch = read_batch(landing.root, batch_id)
     with warehouse.connect() as con:
         result = store_batch(con, batch_id, batch, batch_signature(landing.root, batch_id))
-        # The clean and extract workers, if the new versions pay for them, load their models from now on.
+        # The clean and extract workers, if the new versions pay for them, load their models from now on; a
+        # large batch validates in this process (expectations/validator.py).
         warm_up(result.new_versions)
+        validator.keep_for(result.new_versions)
         versions = con.execute(query("raw.versions_of_batch"), [batch_id]).pl()
         quarantined = con.execute(query("raw.quarantine_of_batch"), [batch_id]).pl()
     yield dg.MaterializeResult(
