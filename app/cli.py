@@ -8,12 +8,16 @@ command line lives outside the Dagster-free domain layer.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures.process
 import datetime as dt
+import logging
+import multiprocessing.util
 import os
 import signal
 import sys
 import threading
 from pathlib import Path
+from typing import NoReturn
 
 from pipeline import config
 
@@ -297,6 +301,35 @@ def main(argv: list[str] | None = None) -> int:
 
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
+
+
+# Commands whose process ends without tearing its heap down (``as_command``).
+_LOADING_COMMANDS = frozenset({"run", "demo", "rebuild"})
+
+
+def as_command(argv: list[str] | None = None) -> NoReturn:
+    """``main`` as the ``python -m pipeline`` process runs it. After a loading command, whose work is
+    committed (every stage commits its batch; the Dagster storage commits each event) and whose output is
+    flushed here, the process ends at once: tearing down what it loaded (Dagster, spaCy, Polars, DuckDB,
+    the gazetteer) took 1.4 to 2.0 s of a 9 s cold run (measured). Its worker processes end first, as at a
+    normal exit: the exit handlers of ``concurrent.futures`` and ``multiprocessing`` (private functions of
+    CPython 3.11, which ``pyproject.toml`` requires) stop them and release their semaphores, which the
+    resource tracker would otherwise report as leaked. Other commands exit normally."""
+    args = sys.argv[1:] if argv is None else argv
+    code = main(args)
+    if not args or args[0] not in _LOADING_COMMANDS:
+        sys.exit(code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away ("| head"), a closed stream
+            pass
+    logging.shutdown()  # flushes and closes every logging handler
+    # The worker processes end as at a normal exit (each releases its semaphores, which the resource tracker
+    # would otherwise report as leaked), in parallel, while this process skips its own teardown.
+    concurrent.futures.process._python_exit()
+    multiprocessing.util._run_finalizers(0)
+    os._exit(code)
 
 
 if __name__ == "__main__":

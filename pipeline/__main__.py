@@ -5,9 +5,7 @@ This is an entry-point shim, the one place besides ``pipeline/bench.py`` where `
 in ``app/``. The command users know keeps working, and ``tests/test_layering.py`` allows this file by name.
 """
 
-import sys
-
 if __name__ == "__main__":
-    from app.cli import main
+    from app.cli import as_command
 
-    sys.exit(main())
+    as_command()

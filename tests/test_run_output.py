@@ -138,3 +138,38 @@ def test_a_failed_run_reports_its_failed_step_and_error():
         "a.txt: reads_the_warehouse: RuntimeError: the warehouse file is locked by another process"
     ]
     assert "  failure: a.txt: reads_the_warehouse: RuntimeError" in summary_text(report)
+
+
+_WITH_TEARDOWN_MARK = """
+import atexit, sys
+atexit.register(print, "torn down")
+from app.cli import as_command
+as_command(sys.argv[1:])
+"""
+
+
+def test_a_load_command_ends_without_tearing_down_what_it_loaded(tmp_path: Path):
+    """`python -m pipeline run` ends as soon as its summary is out (app.cli.as_command): tearing down Dagster,
+    spaCy and the rest took seconds; what it wrote is committed and what it printed arrives whole. Other
+    commands exit normally."""
+    (tmp_path / "landing").mkdir()
+    (tmp_path / "landing" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    run = subprocess.run(
+        [sys.executable, "-c", _WITH_TEARDOWN_MARK, "run", "--landing", str(tmp_path / "landing"),
+         "--warehouse", str(tmp_path / "events.duckdb")],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600, env=env,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.rstrip().endswith("run: succeeded") and "torn down" not in run.stdout
+    assert "leaked" not in run.stderr  # the workers' semaphores were released, as at a normal exit
+    assert "articles: 1 " in run.stdout
+    query = subprocess.run(
+        [sys.executable, "-c", _WITH_TEARDOWN_MARK, "query", "select count(*) as n from articles",
+         "--format", "csv", "--warehouse", str(tmp_path / "events.duckdb")],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600, env=env,
+    )  # fmt: skip
+    assert query.returncode == 0 and query.stdout.split()[:2] == ["n", "1"]  # what the run wrote is stored
+    assert "torn down" in query.stdout
