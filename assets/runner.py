@@ -19,6 +19,7 @@ from assets.distributed import LaunchedRun, is_distributed, launch_batches, wait
 from assets.partitions import WAREHOUSE_POOL, landing_batches
 from assets.recovery import create_pool_limit, process_tags, writer_lock
 from assets.terminal import logger_config
+from expectations import validator
 from pipeline.config import prepared_dagster_home
 from pipeline.landing import batch_signature, list_batches
 from pipeline.queries import query
@@ -139,6 +140,7 @@ def run_landing(
             instance.add_dynamic_partitions(landing_batches.name, new)
         run_config = logger_config(verbosity) if verbosity else None
         if is_distributed(instance):
+            validator.stop()  # the Celery workers run the checks (expectations/validator.py)
             _run_on_workers(instance, landing, warehouse, todo, report, on_batch)
         else:
             for batch in report.batches:

@@ -47,8 +47,14 @@ def _prepare() -> None:
 def keep_for(articles: int) -> None:
     """Stop the validator if a batch of ``articles`` new versions is too large to need it (see
     ``KEEP_UP_TO_ARTICLES``); from then on this process validates."""
+    if articles > KEEP_UP_TO_ARTICLES:
+        stop()
+
+
+def stop() -> None:
+    """Stop the validator, if one runs; from then on this process validates."""
     global _pool
-    if _pool is not None and articles > KEEP_UP_TO_ARTICLES:
+    if _pool is not None:
         _pool.shutdown(wait=False, cancel_futures=True)
         _pool = None
 

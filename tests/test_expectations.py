@@ -694,6 +694,14 @@ def test_the_validator_process_reports_what_validating_here_reports(monkeypatch)
         os.kill(pid, signal.SIGKILL)
         again = validator.validate("raw_articles", bad)
         assert again == here and not validator.started()  # validated here after the process died
+        validator.start()
+        validator.keep_for(validator.KEEP_UP_TO_ARTICLES)
+        assert validator.started()  # a small batch keeps it: its start-up is most of its run
+        validator.keep_for(validator.KEEP_UP_TO_ARTICLES + 1)
+        assert not validator.started() and validator.validate("raw_articles", bad) == here
+        validator.start()
+        validator.stop()  # runs on Celery workers: their checks are theirs
+        assert not validator.started()
     finally:
         if validator._pool is not None:
             validator._pool.shutdown()
