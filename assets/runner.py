@@ -134,13 +134,16 @@ def run_landing(
         if only is not None:
             todo = {b: sig for b, sig in todo.items() if b in only}
         report = RunReport(batches=list(todo))
+        if not todo or is_distributed(instance):
+            # Nothing for the validator to check here: no batch, or the Celery workers check theirs; stopped,
+            # it neither loads Great Expectations in vain nor holds up the command's end (validator.py).
+            validator.stop()
         known = set(instance.get_dynamic_partitions(landing_batches.name))
         new = [b for b in report.batches if b not in known]
         if new:
             instance.add_dynamic_partitions(landing_batches.name, new)
         run_config = logger_config(verbosity) if verbosity else None
         if is_distributed(instance):
-            validator.stop()  # the Celery workers run the checks (expectations/validator.py)
             _run_on_workers(instance, landing, warehouse, todo, report, on_batch)
         else:
             for batch in report.batches:

@@ -52,9 +52,12 @@ def keep_for(articles: int) -> None:
 
 
 def stop() -> None:
-    """Stop the validator, if one runs; from then on this process validates."""
+    """Stop the validator, if one runs, at once (even while it is still loading: waiting for that would hold
+    up whoever stops it or ends the command); from then on this process validates."""
     global _pool
     if _pool is not None:
+        for process in list(_pool._processes.values()):  # Python 3.11 has no public way to end the workers
+            process.terminate()
         _pool.shutdown(wait=False, cancel_futures=True)
         _pool = None
 
