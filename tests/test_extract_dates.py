@@ -33,6 +33,10 @@ D = dt.date
         ("at dawn", MONDAY, MONDAY, "day"),
         ("two days ago", D(2014, 6, 21), D(2014, 6, 21), "day"),
         ("3 days ago", D(2014, 6, 20), D(2014, 6, 20), "day"),
+        # A day of the month alone: this month's if it has come, else last month's.
+        ("on the 18th", D(2014, 6, 18), D(2014, 6, 18), "day"),
+        ("the night of the 2nd", D(2014, 6, 2), D(2014, 6, 2), "day"),
+        ("the 25th", D(2014, 5, 25), D(2014, 5, 25), "day"),
         # Calendar days; without a year, the most recent one not after the reference.
         ("on Jan 01", D(2014, 1, 1), D(2014, 1, 1), "day"),
         ("January 3", D(2014, 1, 3), D(2014, 1, 3), "day"),
@@ -115,6 +119,12 @@ def test_a_date_after_the_reference_rolls_back_a_year() -> None:
 )
 def test_an_explicitly_later_date_is_none(expression: str) -> None:
     assert resolve_date(expression, MONDAY) is None
+
+
+def test_a_day_of_the_month_alone_is_the_latest_such_day_or_none() -> None:
+    assert resolve_date("the 31st", D(2017, 3, 5)) is None  # February has none
+    assert resolve_date("the 18th century", MONDAY) is None
+    assert resolve_date("the 18th", None) is None  # no reference, no month
 
 
 @pytest.mark.parametrize(

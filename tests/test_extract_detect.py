@@ -559,3 +559,30 @@ def test_smog_and_dust_storms_hit_no_one_as_an_armed_actor_does():
     ):
         mentions, _ = _read(sentence)
         assert mentions == [], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "Tunis" is no place to the small model's NER here: the verb, not the entities, says they took place
+        "Protests were held in Tunis on Monday.",
+        "Clashes broke out in Gao between two militias on Sunday.",
+        "Riots erupted in three towns of the province after the vote.",
+        "Demonstrations took place in Sfax and Gabes on Friday.",
+    ],
+)
+def test_events_a_past_verb_of_occurrence_asserts_are_no_pattern(sentence: str) -> None:
+    mentions, _ = _read(sentence)
+    assert mentions, sentence
+
+
+def test_events_held_habitually_stay_a_pattern() -> None:
+    mentions, _ = _read("Protests are held every week in the capital.")
+    assert mentions == []
+
+
+def test_held_over_a_killing_is_custody_only_for_people() -> None:
+    _, candidates = _read("Large protests were held in Tunis on Monday over the killing of a street vendor.")
+    assert "legal_case" not in _reasons(candidates, 0)
+    _, candidates = _read("Two men were held over the killing of a shopkeeper.")
+    assert "legal_case" in _reasons(candidates, 0)

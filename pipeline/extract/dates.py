@@ -383,7 +383,24 @@ def resolve_date(expression: str, published: dt.date | None) -> DateSpan | None:
         span = reader(without_time, published)
         if span is not False:
             return _cap(span, published)
+    if published is not None and _ORDINAL.search(expression.lower()) and without_time.isdigit():
+        return _cap(_day_of_this_month(int(without_time), published), published)
     return _cap(_absolute_day(without_time, published), published)
+
+
+# "On the 18th": a day of the month told without its month, as reports written within a few weeks of it do.
+_ORDINAL = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b")
+
+
+def _day_of_this_month(day: int, published: dt.date) -> DateSpan | None:
+    """The latest such day of a month not after the reference: this month's, else last month's."""
+    year, month = published.year, published.month
+    if day > published.day:
+        year, month = _shift_months(year, month, -1)
+    try:
+        return _day(dt.date(year, month, day))
+    except ValueError:  # "the 31st" in a month of 30 days
+        return None
 
 
 def _year_named_relatively(text: str, published: dt.date | None) -> str:

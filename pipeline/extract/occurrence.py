@@ -290,6 +290,10 @@ def _suspected(governor: Token, preposition: str) -> bool:
     if lemma == "suspect" and governor.pos_ == "NOUN":
         return preposition in ("in", "over", "for", "of")
     if lemma in _HELD and governor.pos_ == "VERB":
+        # "protests were held over the killing": what is held is an event, not a person in custody
+        held = [c for c in governor.children if c.dep_ in ("nsubjpass", "dobj")]
+        if lemma == "hold" and any(TRIGGERS.get(c.lemma_.lower()) for c in held):
+            return False
         return preposition in ("for", "over")
     if lemma == "accuse" and governor.pos_ == "VERB" and preposition == "of":
         return governor.dep_ in ("acl", "amod") and not any(c.dep_ == "nsubj" for c in governor.children)

@@ -186,7 +186,7 @@ def trigger_family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return None  # "no arrests were made"
     counted = any(c.dep_ == "nummod" for c in tok.children)  # "carried out 2 rapes": events counted
-    counted = counted or _in_a_series(tok) or _definite(tok) or _there_were(tok)
+    counted = counted or _in_a_series(tok) or _definite(tok) or _there_were(tok) or _took_place(tok)
     crowd = lemma in ("protester", "protestor", "demonstrator")  # a crowd, not a pattern of events
     if tok.tag_ == "NNS" and not (counted or crowd) and not _specific(tok.doc) and between(tok) is None:
         return None  # "similar bombings in the past", "hit-and-run raids": a pattern, not an event
@@ -403,6 +403,23 @@ def _there_were(tok: Token) -> bool:
     return tok.dep_ == "attr" and tok.head.tag_ == "VBD" and _existential(tok)
 
 
+def _took_place(tok: Token) -> bool:
+    """ "Protests were held in the capital", "clashes broke out", "riots erupted": a past verb of occurrence
+    with the events as its subject asserts that they took place, as "there were protests" does."""
+    head = tok.head
+    if tok.dep_ == "nsubjpass":  # "were held", "were staged": the passive's auxiliary carries the past
+        past = any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in head.children)
+        return past and (head.lemma_.lower() in STAGED or head.lower_ in STAGED)
+    if tok.dep_ != "nsubj" or head.tag_ != "VBD":
+        return False
+    lemma = head.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)
+    if lemma == "break":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+    return lemma in OCCURRENCE_VERBS
+
+
 def _specific(doc: Doc) -> bool:
     labels = {e.label_ for e in doc.ents}
     return bool(labels & {"DATE", "TIME"}) and bool(labels & set(PLACE_LABELS))
@@ -421,6 +438,7 @@ def _territorial_use(tok: Token) -> bool:
 
 
 STAGED = _LEXICON.words("staged_verbs")
+OCCURRENCE_VERBS = _LEXICON.words("occurrence_verbs")
 
 
 def _staged(tok: Token) -> bool:
