@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.extract.inter_codes import INTER_TYPES
-from pipeline.vocabulary import DATE_PRECISIONS, EVENT_TYPES, GEO_EVIDENCE, GEO_PRECISIONS, SUB_EVENT_TYPES
+from pipeline.vocabulary import (
+    DATE_EVIDENCE,
+    DATE_PRECISIONS,
+    EVENT_TYPES,
+    GEO_EVIDENCE,
+    GEO_PRECISIONS,
+    SUB_EVENT_TYPES,
+)
 
 FRAME = "core.mentions joined with staging.articles.published_at"
 KEY = ("mention_id",)
@@ -69,6 +76,11 @@ VOCABULARY: list[tuple[str, dict[str, Any], str]] = [
         "ExpectColumnValuesToBeInSet",
         {"column": "geo_evidence", "value_set": list(GEO_EVIDENCE)},
         "geo evidence says why the place was chosen; other values cannot be interpreted",
+    ),
+    (
+        "ExpectColumnValuesToBeInSet",
+        {"column": "date_evidence", "value_set": list(DATE_EVIDENCE)},
+        "date evidence says whether the text told the date; other values cannot be interpreted",
     ),
     (
         "ExpectColumnValuesToBeInSet",

@@ -62,7 +62,9 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # 0.6.20: the armed group a report suspects ("with X rebels believed to be involved", "police suspect X was
 # behind it") is the doer of violence it attributes to no one (suspects.py)
 # 0.6.21: "sustained" and "continued" strikes are a campaign (series_words), not one occurrence
-EXTRACTOR_CODE_VERSION = "0.6.29"
+# 0.6.29: a past verb of occurrence asserts plural events; "held over" is custody only of people; "the 18th"
+# 0.6.30: date_evidence (whether the text told the date)
+EXTRACTOR_CODE_VERSION = "0.6.30"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

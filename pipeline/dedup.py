@@ -404,6 +404,7 @@ def _event_row(c: _Cluster) -> dict:
         "longitude": place.get("longitude"),
         "geo_precision": place.get("geo_precision") or "unknown",
         "geo_evidence": place.get("geo_evidence") or "unknown",
+        "date_evidence": when.get("date_evidence") or "unknown",
         # ACLED's convention: 0 when no report states a toll (a mention keeps NULL: its sentence said none).
         "fatalities": min(figures) if figures else 0,
         "fatalities_max": max(figures) if figures else 0,

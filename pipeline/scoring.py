@@ -278,6 +278,23 @@ def score_events(con: duckdb.DuckDBPyConnection, gold: Mapping) -> dict:
     for row in query_rows(con, query("scoring.event_documents")):
         documents_of_event[row["event_id"]].add(document_of(row["source_id"], names) or "?")
     events = query_rows(con, query("scoring.events"))
+    scores = _event_scores(events, documents_of_event, gold)
+    try:
+        anchored = {row["event_id"] for row in query_rows(con, query("scoring.anchored_event_ids"))}
+    except duckdb.CatalogException:  # a warehouse of the contract without our view: the full figures only
+        return scores
+    # The same figures over the events whose reports tell where and when (the view ``anchored_events``).
+    scores[ANCHORED] = _event_scores(
+        [e for e in events if e["event_id"] in anchored], documents_of_event, gold
+    )
+    return scores
+
+
+ANCHORED = "anchored_events"
+
+
+def _event_scores(events: list[dict], documents_of_event: Mapping[str, set[str]], gold: Mapping) -> dict:
+    """``score_events``' figures over some of the warehouse's events."""
     judged = [e for e in events if documents_of_event.get(e["event_id"], set()) - {"?"}]
     by_id = {e["event_id"]: e for e in judged}
 
@@ -312,14 +329,14 @@ def score_events(con: duckdb.DuckDBPyConnection, gold: Mapping) -> dict:
     merged = sum(
         1 for g in multi_source
         if len(predictions_of.get(g["id"], [])) == 1
-        and set(g["articles"]) <= documents_of_event[predictions_of[g["id"]][0]]
+        and set(g["articles"]) <= documents_of_event.get(predictions_of[g["id"]][0], set())
     )  # fmt: skip
     hypothetical = [
         {"text": n["text"], "event_id": e["event_id"], "location": e.get("location")}
         for n in gold.get("negatives", [])
         for e in judged
         if e["event_id"] not in matched
-        and n["doc"] in documents_of_event[e["event_id"]]
+        and n["doc"] in documents_of_event.get(e["event_id"], set())
         and place_matches(e, places[n["place"]])
     ]  # fmt: skip
     precision = _ratio(len(matched), len(judged))
@@ -622,14 +639,18 @@ def summary_line(kind: str, scores: Mapping) -> str:
 
 
 def halves_lines(kind: str, scores: Mapping) -> list[str]:
-    """One summary line per half (``odd (development): key=value ...``), when the scores have halves."""
+    """One summary line per half (``odd (development): key=value ...``), when the scores have halves, and one
+    for the anchored events (``anchored_events (...): key=value ...``), when the scores have them."""
     halves = scores.get("halves") or {}
-    return [
+    lines = [
         f"{half} ({HALVES[half]}): {summary_line(kind, halves[half])}" for half in HALVES if half in halves
     ]
+    if ANCHORED in scores:
+        lines.append(f"{ANCHORED} (place and date told): {summary_line(kind, scores[ANCHORED])}")
+    return lines
 
 
 def details_text(kind: str, scores: Mapping) -> str:
     """The lists behind the headline scores, one ``key: json`` line each (the halves have their lines)."""
-    headline = set(SUMMARY_KEYS[kind]) | {"halves"}
+    headline = set(SUMMARY_KEYS[kind]) | {"halves", ANCHORED}
     return "\n".join(f"{k}: {json.dumps(v, default=str)}" for k, v in scores.items() if k not in headline)

@@ -65,3 +65,11 @@ GEO_EVIDENCE = {
     "article_country": "only the country: the one the article's places and datelines vote for",
     "unknown": "no place at all",
 }
+# Why a mention or an event has its date (``date_evidence``): the dates an analyst can trust first are those
+# the text tells; an undated report is only dated to the days before its article.
+DATE_EVIDENCE = {
+    "sentence": "told in the event's own sentence (a day, a week, a month, a year, or counted from one)",
+    "story": 'counted from an event the article told before ("a day after the attack")',
+    "publication": "none told: the days before the article's publication (the date is the day before it)",
+    "unknown": "none told and no publication date",
+}

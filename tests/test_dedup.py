@@ -128,6 +128,22 @@ def test_an_undated_retelling_in_the_same_report_is_the_event_it_dated():
     assert len(cluster_mentions([dated, mention("m2", "a", "Attack", **named_week, **town)])[0]) == 2
 
 
+def test_an_event_says_whether_its_date_was_told_by_the_report_that_dates_it():
+    town = {"geo_precision": "place", "geonameid": 7, "location": "Hilla"}
+    day = dt.date(2024, 3, 1)
+    told = {"date_start": day, "date_end": day, "date_precision": "day", "event_date": day}
+    undated = {"date_start": dt.date(2024, 3, 6), "date_end": dt.date(2024, 3, 12), "date_precision": "week",
+               "event_date": dt.date(2024, 3, 11), "date_evidence": "publication"}  # fmt: skip
+    events, _ = cluster_mentions([
+        mention("m1", "a", "Attack", **told, **town, date_evidence="sentence"),
+        mention("m2", "a", "Attack", **undated, **town, sentence_index=1),  # "the attack" told again
+    ])  # fmt: skip
+    assert [(e["event_date"], e["date_evidence"]) for e in events] == [(day, "sentence")]
+    events, _ = cluster_mentions([mention("m1", "a", "Attack", **undated, **town)])
+    assert events[0]["date_evidence"] == "publication"
+    assert cluster_mentions([mention("m1", "a", "Attack", **told)])[0][0]["date_evidence"] == "unknown"
+
+
 def test_a_toll_told_in_words_of_quantity_is_no_other_toll():
     town = {"geo_precision": "place", "geonameid": 7, "location": "Hilla", **WEEK}
     opening = mention(

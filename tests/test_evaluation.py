@@ -16,6 +16,7 @@ from pipeline.scoring import (
     bcubed_scores,
     co_referent_pairs,
     date_in_window,
+    details_text,
     document_keys,
     document_of,
     half_of,
@@ -167,6 +168,33 @@ def test_score_events_on_a_hand_written_warehouse(tmp_path):
     assert scores["multi_source_merged"] == 1 and scores["duplicate_predictions"] == 0
     assert scores["hypothetical_hits"] == 1
     assert "precision=0.5 recall=1.0" in summary_line("events", scores)
+    assert "anchored_events" not in scores  # a warehouse of the contract without the view: full figures only
+
+
+def test_score_events_also_scores_the_anchored_events(tmp_path):
+    gold = {
+        "documents": {"d1": {"file": "d1.txt"}},
+        "places": {"Baqubah": {"aliases": ["baqubah"], "lat": 33.75, "lon": 44.61}},
+        "actors": {},
+        "events": [{"id": "bomb", "required": True, "type": BOMB[0], "sub_type": BOMB[1], "place": "Baqubah",
+                    "date": ["2024-03-12", "2024-03-12"], "articles": ["d1"]}],
+    }  # fmt: skip
+    path = tiny_warehouse(
+        tmp_path / "w.duckdb",
+        articles=[("a1", "d1")],
+        events=[event("e1", place=("Baqubah", 33.75, 44.6)), event("e2", place=("Mosul", 36.3, 43.1))],
+        mentions=[("e1", "a1", 0, 0.9), ("e2", "a1", 4, 0.5)],
+    )
+    con = duckdb.connect(str(path))
+    con.execute("create view anchored_events as select * from events where event_id = 'e2'")
+    scores = score_events(con, gold)
+    con.close()
+    assert (scores["precision"], scores["recall"]) == (0.5, 1.0)
+    anchored = scores["anchored_events"]
+    assert (anchored["predicted_events"], anchored["precision"], anchored["recall"]) == (1, 0.0, 0.0)
+    assert any(line.startswith("anchored_events (place and date told): precision=0.0")
+               for line in halves_lines("events", scores))  # fmt: skip
+    assert "anchored_events" not in details_text("events", scores)
 
 
 def test_score_dedup_uses_each_reports_strongest_mention(tmp_path):
@@ -250,6 +278,7 @@ def test_events_on_the_samples(sample_landing, tmp_path, instance):
     )
     print(summary_line("events", scores))
     assert run is not None and run.counts["events"] > 0
+    assert 0 < scores["anchored_events"]["predicted_events"] <= scores["predicted_events"]
     assert scores["precision"] >= 0.7, f"unmatched predictions: {scores['unmatched_predictions']}"
     assert scores["recall"] >= 0.7, f"missed gold events: {scores['missed']}"
 

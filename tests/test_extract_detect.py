@@ -420,6 +420,23 @@ def test_every_mention_says_why_its_place_was_chosen() -> None:
     assert {m.geo_evidence for m in mentions} <= GEO_EVIDENCE.keys()
 
 
+def test_every_mention_says_whether_the_text_told_its_date() -> None:
+    """date_evidence: told in the sentence, counted from the story's event, or only the article's days."""
+    from pipeline.vocabulary import DATE_EVIDENCE
+
+    mentions, _ = _read(
+        "Gunmen attacked a police post in Kidal on Monday, killing three officers.",
+        "A day after the attack, hundreds of residents protested in Kidal.",
+        "Militants also burned a school in the town of Tessalit.",
+    )
+    by_sentence = {m.sentence_index: m for m in mentions}
+    assert (by_sentence[0].date_evidence, by_sentence[0].date_precision) == ("sentence", "day")
+    assert by_sentence[1].date_evidence == "story"
+    assert by_sentence[1].event_date == by_sentence[0].event_date + dt.timedelta(days=1)
+    assert (by_sentence[2].date_evidence, by_sentence[2].date_precision) == ("publication", "week")
+    assert {m.date_evidence for m in mentions} <= DATE_EVIDENCE.keys()
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -116,3 +116,28 @@ def test_the_schema_is_applied_again_only_when_its_files_change(tmp_path):
     assert events_comment(con) == catalog().table("main.events")
     assert con.execute("select count(*) from core.ddl_digest").fetchone()[0] == 1
     con.close()
+
+
+def test_anchored_events_are_those_whose_reports_tell_place_and_date(con):
+    """``anchored_events``: the place named by the event's own reports and the date told, not borrowed."""
+    columns = frame_schema(con, "core.events")
+    base = {name: None for name in columns}
+    base.update(
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        date_precision="day",
+        geo_precision="place",
+        num_mentions=1,
+        num_articles=1,
+        num_sources=1,
+        confidence=0.5,
+    )
+    told = [("e1", "sentence", "sentence"), ("e2", "town_nearby", "story"), ("e3", "dateline", "sentence")]
+    borrowed = [("e4", "nearby_sentence", "sentence"), ("e5", "sentence", "publication"),
+                ("e6", "article_country", "publication"), ("e7", "sentence", None)]  # fmt: skip
+    rows = [{**base, "event_id": e, "geo_evidence": g, "date_evidence": d} for e, g, d in told + borrowed]
+    frame = pl.DataFrame(rows, schema=columns)  # noqa: F841 - read by the insert below
+    con.execute("insert into core.events by name select * from frame")
+    anchored = {r[0] for r in con.execute("select event_id from anchored_events").fetchall()}
+    assert anchored == {e for e, _, _ in told}
+    assert con.execute("select count(*) from events").fetchone()[0] == len(rows)

@@ -142,6 +142,8 @@ alter table core.mentions add column if not exists assoc_actor_1 varchar;
 alter table core.mentions add column if not exists assoc_actor_2 varchar;
 alter table core.mentions add column if not exists inter1 integer;
 alter table core.mentions add column if not exists inter2 integer;
+-- Why the date (pipeline/vocabulary.py DATE_EVIDENCE); added after 0.6.29 (NULL on older rows until a rebuild).
+alter table core.mentions add column if not exists date_evidence varchar;
 
 -- Detection record: every trigger word of every parsed sentence and what became of it (pipeline/extract/
 -- detect.py): coded as a mention ('event'), merged into the mention of another trigger of its sentence at the
@@ -206,6 +208,7 @@ alter table core.events add column if not exists assoc_actor_1 varchar;  -- vote
 alter table core.events add column if not exists assoc_actor_2 varchar;
 alter table core.events add column if not exists inter1 integer;         -- from the event's actor names
 alter table core.events add column if not exists inter2 integer;
+alter table core.events add column if not exists date_evidence varchar;  -- that of the mention giving the date
 
 -- History: one row per change of an event, appended by the dedup step (pipeline/history.py). Never updated.
 create table if not exists core.event_changes (

@@ -82,6 +82,7 @@ def to_mention(
         date_start=start,
         date_end=end,
         date_precision=date_precision,
+        date_evidence=reading.when_evidence if when else "publication" if published else "unknown",
         is_background=background,
         fatalities=roles.fatalities if gets_casualties else None,
         injured=roles.injured if gets_casualties else None,

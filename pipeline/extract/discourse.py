@@ -122,7 +122,7 @@ _REFERRING = (
 _TAKEN_FROM_BEFORE = (
     "event_type", "sub_event_type", "location", "admin1", "country_code", "latitude", "longitude",
     "geo_precision", "geonameid", "geo_evidence", "event_date", "date_start", "date_end", "date_precision",
-    "is_background",
+    "date_evidence", "is_background",
 )  # fmt: skip
 
 

@@ -38,11 +38,12 @@ def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) 
     """Sentence step: the date told for the trigger; refused when it is told as future or as history."""
     tok, doc, published = reading.trigger, sentence.doc, article.published
     when = event_date(tok, doc, published)
+    evidence = "sentence"
     after = _days_after_an_event(tok, doc) if when is None else None
     if after is not None and sentence.violence_before is not None:
         # "One day after the attack, activists staged a protest": the attack's day told before, plus one.
         shift, told = dt.timedelta(days=after), sentence.violence_before
-        when = DateSpan(told.start + shift, told.end + shift, told.precision)
+        when, evidence = DateSpan(told.start + shift, told.end + shift, told.precision), "story"
     before = _days_before(tok) if after is None else None  # (the trigger is not the earlier event)
     if when is not None and before is not None:
         # "On Thursday, a week after the attack": the attack was a week before the day the sentence tells.
@@ -66,7 +67,7 @@ def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) 
         # "The battle of Kidal, on 27 January 1904, lasted an hour. Thirty sailors were killed.": an
         # undated sentence outside the lead is told at the time the story last named
         return Refusal("past_period")
-    return replace(reading, when=when)
+    return replace(reading, when=when, when_evidence=evidence)
 
 
 def _remembered(tok: Token) -> bool:

@@ -94,6 +94,7 @@ class Mention:
     confidence: float
     extractor_version: str = EXTRACTOR_VERSION
     geo_evidence: str = "unknown"  # why that place (``pipeline.vocabulary.GEO_EVIDENCE``)
+    date_evidence: str = "unknown"  # why that date (``pipeline.vocabulary.DATE_EVIDENCE``)
     # ACLED's associated actors (a party, union, social group or faith the actor belongs to; "; "-joined)
     assoc_actor_1: str | None = None
     assoc_actor_2: str | None = None
@@ -182,6 +183,7 @@ class Reading:
     roles: Roles | None = None  # who did what to whom, and what the parse says around it (``roles``)
     label: tuple[str, str] | None = None  # (event type, sub-event type) (``classify``)
     when: DateSpan | None = None  # the date told for it (``history``)
+    when_evidence: str = "sentence"  # where ``when`` was told: its sentence, or from the story's event
     score: float | None = None  # the evidence that it is a specific, real event (``detect``)
 
     @property

@@ -4,6 +4,9 @@
 -- name: events
 select * from events
 
+-- name: anchored_event_ids
+select event_id from anchored_events
+
 -- name: event_documents
 -- Which articles report each event.
 select distinct m.event_id, a.source_id from event_mentions m join articles a using (article_id)

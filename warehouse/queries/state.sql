@@ -10,4 +10,6 @@ when not matched then insert (singleton, complete, run_id, job_name, changed_at)
     values (true, s.complete, s.run_id, s.job_name, s.changed_at)
 
 -- name: get
-select complete, run_id, job_name, changed_at from core.warehouse_state
+-- In the lake mode (no keys) two writers that both find the table empty may each insert the row; every later
+-- set updates all rows alike, so the newest row is the state whatever their number.
+select complete, run_id, job_name, changed_at from core.warehouse_state order by changed_at desc limit 1
