@@ -5,6 +5,7 @@ import dagster as dg
 from assets.partitions import WAREHOUSE_POOL
 from assets.quality import check_spec, run_suite, table_metadata
 from assets.resources import Warehouse
+from pipeline.queries import query
 from pipeline.stages import dedup_all
 
 
@@ -19,6 +20,7 @@ def events(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """Deduplicated events with mention, article and outlet counts and reconciled fatalities."""
     with warehouse.connect() as con:
         frame = dedup_all(con, run_id=context.run.run_id)
+        anchored = con.execute(query("dedup.anchored_events")).fetchone()[0]
     yield dg.MaterializeResult(
         metadata=table_metadata(
             frame,
@@ -34,6 +36,7 @@ def events(context: dg.AssetExecutionContext, warehouse: Warehouse):
             ],
             table="core.events",
             multi_source_events=int((frame["num_sources"] > 1).sum()) if frame.height else 0,
+            anchored_events=anchored,  # whose reports tell where and when (the view anchored_events)
         )  # fmt: skip
     )
     yield run_suite("events", "events", frame)

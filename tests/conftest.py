@@ -61,6 +61,7 @@ class DemoLoad:
     warehouse: Path
     report: object  # assets.runner.RunReport
     column_schemas: dict  # asset name -> the dg.TableSchema its materialization showed in the UI
+    events_metadata: dict  # the events asset's materialization metadata, name -> value
 
 
 @pytest.fixture(scope="session")
@@ -76,8 +77,10 @@ def demo_load(tmp_path_factory) -> DemoLoad:
     warehouse = root / "events.duckdb"
     with dg.instance_for_test() as inst:
         report = run_landing(landing, warehouse, instance=inst)
-        schemas = {}
+        schemas, metadata = {}, {}
         for asset in ("raw_articles", "clean_articles", "event_mentions", "events", "event_aggregates"):
             event = inst.get_latest_materialization_event(dg.AssetKey(asset))
             schemas[asset] = event.asset_materialization.metadata["dagster/column_schema"].value
-    return DemoLoad(landing, warehouse, report, schemas)
+            if asset == "events":
+                metadata = {k: v.value for k, v in event.asset_materialization.metadata.items()}
+    return DemoLoad(landing, warehouse, report, schemas, metadata)

@@ -6,3 +6,7 @@
 select m.*, a.outlet, a.published_at, a.article_key
 from core.mentions m
 join main.articles a using (article_id)
+
+-- name: anchored_events
+-- How many events their reports anchor (told place and date): a figure the events asset shows and plots.
+select count(*) from main.anchored_events
