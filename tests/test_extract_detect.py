@@ -36,6 +36,12 @@ def _reasons(candidates, index: int) -> set[str]:
         "Thousands of teachers marched through Nairobi on Tuesday to demand higher pay.",
         "A roadside bomb exploded near an army convoy outside Mogadishu on Saturday.",
         "A device that exploded near a convoy outside Mogadishu on Saturday killed two soldiers.",
+        # plural events a past verb of occurrence asserts are no pattern, even where the small model's NER
+        # misses the place ("Tunis" here): the verb, not the entities, says they took place
+        "Protests were held in Tunis on Monday.",
+        "Clashes broke out in Gao between two militias on Sunday.",
+        "Riots erupted in three towns of the province after the vote.",
+        "Demonstrations took place in Sfax and Gabes on Friday.",
     ],
 )
 def test_specific_events_are_kept(sentence: str) -> None:
@@ -576,21 +582,6 @@ def test_smog_and_dust_storms_hit_no_one_as_an_armed_actor_does():
     ):
         mentions, _ = _read(sentence)
         assert mentions == [], sentence
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        # "Tunis" is no place to the small model's NER here: the verb, not the entities, says they took place
-        "Protests were held in Tunis on Monday.",
-        "Clashes broke out in Gao between two militias on Sunday.",
-        "Riots erupted in three towns of the province after the vote.",
-        "Demonstrations took place in Sfax and Gabes on Friday.",
-    ],
-)
-def test_events_a_past_verb_of_occurrence_asserts_are_no_pattern(sentence: str) -> None:
-    mentions, _ = _read(sentence)
-    assert mentions, sentence
 
 
 def test_events_held_habitually_stay_a_pattern() -> None:
