@@ -42,6 +42,8 @@ def _reasons(candidates, index: int) -> set[str]:
         "Clashes broke out in Gao between two militias on Sunday.",
         "Riots erupted in three towns of the province after the vote.",
         "Demonstrations took place in Sfax and Gabes on Friday.",
+        # a passive's agent is its doer, as an active's subject
+        "The minister's convoy was stopped by demonstrators in Lyon on Monday.",
     ],
 )
 def test_specific_events_are_kept(sentence: str) -> None:

@@ -271,6 +271,8 @@ def _crowd_subject(tok: Token) -> bool:
     demonstrators took part") or set beside a number ("thousands of X demonstrators marched")."""
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return True
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return True  # "the convoy was stopped by demonstrators": a passive's agent did it
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
         holder = tok.head.head
     elif tok.dep_ == "appos":
