@@ -190,7 +190,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     from app.evaluate import evaluate
     from assets.runner import summary_text
-    from pipeline.scoring import details_text, halves_lines, summary_line
+    from pipeline.scoring import details_text, subset_lines, summary_line
 
     if not args.input and not (args.warehouse and Path(args.warehouse).exists()):
         print("eval: give --input (a file or folder to load) or an existing --warehouse", file=sys.stderr)
@@ -206,7 +206,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if run is not None:
         print(summary_text(run) + "\n")
     print(details_text(args.kind, scores))
-    for line in halves_lines(args.kind, scores):  # reports: the development and the held-back half
+    for line in subset_lines(args.kind, scores):  # reports' halves; events' anchored subset
         print(line)
     print(summary_line(args.kind, scores))
     if args.json:

@@ -638,7 +638,7 @@ def summary_line(kind: str, scores: Mapping) -> str:
     return " ".join(f"{k}={scores[k]}" for k in SUMMARY_KEYS[kind] if k in scores)
 
 
-def halves_lines(kind: str, scores: Mapping) -> list[str]:
+def subset_lines(kind: str, scores: Mapping) -> list[str]:
     """One summary line per half (``odd (development): key=value ...``), when the scores have halves, and one
     for the anchored events (``anchored_events (...): key=value ...``), when the scores have them."""
     halves = scores.get("halves") or {}

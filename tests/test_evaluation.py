@@ -20,12 +20,12 @@ from pipeline.scoring import (
     document_keys,
     document_of,
     half_of,
-    halves_lines,
     pairwise_scores,
     place_matches,
     score_dedup,
     score_events,
     score_reports,
+    subset_lines,
     summary_line,
     weighted_f1,
 )
@@ -193,7 +193,7 @@ def test_score_events_also_scores_the_anchored_events(tmp_path):
     anchored = scores["anchored_events"]
     assert (anchored["predicted_events"], anchored["precision"], anchored["recall"]) == (1, 0.0, 0.0)
     assert any(line.startswith("anchored_events (place and date told): precision=0.0")
-               for line in halves_lines("events", scores))  # fmt: skip
+               for line in subset_lines("events", scores))  # fmt: skip
     assert "anchored_events" not in details_text("events", scores)
 
 
@@ -265,7 +265,7 @@ def test_score_reports_shows_the_development_and_held_back_halves(tmp_path):
     assert (scores["n"], scores["sub_type_acc"]) == (4, 0.5)
     assert (odd["n"], odd["detected"], odd["sub_type_acc"]) == (2, 1.0, 1.0)
     assert (even["n"], even["detected"], even["sub_type_acc"], even["non_acled_quiet"]) == (2, 0.5, 0.0, 1.0)
-    odd_line, even_line = halves_lines("reports", scores)
+    odd_line, even_line = subset_lines("reports", scores)
     assert odd_line.startswith("odd (development): style=case n=2 detected=1.0")
     assert even_line.startswith("even (held back): style=case n=2 detected=0.5")
     assert "halves" not in summary_line("reports", scores)

@@ -411,7 +411,7 @@ def _took_place(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ == "nsubjpass":  # "were held", "were staged": the passive's auxiliary carries the past
         past = any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in head.children)
-        return past and (head.lemma_.lower() in STAGED or head.lower_ in STAGED)
+        return past and _stages(head)
     if tok.dep_ != "nsubj" or head.tag_ != "VBD":
         return False
     lemma = head.lemma_.lower()
@@ -443,13 +443,15 @@ STAGED = _LEXICON.words("staged_verbs")
 OCCURRENCE_VERBS = _LEXICON.words("occurrence_verbs")
 
 
+def _stages(verb: Token) -> bool:
+    """A verb of staging or holding an event, by lemma or as written (the small model lemmatizes "staged" as
+    "stag")."""
+    return verb.lemma_.lower() in STAGED or verb.lower_ in STAGED
+
+
 def _staged(tok: Token) -> bool:
-    """ "staged a march", "held a march": the small model lemmatizes "staged" as "stag"."""
-    return (
-        tok.pos_ == "NOUN"
-        and tok.dep_ == "dobj"
-        and (tok.head.lemma_.lower() in STAGED or tok.head.lower_ in STAGED)
-    )
+    """ "staged a march", "held a march"."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _stages(tok.head)
 
 
 _PROTEST_NOUNS = re.compile(r"\b(protest\w*|demonstrat\w*|rally|rallies)\b")
