@@ -185,6 +185,14 @@ def cmd_train_filter(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train_event_score(args: argparse.Namespace) -> int:
+    from app.train_event_score import train_event_score
+    from pipeline.event_score import WEIGHTS_FILE
+
+    train_event_score(Path(args.corpus), Path(args.out or WEIGHTS_FILE))
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     import json
 
@@ -275,6 +283,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--out", help="where the weights go (default: pipeline/extract/data/event_filter.json)")
     p.set_defaults(func=cmd_train_filter)
+    p = sub.add_parser("train-event-score", help="train the event score on our news gold (needs ../shared)")
+    p.add_argument("--corpus", required=True, help="../shared/corpus/news/news_2000.jsonl")
+    p.add_argument("--out", help="where the weights go (default: pipeline/event_score.json)")
+    p.set_defaults(func=cmd_train_event_score)
     p = sub.add_parser("eval", help="load an input through the pipeline and score it against gold")
     p.add_argument("kind", choices=["events", "dedup", "reports"], help="what the gold file describes")
     p.add_argument("gold", help="gold file (JSON for events and dedup, JSON Lines for reports)")

@@ -1,7 +1,8 @@
 """Suite for the dedup stage: ``core.events``, one row per real-world event with its report counts.
 
 Guarantees after it passes: one row per event, counts that nest (sources within articles within
-mentions), a fatality range that is a range, and the same vocabulary as the mentions.
+mentions), a fatality range that is a range, the same vocabulary as the mentions, and no event the event score
+withheld.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from expectations import event_mentions
+from pipeline.event_score import THRESHOLD
 
 FRAME = "core.events"
 KEY = ("event_id",)
@@ -51,6 +53,11 @@ EXPECTATIONS: list[tuple[str, dict[str, Any], str]] = [
             "ignore_row_if": "either_value_is_missing",
         },
         "fatalities is the lowest credible figure and fatalities_max the highest reported",
+    ),
+    (
+        "ExpectColumnValuesToBeBetween",
+        {"column": "event_score", "min_value": THRESHOLD, "max_value": 1.0},
+        "an event the score finds more likely wrong than right is in core.withheld_events (NULL: not judged)",
     ),
     *event_mentions.VOCABULARY,
 ]

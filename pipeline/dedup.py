@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from pipeline.event_score import judge
 from pipeline.extract.actors import default_actor1
 from pipeline.extract.geo.distance import km  # the one great-circle distance (also imported from here)
 from pipeline.extract.inter_codes import inter_code
@@ -230,7 +231,22 @@ def report_order(m: dict) -> tuple:
 
 def cluster_mentions(mentions: list[dict]) -> tuple[list[dict], list[dict]]:
     """(events, members) for the current mentions, in any order (dicts with the ``core.mentions`` columns
-    plus ``outlet``, ``published_at`` and ``article_key``)."""
+    plus ``outlet``, ``published_at``, ``article_key`` and ``n_sentences``). Each event carries its
+    ``event_score`` and whether it is ``withheld`` (``pipeline.event_score``)."""
+    events, members = [], []
+    for row, reports in reported_events(mentions):
+        row["event_score"], row["withheld"] = judge(row, reports)
+        events.append(row)
+        members += [{"mention_id": m["mention_id"], "event_id": row["event_id"]} for m in reports]
+    return events, members
+
+
+def reported_events(mentions: list[dict]) -> list[tuple[dict, list[dict]]]:
+    """Each event row with the mentions that report it, before it is judged."""
+    return [(_event_row(c), c.members) for c in _clusters(mentions)]
+
+
+def _clusters(mentions: list[dict]) -> list[_Cluster]:
     ordered = sorted(mentions, key=report_order)
     clusters: list[_Cluster] = []
     taken: set[str] = set()
@@ -256,9 +272,7 @@ def cluster_mentions(mentions: list[dict]) -> tuple[list[dict], list[dict]]:
         index.of_article[m.get("article_id")][id(target)] = target
         if target.best_date is not before:
             index.place(target, before)
-    events = [_event_row(c) for c in clusters]
-    members = [{"mention_id": m["mention_id"], "event_id": c.event_id} for c in clusters for m in c.members]
-    return events, members
+    return clusters
 
 
 class _DateIndex:

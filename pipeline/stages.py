@@ -292,13 +292,24 @@ def dedup_all(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> pl.D
 
     mentions = con.execute(query("dedup.current_mentions")).pl().to_dicts()
     events, members = cluster_mentions(mentions)
-    event_frame = pl.DataFrame(events, schema=frame_schema(con, "core.events"))
+    kept, withheld = [], []
+    for event in events:
+        (withheld if event.pop("withheld") else kept).append(event)
+    event_frame = pl.DataFrame(kept, schema=frame_schema(con, "core.events"))
+    withheld_frame = pl.DataFrame(withheld, schema=frame_schema(con, "core.withheld_events"))
     member_frame = pl.DataFrame(members, schema=frame_schema(con, "core.event_members"))
+    kept_ids = set(event_frame["event_id"].to_list())
     with transaction(con):
         # Here, not in the extract step: this step has one writer at a time (see extract.sql).
         _refresh_reasons(con)
-        record_event_changes(con, event_frame, member_frame, run_id=run_id)
-        for table, frame in (("core.events", event_frame), ("core.event_members", member_frame)):
+        # The history is that of the events table: an event withheld leaves it, as one whose reports left.
+        kept_members = member_frame.filter(pl.col("event_id").is_in(kept_ids))
+        record_event_changes(con, event_frame, kept_members, run_id=run_id)
+        for table, frame in (
+            ("core.events", event_frame),
+            ("core.withheld_events", withheld_frame),
+            ("core.event_members", member_frame),
+        ):
             con.execute(query("tables.delete_all", table=table))
             _append(con, table, frame)
     return event_frame

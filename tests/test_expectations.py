@@ -165,6 +165,7 @@ def event_frame() -> pl.DataFrame:
             "num_sources": [2, 1, 1],
             "first_reported_at": [datetime(2024, 5, 30, 8), datetime(2024, 5, 30, 8), None],
             "confidence": [0.9, 0.75, 0.6],
+            "event_score": [0.93, None, 0.51],
         }
     )
 
@@ -447,6 +448,8 @@ def test_events_valid_frame_passes():
             "expect_column_pair_values_to_be_equal(event_type, event_type_of_sub_event_type)",
         ),
         ({"date_precision": "hour"}, "expect_column_values_to_be_in_set(date_precision)"),
+        # an event the score withheld has no place in core.events
+        ({"event_score": 0.2}, "expect_column_values_to_be_between(event_score)"),
     ],
 )
 def test_events_violations_name_rule_and_row(values, expectation):

@@ -468,6 +468,14 @@ def test_an_event_told_days_before_another_is_dated_back_by_them(extract):
     # without a length of time, "after" tells only the order
     rows = extract("Gunmen attacked a checkpoint in Jalalabad on Monday after a bombing in Kabul.")
     assert {m.location: m.event_date for m in rows}["Kabul"] == dt.date(2024, 3, 11)
+    # a sentence in the present counts back from the time of writing; one in the past or the future tells
+    # a time it does not name, and the event stays undated
+    rows = extract("The visit comes two weeks after a bomb killed 20 people in Kabul.")
+    kabul = next(m for m in rows if m.location == "Kabul")
+    assert (kabul.event_date, kabul.date_precision) == (dt.date(2024, 2, 26), "week")  # the week of Feb 27
+    rows = extract("The march came three days after police shot a student dead in Kabul.")
+    kabul = next(m for m in rows if m.location == "Kabul")
+    assert (kabul.date_evidence, kabul.date_precision) == ("publication", "week")
 
 
 # --- the outlet, parties, spellings ------------------------------------------------------------------------

@@ -4,6 +4,7 @@ names (geo/country.py). All sentences are made up."""
 
 from __future__ import annotations
 
+import pytest
 from kit import article_mentions
 from spacy.tokens import Span
 
@@ -112,6 +113,21 @@ def test_a_police_force_s_town_and_a_journey_s_destination_are_not_where_the_eve
     assert rows and rows[0].location != "Quetta"
     rows = article_mentions("Clashes broke out in the north after the minister's visit to Herat.")
     assert all(m.location != "Herat" for m in rows)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # a place after "from" and a verb of firing is where the fire came from
+        ("Rebels fired rockets from Luganskoye at Kalinovka on Thursday.", "Kalynivka"),
+        ("Rebels shelled Kalinovka from positions near Luganskoye on Thursday.", "Kalynivka"),
+        # alone, it still says in which area the event was
+        ("Rebels fired mortars from Luganskoye on Thursday.", "Luhanske"),
+    ],
+)
+def test_remote_violence_is_placed_where_it_landed_not_where_it_was_fired_from(sentence: str, place: str):
+    rows = article_mentions(sentence)
+    assert rows and rows[0].location == place
 
 
 def test_a_possessive_town_places_a_long_site_name_after_it():

@@ -209,6 +209,10 @@ alter table core.events add column if not exists assoc_actor_2 varchar;
 alter table core.events add column if not exists inter1 integer;         -- from the event's actor names
 alter table core.events add column if not exists inter2 integer;
 alter table core.events add column if not exists date_evidence varchar;  -- that of the mention giving the date
+alter table core.events add column if not exists event_score double;    -- pipeline/event_score.py; NULL: not judged
+-- Events dedup made but withheld as more likely wrong than right (pipeline/event_score.py): the columns of
+-- core.events, kept so that nothing is lost; main.withheld_events shows them.
+create table if not exists core.withheld_events as select * from core.events limit 0;
 
 -- History: one row per change of an event, appended by the dedup step (pipeline/history.py). Never updated.
 create table if not exists core.event_changes (

@@ -42,6 +42,11 @@ create or replace view main.anchored_events as
 select * from main.events
 where geo_evidence in ('sentence', 'town_nearby', 'dateline') and date_evidence in ('sentence', 'story');
 
+-- The events dedup made from the reports but withheld: their event_score says they are more likely wrong than
+-- right (pipeline/event_score.py; README: "Withheld events"). Their reports stay in event_mentions.
+create or replace view main.withheld_events as
+select * from core.withheld_events;
+
 -- Everything that could not be read, and why.
 create or replace view main.quarantine as
 select * from raw.quarantine;

@@ -49,6 +49,9 @@ def date_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts) 
         # "On Thursday, a week after the attack": the attack was a week before the day the sentence tells.
         shift = dt.timedelta(days=before)
         when = DateSpan(when.start - shift, when.end - shift, when.precision)
+    elif before is not None and published is not None:
+        # "The move comes two weeks after the killing": counted back from the time of writing.
+        when = _counted_back(before, tok, published)
     if when is not None and published is not None and when.start > published:
         return Refusal("future")  # told as future
     if _remembered(tok):
@@ -222,6 +225,20 @@ def _days_before(tok: Token) -> int | None:
             )
         below = head
     return None
+
+
+def _counted_back(days: int, tok: Token, published: dt.date) -> DateSpan | None:
+    """The day (or, for whole weeks, the week) ``days`` before publication, when the sentence tells its own
+    time in the present ("the move comes two weeks after"); None when it tells it in the past or the future
+    ("the march came three days after", "the airport will reopen ten days after"): a time it does not name."""
+    main = tok.sent.root
+    if not (
+        main.tag_ in ("VBZ", "VBP")
+        or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in main.children)
+    ):
+        return None
+    weeks, rest = divmod(days, 7)
+    return resolve_date(f"{weeks} weeks ago" if weeks and not rest else f"{days} days ago", published)
 
 
 def _date_of_when_clause(tok: Token, doc: Doc, published: dt.date | None) -> DateSpan | None:

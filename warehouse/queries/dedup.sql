@@ -3,7 +3,7 @@
 -- name: current_mentions
 -- Every current mention, with what dedup orders them by (publication, then article key): a function of the
 -- current article versions, never of the order the log received them.
-select m.*, a.outlet, a.published_at, a.article_key
+select m.*, a.outlet, a.published_at, a.article_key, a.n_sentences
 from core.mentions m
 join main.articles a using (article_id)
 

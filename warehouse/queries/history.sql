@@ -11,7 +11,8 @@ select coalesce(max(seq), 0) from raw.article_log
 select * from core.events
 
 -- name: members_now
-select mention_id, event_id from core.event_members
+-- Of the events table's events (a withheld event's reports are no report of an event there).
+select mention_id, event_id from core.event_members where event_id in (select event_id from core.events)
 
 -- name: mention_articles
 -- Every mention's article (key and version), current or not: the history also names what left an event.

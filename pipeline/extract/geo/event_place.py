@@ -192,6 +192,9 @@ def place_of_event(
             elsewhere.add(place.name)
             continue
         distance = tree_distance(tok, span.root)
+        if _fired_from(span):
+            # "shelled Kalinovka from Luganskoye": where the fire came from, not where it landed
+            distance += REFERENCE_POINT_PENALTY
         if _is_reference_point(span) or _contains_the_place_named(span, sentence.places):
             # "in Baquba, northeast of Baghdad", "the Paris suburb of Aulnay-sous-Bois": Baghdad and Paris
             # only tell where Baquba and Aulnay-sous-Bois are
@@ -387,6 +390,15 @@ def _first_verb_above(ent: Span) -> Token | None:
         if tok.lemma_.lower() in TRIGGERS:
             return None
     return None
+
+
+FIRED_FROM_VERBS = _LEXICON.words("fired_from_verbs")
+
+
+def _fired_from(ent: Span) -> bool:
+    """ "Shelled from Luganskoye", "rockets launched from Gaza": the place the fire came from."""
+    prep = _preposition_of(ent)
+    return prep is not None and prep.lower_ == "from" and prep.head.lemma_.lower() in FIRED_FROM_VERBS
 
 
 def _said_elsewhere(ent: Span) -> bool:
