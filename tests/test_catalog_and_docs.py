@@ -101,14 +101,16 @@ def test_dagster_shows_the_same_column_descriptions(demo_load):
             assert column.description == catalog().column(table, column.name), (asset, column.name)
 
 
-def test_the_events_asset_shows_how_many_events_their_reports_anchor(demo_load):
-    """The UI plots ``anchored_events`` run after run: the count of the view of that name."""
+def test_the_events_asset_shows_how_many_events_their_reports_anchor_and_how_many_it_withheld(demo_load):
+    """The UI plots ``anchored_events`` and ``withheld_events`` run after run: the counts of those views."""
     con = duckdb.connect(str(demo_load.warehouse), read_only=True)
     try:
-        anchored, total = con.execute(
-            "select (select count(*) from anchored_events), count(*) from events"
+        anchored, withheld, total = con.execute(
+            "select (select count(*) from anchored_events), (select count(*) from withheld_events), "
+            "count(*) from events"
         ).fetchone()
     finally:
         con.close()
     assert demo_load.events_metadata["anchored_events"] == anchored
     assert 0 < anchored < total  # the samples hold an undated report placed by its neighbours
+    assert demo_load.events_metadata["withheld_events"] == withheld == 1  # the over-coded weapons seizure

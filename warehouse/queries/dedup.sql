@@ -10,3 +10,7 @@ join main.articles a using (article_id)
 -- name: anchored_events
 -- How many events their reports anchor (told place and date): a figure the events asset shows and plots.
 select count(*) from main.anchored_events
+
+-- name: withheld_events
+-- How many events the event score withheld (pipeline/event_score.py): a figure the events asset shows and plots.
+select count(*) from core.withheld_events
