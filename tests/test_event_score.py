@@ -156,6 +156,16 @@ def test_withheld_events_leave_the_events_table_with_nothing_lost(tmp_path, weig
             "(select event_id from core.events union all select event_id from core.withheld_events)"
         ).fetchone()[0]
         assert orphans == 0
+        # why a sentence is in no event of events: the candidates say its event was withheld, and its score
+        flags = con.execute(
+            "select event_withheld, event_score from event_candidates "
+            "where event_id in (select event_id from withheld_events)"
+        ).fetchall()
+        assert flags and all(withheld and score is not None for withheld, score in flags)
+        assert not con.execute(
+            "select bool_or(event_withheld) from event_candidates "
+            "where event_id in (select event_id from events)"
+        ).fetchone()[0]
         # the marts count the events table only
         in_marts = con.execute("select coalesce(sum(events), 0) from marts.events_daily").fetchone()[0]
         dated = con.execute("select count(*) from main.events where event_date is not null").fetchone()[0]

@@ -90,17 +90,21 @@ from core.event_changes c
 left join raw.article_log l on l.seq = c.log_seq;
 
 -- Detection, sentence by sentence: every trigger word read in a current article, the decision (event,
--- merged, not_event), the reason and what it means, the evidence score, and the mention and event it became.
+-- merged, not_event), the reason and what it means, the evidence score, the mention and event it became, and
+-- whether the event score withheld that event (event_withheld, with the event's event_score).
 -- "Why was this sentence (not) coded?" is a filter on article and sentence_index.
 create or replace view main.event_candidates as
 select c.article_id, a.source_id, a.outlet, c.sentence_index, s.sentence, c.trigger, c.trigger_start,
        c.family, c.sub_event_type, c.decision, c.reason, r.meaning as reason_meaning, c.score, c.mention_id,
-       em.event_id, c.extractor_version
+       em.event_id, w.event_id is not null as event_withheld, coalesce(w.event_score, e.event_score) as event_score,
+       c.extractor_version
 from core.event_candidates c
 join main.articles a using (article_id)
 join staging.sentences s using (article_id, sentence_index)
 left join core.detection_reasons r using (reason)
-left join core.event_members em using (mention_id);
+left join core.event_members em using (mention_id)
+left join core.events e on e.event_id = em.event_id
+left join core.withheld_events w on w.event_id = em.event_id;
 
 -- Which state this file holds: complete or half-written, the run that wrote it last, and when. In the
 -- snapshot (what `python -m pipeline query` reads) it is always the complete state of the run named.
