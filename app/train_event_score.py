@@ -4,7 +4,8 @@ The examples are the events dedup makes from the articles of our four developmen
 (``tests/fixtures/gold/news/news_gold_dev*.json``; never the held-out or check sets), each article loaded out
 of the corpus through the real Dagster job with the event score off. An event is a positive example when it
 matches a gold event of its articles as the scorer matches them (place, date window, type); only events the
-score judges (told in long articles) are examples. The L2 strength is chosen by leave-one-set-out
+score judges (told in long articles) are examples. The weights keep the signs the definitions give
+(``pipeline.event_score.PRIOR_SIGNS``). The L2 strength is chosen by leave-one-set-out
 cross-validation (each gold file is one fold: its articles were labelled together), the threshold is fixed
 (``pipeline.event_score.THRESHOLD``: more likely wrong than right), and the out-of-fold figures are printed
 and kept with the weights.
@@ -59,14 +60,31 @@ def set_examples(corpus: Path, name: str, gold: dict) -> tuple[np.ndarray, np.nd
     return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float), matched, required
 
 
+def fit_signed(x: np.ndarray, y: np.ndarray, penalty: float) -> tuple:
+    """(weights, bias, mean, scale): logistic regression on standardized features whose weights keep the
+    signs of ``event_score.PRIOR_SIGNS``: a fact fitted the other way is dropped (weight 0) and the rest
+    fitted again, until every sign agrees."""
+    signs = [event_score.PRIOR_SIGNS.get(name, 0) for name in event_score.FEATURES]
+    active = list(range(x.shape[1]))
+    while True:
+        mean, scale = standardize(x[:, active])
+        w, b = fit((x[:, active] - mean) / scale, y, penalty)
+        wrong = {a for a, wa in zip(active, w, strict=True) if signs[a] * wa < 0}
+        if not wrong:
+            break
+        active = [a for a in active if a not in wrong]
+    weights, means, scales = np.zeros(x.shape[1]), np.zeros(x.shape[1]), np.ones(x.shape[1])
+    weights[active], means[active], scales[active] = w, mean, scale
+    return weights, b, means, scales
+
+
 def out_of_set(sets: list[tuple], penalty: float) -> list[np.ndarray]:
     """Each set's probabilities from a model fitted on the other sets."""
     out = []
     for i, (x, *_) in enumerate(sets):
         train_x = np.vstack([s[0] for j, s in enumerate(sets) if j != i])
         train_y = np.concatenate([s[1] for j, s in enumerate(sets) if j != i])
-        mean, scale = standardize(train_x)
-        w, b = fit((train_x - mean) / scale, train_y, penalty)
+        w, b, mean, scale = fit_signed(train_x, train_y, penalty)
         out.append(1 / (1 + np.exp(-np.clip(((x - mean) / scale) @ w + b, -30, 30))))
     return out
 
@@ -110,8 +128,7 @@ def train_event_score(corpus: Path, out: Path, log=print) -> dict:
     _, penalty, cv = max((t for t in tried if t[0] >= best_f1 - F1_TOLERANCE), key=lambda t: t[1])
     x = np.vstack([s[0] for s in sets])
     y = np.concatenate([s[1] for s in sets])
-    mean, scale = standardize(x)
-    w, b = fit((x - mean) / scale, y, penalty)
+    w, b, mean, scale = fit_signed(x, y, penalty)
     payload = {
         "about": "pipeline.event_score: logistic event score; python -m pipeline train-event-score",
         "trained_on": list(DEVELOPMENT_SETS),

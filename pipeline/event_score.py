@@ -62,6 +62,30 @@ FEATURES = (
 )
 
 
+# Which way each fact may move the score, by the guide's and ACLED's definitions: evidence that the text tells
+# the event itself (its own place, day, actors, toll, several reports) can only raise it; a place or a date
+# borrowed from the article, or a report told as background, can only lower it. Training drops a fact whose
+# fitted weight goes the other way (``app/train_event_score.py``); the types have no prior.
+PRIOR_SIGNS = {
+    "confidence": 1,
+    "at_a_town": 1,
+    "only_a_country": -1,
+    "place_from_its_sentence": 1,
+    "place_from_a_nearby_sentence": -1,
+    "place_from_the_article_country": -1,
+    "date_from_its_sentence": 1,
+    "date_from_publication": -1,
+    "dated_to_the_day": 1,
+    "log_reports": 1,
+    "several_articles": 1,
+    "toll_told": 1,
+    "actor1_named": 1,
+    "actor2_told": 1,
+    "opens_an_article": 1,
+    "told_as_background": -1,
+}
+
+
 def enabled() -> bool:
     return os.environ.get("PIPELINE_EVENT_SCORE", "on").lower() not in ("off", "0", "false", "no")
 

@@ -177,3 +177,25 @@ def test_withheld_events_leave_the_events_table_with_nothing_lost(tmp_path, weig
         con = duckdb.connect(str(warehouse), read_only=True)
         assert con.execute("select count(*) from core.withheld_events").fetchone()[0] == before
         con.close()
+
+
+def test_training_keeps_the_signs_the_definitions_give():
+    """A fact the definitions say can only raise the score (a toll the text states) gets no negative weight,
+    whatever a small training set says; the facts without a prior are fitted freely."""
+    import numpy as np
+
+    from app.train_event_score import fit_signed
+
+    rng = np.random.default_rng(7)
+    n = 400
+    x = rng.integers(0, 2, size=(n, len(FEATURES))).astype(float)
+    toll, vac = FEATURES.index("toll_told"), FEATURES.index("violence_against_civilians")
+    nearby = FEATURES.index("place_from_a_nearby_sentence")
+    # in this invented sample, stated tolls go with wrong events, and so do attacks on civilians
+    logit = -1.5 * x[:, toll] - 1.0 * x[:, vac] - 1.0 * x[:, nearby] + 0.8
+    y = (rng.random(n) < 1 / (1 + np.exp(-logit))).astype(float)
+    weights, _, _, _ = fit_signed(x, y, 1.0)
+    assert weights[toll] == 0.0  # dropped rather than fitted the other way
+    assert weights[vac] < 0 and weights[nearby] < 0
+    signs = event_score.PRIOR_SIGNS
+    assert all(signs.get(name, 0) * w >= 0 for name, w in zip(FEATURES, weights, strict=True))
