@@ -130,6 +130,22 @@ def test_remote_violence_is_placed_where_it_landed_not_where_it_was_fired_from(s
     assert rows and rows[0].location == place
 
 
+@pytest.mark.parametrize(
+    ("sentence", "precision"),
+    [
+        ("Gunmen abducted four children in Dungu on Monday.", "place"),
+        ("Gunmen abducted four children near Dungu on Monday.", "near_place"),
+        ("Troops clashed with rebels 20 km north of Dungu on Monday.", "near_place"),
+        # a village the gazetteer does not know, placed by its distance from a town it knows
+        ("Gunmen abducted four children in Kpalagba, 12 km from Dungu, on Monday.", "near_place"),
+        ("Gunmen abducted four children 12 kilometres from Dungu on Monday.", "near_place"),
+    ],
+)
+def test_a_town_that_only_locates_the_event_makes_it_near_that_town(sentence: str, precision: str):
+    rows = article_mentions(sentence)
+    assert rows and (rows[0].location, rows[0].geo_precision) == ("Dungu", precision)
+
+
 def test_a_possessive_town_places_a_long_site_name_after_it():
     text = "Vandals damaged Philadelphia's Mount Carmel Cemetery over the weekend."
     assert [place.name for place in scan_places(text, "US")] == ["Philadelphia"]

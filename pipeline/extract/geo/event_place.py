@@ -465,12 +465,17 @@ def _contains_the_place_named(ent: Span, places) -> bool:
 
 
 def _is_reference_point(ent: Span) -> bool:
+    """ "North of X", "20 km of X", "12 km from X": the place only locates another (the distance hangs on the
+    preposition, or the preposition on the direction)."""
     head = ent.root.head
-    return head.lower_ == "of" and head.head.lower_ in DIRECTIONS
+    distance = any(c.dep_ == "npadvmod" and c.lower_ in DIRECTIONS for c in head.children)
+    return head.lower_ in ("of", "from") and (head.head.lower_ in DIRECTIONS or distance)
 
 
 def _is_near(ent: Span) -> bool:
     head = ent.root.head
-    return head.lower_ in ("near", "outside", "around") or (
-        head.lower_ == "of" and (head.head.lower_ in DIRECTIONS or head.head.lower_ == "outskirts")
+    return (
+        head.lower_ in ("near", "outside", "around")
+        or _is_reference_point(ent)
+        or (head.lower_ == "of" and head.head.lower_ == "outskirts")
     )
