@@ -108,6 +108,19 @@ def test_the_prefilter_skips_sentences_without_a_trigger():
     assert not might_report_event("The minister praised the new school library on Monday.")
 
 
+def test_the_parse_gate_skips_words_never_read_as_triggers():
+    """ "According to" lemmatizes to the trigger "accord" but is never one: a sentence with no other trigger
+    word is not parsed; an accord still is."""
+    from pipeline.extract.nlp import load_nlp
+    from pipeline.extract.prefilter import might_hold_trigger
+
+    tokenizer = load_nlp().tokenizer
+    assert might_report_event("According to officials, the library has many new books.")  # the stem test
+    assert not might_hold_trigger(tokenizer("According to officials, the library has many new books."))
+    assert not might_hold_trigger(tokenizer("In accordance with the law, the library has many new books."))
+    assert might_hold_trigger(tokenizer("According to officials, the rebels signed an accord on Monday."))
+
+
 # --- the country of an article -----------------------------------------------------------------------------
 
 

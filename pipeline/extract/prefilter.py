@@ -55,7 +55,7 @@ def trigger_word_forms() -> frozenset[str] | None:
     """Every lower-case word the model's lemmatizer can turn into a trigger's or a sense's lemma (None: the
     model lemmatizes in a way we cannot invert, so every candidate is parsed)."""
     from pipeline.extract.nlp import load_nlp
-    from pipeline.extract.senses import SENSE_LEMMAS, SENSE_WORDS
+    from pipeline.extract.senses import NEVER_TRIGGER_WORDS, SENSE_LEMMAS, SENSE_WORDS
 
     nlp = load_nlp()
     lemmas = {lemma.lower() for lemma in (*TRIGGERS, *SENSE_LEMMAS)}
@@ -82,4 +82,4 @@ def trigger_word_forms() -> frozenset[str] | None:
                 if not isinstance(word, str):
                     return None  # a fixed lemma for words we cannot list
                 forms.add(word)
-    return frozenset(forms)
+    return frozenset(forms - NEVER_TRIGGER_WORDS)

@@ -89,7 +89,7 @@ def trigger_family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         return None  # "the occupied city": a state of affairs, not a takeover
     if lemma in WEAK_TRIGGERS and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "-":
         return None  # "hit-and-run raids": part of a compound modifier, not a report
-    if tok.lower_ in ("according", "accordance") or (tok.lower_ == "striking" and tok.pos_ == "ADJ"):
+    if tok.lower_ in NEVER_TRIGGER_WORDS or (tok.lower_ == "striking" and tok.pos_ == "ADJ"):
         return None
     if lemma == "deal" and tok.pos_ == "VERB":
         return None  # "dealing with the fighters": only the noun ("a deal") is an agreement
@@ -309,6 +309,9 @@ SENSE_LEMMAS = CHEMICAL_USE | {
     "talk", "charge", "lathicharge", "lathi-charge", "baton-charge",
 }  # fmt: skip
 SENSE_WORDS = frozenset({"sit"})
+# Words that lemmatize to a trigger's lemma but are never read as one, whatever the parse ("according to",
+# "in accordance with": no accord was signed); the parse gate does not count them either.
+NEVER_TRIGGER_WORDS = frozenset({"according", "accordance"})
 
 
 def _pushed_out(tok: Token) -> bool:
