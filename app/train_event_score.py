@@ -22,9 +22,9 @@ import numpy as np
 from app.evaluate import loaded_warehouse
 from pipeline import event_score
 from pipeline.dedup import reported_events
-from pipeline.extract.learned.train import fit, standardize
+from pipeline.extract.learned.train import fit, probabilities, standardize
 from pipeline.queries import query
-from pipeline.scoring import date_in_window, place_matches, types_compatible
+from pipeline.scoring import gold_matches, harmonic_mean
 from pipeline.warehouse import connect
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "gold" / "news"
@@ -46,13 +46,7 @@ def set_examples(corpus: Path, name: str, gold: dict) -> tuple[np.ndarray, np.nd
     for event, members in reported_events(mentions):
         if not event_score.judged(members):
             continue
-        golds = [
-            g
-            for g in gold["events"]
-            if place_matches(event, gold["places"][g["place"]])
-            and date_in_window(event, g["date"])
-            and types_compatible(event, g)
-        ]
+        golds = gold_matches(event, gold)
         xs.append(event_score.features(event, members))
         ys.append(bool(golds))
         matched.append({f"{name}/{g['id']}" for g in golds if g["required"]})
@@ -85,7 +79,7 @@ def out_of_set(sets: list[tuple], penalty: float) -> list[np.ndarray]:
         train_x = np.vstack([s[0] for j, s in enumerate(sets) if j != i])
         train_y = np.concatenate([s[1] for j, s in enumerate(sets) if j != i])
         w, b, mean, scale = fit_signed(train_x, train_y, penalty)
-        out.append(1 / (1 + np.exp(-np.clip(((x - mean) / scale) @ w + b, -30, 30))))
+        out.append(probabilities(x, mean, scale, w, b))
     return out
 
 
@@ -121,7 +115,7 @@ def train_event_score(corpus: Path, out: Path, log=print) -> dict:
     for penalty in PENALTIES:
         row = figures(sets, out_of_set(sets, penalty))
         log(f"penalty {penalty:>5}: out of set {row}")
-        tried.append((_f1(row["precision_kept"] or 0.0, row["recall_kept"]), penalty, row))
+        tried.append((harmonic_mean(row["precision_kept"] or 0.0, row["recall_kept"]), penalty, row))
     # The strongest penalty within F1_TOLERANCE of the best: with a few hundred examples, differences that
     # small are noise, and the simpler model generalises better.
     best_f1 = max(f1 for f1, _, _ in tried)
@@ -145,7 +139,3 @@ def train_event_score(corpus: Path, out: Path, log=print) -> dict:
     out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     log(f"penalty {penalty}: {cv} -> {out}")
     return payload
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0

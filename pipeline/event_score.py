@@ -19,11 +19,12 @@ turns the judgement off (every event kept, no score);
 from __future__ import annotations
 
 import functools
-import json
 import math
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+from pipeline.extract.learned.logistic import LogisticModel, read_model, switched_on
 
 WEIGHTS_FILE = Path(__file__).resolve().parent / "event_score.json"
 THRESHOLD = 0.5  # withheld when the model finds the event more likely wrong than right
@@ -32,7 +33,7 @@ THRESHOLD = 0.5  # withheld when the model finds the event more likely wrong tha
 LONG_ARTICLE_SENTENCES = 6
 LEAD_SENTENCES = 3  # where a news report says what happened
 
-VIOLENT_AND_OTHER_TYPES = (
+EVENT_TYPE_FEATURES = (
     ("battles", "Battles"),
     ("explosions", "Explosions/Remote violence"),
     ("protests", "Protests"),
@@ -58,7 +59,7 @@ FEATURES = (
     "actor2_told",
     "opens_an_article",  # a report among the first sentences of its article
     "told_as_background",
-    *(name for name, _ in VIOLENT_AND_OTHER_TYPES),
+    *(name for name, _ in EVENT_TYPE_FEATURES),
 )
 
 
@@ -87,7 +88,7 @@ PRIOR_SIGNS = {
 
 
 def enabled() -> bool:
-    return os.environ.get("PIPELINE_EVENT_SCORE", "on").lower() not in ("off", "0", "false", "no")
+    return switched_on("PIPELINE_EVENT_SCORE")
 
 
 def judged(members: Sequence[Mapping]) -> bool:
@@ -124,35 +125,20 @@ def features(event: Mapping, members: Sequence[Mapping]) -> list[float]:
         "actor2_told": event.get("actor2") is not None,
         "opens_an_article": any(m.get("sentence_index", LEAD_SENTENCES) < LEAD_SENTENCES for m in members),
         "told_as_background": any(m.get("is_background") for m in members),
-        **{name: event.get("event_type") == label for name, label in VIOLENT_AND_OTHER_TYPES},
+        **{name: event.get("event_type") == label for name, label in EVENT_TYPE_FEATURES},
     }
     return [float(values[name]) for name in FEATURES]
 
 
-def weights() -> dict | None:
+def weights() -> LogisticModel | None:
     """The trained model (``PIPELINE_EVENT_SCORE_WEIGHTS``, by default ``WEIGHTS_FILE``), or None when there
     is none (every event is then kept)."""
     return _read_weights(os.environ.get("PIPELINE_EVENT_SCORE_WEIGHTS") or str(WEIGHTS_FILE))
 
 
 @functools.lru_cache(maxsize=4)
-def _read_weights(path: str) -> dict | None:
-    file = Path(path)
-    if not file.exists():
-        return None
-    model = json.loads(file.read_text(encoding="utf-8"))
-    if tuple(model["features"]) != FEATURES:
-        raise ValueError(
-            f"{file.name} was trained on other features: train it again (python -m pipeline "
-            "train-event-score, see app/train_event_score.py)"
-        )
-    return model
-
-
-def probability(vector: Sequence[float], model: Mapping) -> float:
-    terms = zip(model["weights"], vector, model["mean"], model["scale"], strict=True)
-    z = model["bias"] + sum(w * (x - mu) / s for w, x, mu, s in terms)
-    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+def _read_weights(path: str) -> LogisticModel | None:
+    return read_model(Path(path), FEATURES, "python -m pipeline train-event-score")
 
 
 def judge(event: Mapping, members: Sequence[Mapping]) -> tuple[float | None, bool]:
@@ -161,5 +147,5 @@ def judge(event: Mapping, members: Sequence[Mapping]) -> tuple[float | None, boo
     model = weights() if enabled() else None
     if model is None or not judged(members):
         return None, False
-    score = probability(features(event, members), model)
-    return round(score, 3), score < model.get("threshold", THRESHOLD)
+    score = model.probability(features(event, members))
+    return round(score, 3), score < model.threshold

@@ -293,6 +293,17 @@ def score_events(con: duckdb.DuckDBPyConnection, gold: Mapping) -> dict:
 ANCHORED = "anchored_events"
 
 
+def gold_matches(event: Mapping, gold: Mapping) -> list[dict]:
+    """The gold events a predicted event matches: its place, a date in the window (give or take a day) and a
+    compatible type."""
+    places = gold["places"]
+    return [
+        g for g in gold["events"]
+        if place_matches(event, places[g["place"]]) and date_in_window(event, g["date"])
+        and types_compatible(event, g)
+    ]  # fmt: skip
+
+
 def _event_scores(events: list[dict], documents_of_event: Mapping[str, set[str]], gold: Mapping) -> dict:
     """``score_events``' figures over some of the warehouse's events."""
     judged = [e for e in events if documents_of_event.get(e["event_id"], set()) - {"?"}]
@@ -301,11 +312,7 @@ def _event_scores(events: list[dict], documents_of_event: Mapping[str, set[str]]
     places, gold_events = gold["places"], gold["events"]
     matched: dict[str, str] = {}  # predicted event_id -> gold event id
     for event in judged:
-        candidates = [
-            g for g in gold_events
-            if place_matches(event, places[g["place"]]) and date_in_window(event, g["date"])
-            and types_compatible(event, g)
-        ]  # fmt: skip
+        candidates = gold_matches(event, gold)
         if candidates:
             best = min(
                 candidates,

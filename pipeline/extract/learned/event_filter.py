@@ -16,63 +16,32 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import json
-import math
-import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-
 from pipeline.extract.detect import reading_evidence
 from pipeline.extract.learned.features import feature_names, reading_features
+from pipeline.extract.learned.logistic import LogisticModel, read_model, switched_on
 from pipeline.extract.lexicon_loader import DATA_DIR
 from pipeline.extract.model import ArticleFacts, Reading, Refusal, SentenceFacts
 
 WEIGHTS_PATH = DATA_DIR / "event_filter.json"
 
 
-@dataclass(frozen=True)
-class FilterModel:
-    names: tuple[str, ...]
-    mean: np.ndarray
-    scale: np.ndarray
-    weights: np.ndarray
-    bias: float
-    threshold: float
-
-    def probability(self, x: np.ndarray) -> float:
-        z = float(((x - self.mean) / self.scale) @ self.weights + self.bias)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-
-
-def load_model(path: Path = WEIGHTS_PATH) -> FilterModel | None:
+def load_model(path: Path = WEIGHTS_PATH) -> LogisticModel | None:
     """The trained filter, or None when there is none. Weights written for other features are an error: the
     features changed and the filter must be trained again (``python -m pipeline train-filter``)."""
-    if not path.exists():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    names = tuple(data["features"])
-    if list(names) != feature_names():
-        raise RuntimeError(f"{path} was trained on other features: retrain (python -m pipeline train-filter)")
-    return FilterModel(
-        names=names,
-        mean=np.asarray(data["mean"], dtype=np.float64),
-        scale=np.asarray(data["scale"], dtype=np.float64),
-        weights=np.asarray(data["weights"], dtype=np.float64),
-        bias=float(data["bias"]),
-        threshold=float(data["threshold"]),
-    )
+    return read_model(path, feature_names(), "python -m pipeline train-filter")
 
 
 @lru_cache(maxsize=1)
-def _trained() -> FilterModel | None:
+def _trained() -> LogisticModel | None:
     return load_model()
 
 
 def enabled() -> bool:
-    return os.environ.get("PIPELINE_EVENT_FILTER", "on").strip().lower() not in ("off", "0", "false", "no")
+    return switched_on("PIPELINE_EVENT_FILTER")
 
 
 # Training's recorder: (article_id, sentence_index, trigger_start as in core.event_candidates) -> features.

@@ -138,8 +138,13 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, groups: list[str], penalty: float)
         train, test = folds != k, folds == k
         mean, scale = standardize(x[train])
         w, b = fit((x[train] - mean) / scale, y[train], penalty)
-        p[test] = 1 / (1 + np.exp(-np.clip(((x[test] - mean) / scale) @ w + b, -30, 30)))
+        p[test] = probabilities(x[test], mean, scale, w, b)
     return p
+
+
+def probabilities(x: np.ndarray, mean: np.ndarray, scale: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
+    """The fitted model's probability for each row of ``x`` (features not yet standardized)."""
+    return 1 / (1 + np.exp(-np.clip(((x - mean) / scale) @ w + b, -30, 30)))
 
 
 def threshold_for(
