@@ -19,6 +19,7 @@ MOB = "Mob violence"
 ATTACK = "Attack"
 ABDUCTION = "Abduction/forced disappearance"
 ARRESTS = "Arrests"
+CLASH = "Armed clash"
 
 # (boundary, the sub-type a coder gives, the report: sentences separated by " // ")
 TABLE = [
@@ -123,6 +124,20 @@ TABLE = [
      "Police arrested 12 suspected militants in Lirongo on Monday."),
     ("taking", ARRESTS,
      "Soldiers detained a local official in Mavuto on Tuesday for questioning."),
+    # deaths: set in fighting between armed sides, or inflicted on people who do not fight back
+    ("toll", CLASH,
+     "At least 40 people were killed in clashes between the army and rebels near Kambelo on Sunday."),
+    ("toll", CLASH,
+     "After three days of heavy fighting, officials said 120 people were left dead in Tebarra."),
+    ("toll", CLASH,
+     "Officials estimate that more than 30 people have been killed in the latest fighting in Lirongo."),
+    ("toll", CLASH,
+     "Three civilians died in crossfire during a gunbattle between police and bandits in Mavuto on "
+     "Tuesday."),
+    ("toll", ATTACK,
+     "Gunmen killed 40 people in a raid on Kambelo village on Sunday."),
+    ("toll", ATTACK,
+     "At least 12 people were killed when militants attacked a market in Tebarra on Friday."),
 ]  # fmt: skip
 
 
@@ -169,6 +184,15 @@ def test_the_boundary_words_and_their_grammar():
     # a raid that only detains people is the arrests; one that kills is the attack
     assert taking_or_harm(("", "Arrests"), ("", ATTACK), None, None, False) == "taking"
     assert taking_or_harm(("", "Arrests"), ("", ATTACK), 2, None, False) == "harm"
+
+
+def test_the_sides_of_the_fighting_are_the_actors_not_its_dead(extract):
+    (row,) = extract(
+        "At least 40 people were killed in clashes between the army and rebels in Kambelo on Sunday."
+    )
+    assert (row.actor1, row.actor2, row.fatalities) == ("Military Forces", "Unidentified Armed Group", 40)
+    (row,) = extract("Five people were wounded in clashes with rebels in Tebarra on Sunday.")
+    assert (row.sub_event_type, row.actor2) == (CLASH, "Unidentified Armed Group")
 
 
 def test_a_police_raid_that_detains_suspects_is_an_arrest(extract):

@@ -25,6 +25,10 @@ examples of both sides of each line are in ``tests/test_extract_subtypes.py``):
   "arrests" them), or anyone takes them to an unknown fate; a raid whose only harm is taking people. /
   *Arrests*: state forces detain people openly; *Attack*: the people taken are killed or wounded in the same
   telling. / Decided by who takes them, whether their fate is known, and whether anyone is hurt.
+- **Deaths in fighting and attack.** *Armed clash*: people die or are wounded in clashes, fighting or
+  crossfire between armed sides; the dead are the battle's toll, whoever they were, and its sides are the
+  actors (``roles.died_in_fighting``). / *Attack*: an armed actor targets people who do not fight back. /
+  Decided by whether the text sets the deaths in fighting.
 """
 
 from __future__ import annotations

@@ -68,6 +68,7 @@ class Roles:
     particle: str | None = None  # "set up", "shoot down"
     other_armed: bool = False  # the sentence names an armed party besides actor1 ("clashes", "the army")
     object_words: frozenset[str] = frozenset()  # lemmas below the object ("a hideout used to store arms")
+    in_fighting: bool = False  # a death or wound told as happening in fighting ("killed in clashes")
 
 
 def _weapon_object(r: Roles) -> bool:
@@ -415,6 +416,10 @@ def _violence(r: Roles, a1: str | None, a2: str | None) -> tuple[str, str] | Non
     ):
         # Tear gas, water cannon, rubber bullets, batons: forces controlling a crowd, not attacking civilians.
         return protest_label(r.sentence_lower, cues, r.fatalities, r.injured, intervened=True)
+    if r.in_fighting and family in ("kill", "wound") and a2 != "civilians":
+        # Deaths in clashes are the battle's toll, not an attack on whoever died (ACLED counts civilians
+        # caught in crossfire with the clash).
+        return "Battles", "Armed clash"
     if a2 == "civilians" and a1 != "civilians":
         return "Violence against civilians", "Attack"
     if family == "clash" or (armed1 and armed2):

@@ -62,6 +62,13 @@ def roles_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts)
     if actor1 is None and agent is None and pronoun_subject(tok):
         actor1 = sentence.doer_before  # "They later burnt the party office": the doer told just before
     actor2 = resolve_actor(patient, country, article.group)
+    fighting = died_in_fighting(tok) if reading.family in ("kill", "wound") else None
+    if fighting is not None and actor2 is not None and actor2.category == "civilians":
+        # "40 people were killed in clashes between the army and rebels": the dead are the battle's toll,
+        # its sides are the actors.
+        first, second = between(fighting) or (None, _with_side(fighting))
+        actor1 = actor1 or resolve_actor(first, country, article.group, as_agent=True)
+        actor2 = resolve_actor(second, country, article.group)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
     # Who each belongs to: "supporters of the X party", "members of the Y union" (ACLED's associated actors)
@@ -92,6 +99,7 @@ def roles_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts)
         particle=next((c.lower_ for c in tok.children if c.dep_ == "prt"), None),
         other_armed=_other_armed(doc, agent, actor1),
         object_words=frozenset(t.lemma_.lower() for t in obj.subtree) if obj is not None else frozenset(),
+        in_fighting=fighting is not None,
     )
     return replace(reading, roles=roles)
 
@@ -358,6 +366,43 @@ def between(tok: Token) -> tuple[Token, Token | None] | None:
                 # "between police in Bahrain and demonstrators": the conjunct may hang below the first
                 second = next((g for g in first.subtree if g.dep_ == "conj"), None)
                 return first, second
+    return None
+
+
+FIGHTING_NOUNS = _LEXICON.words("fighting_nouns")
+# Prepositions that set a death in the circumstances it happened in.
+SETTING_PREPS = frozenset({"in", "during", "amid", "after", "following"})
+# Links through which a circumstance told on a governing word holds for the trigger too: "were left dead",
+# "officials said 500 people were killed". Not an adverbial clause or a conjunct: in "gunmen stormed a
+# village after clashes nearby, killing ten" the clashes are not what killed.
+_CARRIES_SETTING = frozenset({"acomp", "oprd", "xcomp", "ccomp", "attr"})
+
+
+def died_in_fighting(tok: Token) -> Token | None:
+    """The fighting a death or wound is told as happening in ("killed in clashes", "died during heavy
+    fighting", "left dead after four days of fighting"), or None."""
+    holders = [tok]
+    while holders[-1].dep_ in _CARRIES_SETTING and holders[-1].head is not holders[-1]:
+        holders.append(holders[-1].head)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPS:
+                continue
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                if obj.lemma_.lower() in FIGHTING_NOUNS:
+                    return obj
+                # "after four days of fighting"
+                for of in (g for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"):
+                    inner = next((g for g in of.children if g.dep_ == "pobj"), None)
+                    if inner is not None and inner.lemma_.lower() in FIGHTING_NOUNS:
+                        return inner
+    return None
+
+
+def _with_side(fighting: Token) -> Token | None:
+    """ "clashes with rebels": the side the fighting was with."""
+    for prep in (c for c in fighting.children if c.dep_ == "prep" and c.lower_ == "with"):
+        return next((g for g in prep.children if g.dep_ == "pobj"), None)
     return None
 
 
