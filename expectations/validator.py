@@ -18,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from expectations import runner
-from pipeline.parent_watch import exit_with_parent
+from pipeline.parent_watch import end_without_teardown, exit_with_parent
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,6 +41,7 @@ def start() -> None:
 
 def _prepare() -> None:
     exit_with_parent()
+    end_without_teardown()
     runner.prepare()
 
 

@@ -22,6 +22,7 @@ import ctypes
 import ctypes.util
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,7 +31,7 @@ from typing import Any, TypeVar
 
 from pipeline.extract.mentions import extract
 from pipeline.extract.model import ArticleContext, Candidate, Mention, SentenceInput
-from pipeline.parent_watch import exit_with_parent
+from pipeline.parent_watch import end_without_teardown, exit_with_parent
 
 Chunk = tuple[list[ArticleContext], list[SentenceInput]]
 Result = tuple[list[Mention], list[Candidate]]
@@ -59,9 +60,11 @@ def chunk_articles(articles: int, largest: int) -> int:
 
 
 def warm_up(articles: int) -> None:
-    """Start the workers now, if a batch of ``articles`` will use them, so that they load while this process
-    does other work (a started pool is reused)."""
+    """Start the workers now, if a batch of ``articles`` will use them, and load the models here on a thread,
+    so that they load while this process does other work (a started pool is reused)."""
     workers = worker_count()
+    if articles > 0:
+        _load_here()
     if workers > 1 and articles >= PARALLEL_MIN_ARTICLES:
         pool = _pool(workers - 1)
         for _ in range(workers - 1):
@@ -70,6 +73,8 @@ def warm_up(articles: int) -> None:
 
 def extract_chunks(chunks: Iterable[Chunk], articles: int) -> Iterator[Result]:
     """``mentions.extract`` of each chunk, in order; ``articles``: how many the chunks hold in all."""
+    if _loading_here is not None:
+        _loading_here.join()  # the models this process is loading (``warm_up``): not twice at once
     return map_chunks(extract, chunks, articles)
 
 
@@ -160,11 +165,31 @@ def _pool(size: int) -> ProcessPoolExecutor:
 def _warm_up() -> None:
     """Load the model, the vocabulary and the place indexes as the worker starts (and end with the process
     that started it)."""
+    exit_with_parent()
+    end_without_teardown()
+    _load_models()
+
+
+def _load_models() -> None:
+    from pipeline.clean.sentences import sentencizer
     from pipeline.extract.nlp import load_nlp
     from pipeline.extract.places import gazetteer
     from pipeline.extract.prefilter import trigger_word_forms
 
-    exit_with_parent()
+    sentencizer()  # first: on the thread of `_load_here`, before the cleaning asks for it
     load_nlp()
     trigger_word_forms()
     gazetteer()
+
+
+_loading_here: threading.Thread | None = None
+
+
+def _load_here() -> None:
+    """Load the models in this process too, on a thread, while it stores and cleans the batch: it reads
+    chunks as well, and its first one used to begin by loading them (about a second of a small batch's
+    run). Once per process; ``extract_chunks`` waits for it."""
+    global _loading_here
+    if _loading_here is None:
+        _loading_here = threading.Thread(target=_load_models, name="load-models", daemon=True)
+        _loading_here.start()

@@ -77,3 +77,81 @@ def test_a_worker_ends_when_the_process_that_started_it_is_killed():
         assert not _alive(worker)
     finally:
         parent.kill()
+
+
+# A worker that registers end_without_teardown as it starts: the atexit handlers of what it loads later
+# still run (they were registered after), its modules are not torn down (a global's __del__ would write).
+_WORKER_TEARDOWN = """
+import atexit, multiprocessing, os, sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+OUT = Path(sys.argv[1])
+
+
+class Loaded:
+    def __init__(self):
+        self.path, self.open = str(OUT / "torn_down"), open  # module globals are gone by teardown
+
+    def __del__(self):
+        with self.open(self.path, "w") as f:
+            f.write("yes")
+
+
+def start(fast):
+    if fast:
+        from pipeline.parent_watch import end_without_teardown
+
+        end_without_teardown()
+
+
+def load():
+    global HELD
+    HELD = Loaded()
+    atexit.register((OUT / "atexit_ran").write_text, "yes")
+    return os.getpid()
+
+
+if __name__ == "__main__":
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=start,
+                               initargs=(sys.argv[2] == "fast",))
+    pool.submit(load).result()
+    pool.shutdown(wait=True)
+    print(pool._processes is None or all(p.exitcode == 0 for p in pool._processes.values()))
+"""
+
+
+def test_a_worker_ends_without_tearing_down_what_it_loaded(tmp_path):
+    """pipeline/parent_watch.end_without_teardown: a pool that shuts down does not wait for its workers to
+    tear down spaCy or Great Expectations; what they registered to run at exit still runs."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "worker_teardown.py"
+    script.write_text(_WORKER_TEARDOWN)
+    for mode in ("fast", "normal"):
+        out = tmp_path / mode
+        out.mkdir()
+        done = subprocess.run([sys.executable, str(script), str(out), mode], capture_output=True, text=True,
+                              timeout=60, cwd=os.getcwd())  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert (out / "atexit_ran").exists()
+        assert (out / "torn_down").exists() == (mode == "normal"), mode
+
+
+def test_this_process_loads_the_models_on_a_thread_while_the_batch_is_stored(monkeypatch):
+    """warm_up loads spaCy, the vocabulary and the gazetteer here too, on a thread; extract_chunks waits for
+    it instead of loading them a second time."""
+    from pipeline import parallel
+    from pipeline.extract.nlp import load_nlp
+
+    monkeypatch.setenv("EVENTS_EXTRACT_WORKERS", "1")
+    monkeypatch.setattr(parallel, "_loading_here", None)
+    parallel.warm_up(3)
+    thread = parallel._loading_here
+    assert thread is not None and thread.name == "load-models"
+    parallel.warm_up(3)
+    assert parallel._loading_here is thread  # once per process
+    assert list(parallel.extract_chunks(iter([]), 0)) == []
+    assert not thread.is_alive()
+    assert load_nlp.cache_info().currsize == 1
