@@ -26,7 +26,6 @@ from pipeline.event_score import judge
 from pipeline.extract.actors import default_actor1
 from pipeline.extract.geo.distance import km  # the one great-circle distance (also imported from here)
 from pipeline.extract.inter_codes import inter_code
-from pipeline.extract.settings import UNDATED_WINDOW_DAYS
 from pipeline.vocabulary import VIOLENT_TYPES
 
 NEARBY_KM = 25.0
@@ -91,16 +90,9 @@ def dates_agree(a: dict, b: dict) -> bool:
 
 
 def _undated(m: dict) -> bool:
-    """Told with no date: the window ``history.date_window`` gives such a mention (the days before
-    publication, dated the day before it), not a week the text names (dated its first day)."""
-    start, end, day = m.get("date_start"), m.get("date_end"), m.get("event_date")
-    return (
-        m.get("date_precision") == "week"
-        and start is not None
-        and end is not None
-        and (end - start).days == UNDATED_WINDOW_DAYS
-        and day == end - dt.timedelta(days=1)
-    )
+    """Told with no date: dated by its article's publication (``date_evidence``; the window
+    ``history.date_window`` gives it is the days before publication), not by a day or week the text names."""
+    return m.get("date_evidence") == "publication"
 
 
 def types_agree(a: dict, b: dict) -> bool:

@@ -113,18 +113,19 @@ def test_an_undated_retelling_in_the_same_report_is_the_event_it_dated():
         event_date=dt.date(2024, 3, 1),
         **town,
     )
-    # no date told: the six days before publication (12 March), dated the day before it
+    # no date told: dated by publication (12 March), the six days before it
     undated = {
         "date_start": dt.date(2024, 3, 6),
         "date_end": dt.date(2024, 3, 12),
         "date_precision": "week",
         "event_date": dt.date(2024, 3, 11),
+        "date_evidence": "publication",
     }
     events, _ = cluster_mentions([dated, mention("m2", "a", "Attack", **undated, **town)])
     assert len(events) == 1 and events[0]["event_date"] == dt.date(2024, 3, 1)
     # another report's undated attack there may be another attack; so may a week the text names
     assert len(cluster_mentions([dated, mention("m2", "b", "Attack", **undated, **town)])[0]) == 2
-    named_week = {**undated, "event_date": dt.date(2024, 3, 6)}
+    named_week = {**undated, "event_date": dt.date(2024, 3, 6), "date_evidence": "sentence"}
     assert len(cluster_mentions([dated, mention("m2", "a", "Attack", **named_week, **town)])[0]) == 2
 
 
