@@ -11,6 +11,7 @@ import pytest
 
 from assets.definitions import make_definitions
 from assets.resources import LandingFolder
+from assets.runner import resolve_job
 from assets.sensors import landing_schedule, landing_sensor
 
 
@@ -79,8 +80,9 @@ def test_failing_expectation_blocks_the_next_stage(landing, warehouse, monkeypat
         encoding="utf-8",
     )  # fmt: skip
     defs = make_definitions(landing, warehouse)
-    job = defs.resolve_job_def("process_batch")
     with dg.instance_for_test() as instance:
+        # built with this instance as Dagster's current one, whatever an earlier test left (assets/runner.py)
+        job = resolve_job(defs, "process_batch", instance)
         instance.add_dynamic_partitions("landing_batches", ["future.jsonl"])
         result = job.execute_in_process(partition_key="future.jsonl", instance=instance, raise_on_error=False)
         evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}

@@ -9,7 +9,7 @@ import dagster as dg
 
 from assets.definitions import make_definitions
 from assets.partitions import WAREHOUSE_POOL, landing_batches
-from assets.runner import open_instance
+from assets.runner import open_instance, resolve_job
 from pipeline.config import DEPLOY_DIR
 from tests.services import POSTGRES, postgres_database
 
@@ -31,8 +31,8 @@ def test_dagster_pg_url_puts_runs_events_and_schedules_in_postgres(tmp_path: Pat
             assert storages == {"PostgresRunStorage", "PostgresEventLogStorage", "PostgresScheduleStorage"}
 
             # A real run of a job of the pipeline (dedup and marts over an empty warehouse) is recorded there.
-            job = make_definitions(tmp_path / "landing", tmp_path / "events.duckdb").resolve_job_def(
-                "refresh_events"
+            job = resolve_job(
+                make_definitions(tmp_path / "landing", tmp_path / "events.duckdb"), "refresh_events", instance
             )
             result = job.execute_in_process(instance=instance)
             assert result.success

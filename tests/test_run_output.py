@@ -112,9 +112,11 @@ def test_a_run_prints_a_line_per_batch_and_progress_not_debug(tmp_path: Path, mo
 @pytest.mark.parametrize("verbosity", ["quiet", "normal", "verbose"])
 def test_each_verbosity_is_valid_run_config(verbosity: str, tmp_path: Path):
     from assets.definitions import make_definitions
+    from assets.runner import resolve_job
     from assets.terminal import logger_config
 
-    job = make_definitions(tmp_path, tmp_path / "events.duckdb").resolve_job_def("process_batch")
+    with dg.instance_for_test() as instance:
+        job = resolve_job(make_definitions(tmp_path, tmp_path / "events.duckdb"), "process_batch", instance)
     assert dg.validate_run_config(job, logger_config(verbosity))
 
 
