@@ -24,7 +24,7 @@ from pipeline import event_score
 from pipeline.dedup import reported_events
 from pipeline.extract.learned.train import fit, probabilities, standardize
 from pipeline.queries import query
-from pipeline.scoring import gold_matches
+from pipeline.scoring import f_beta, gold_matches
 from pipeline.warehouse import connect
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "gold" / "news"
@@ -35,11 +35,6 @@ PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0)  # L2 strengths tried (on standardized
 # a false one misleads every count it is in).
 BETA = 0.5
 SCORE_TOLERANCE = 0.01
-
-
-def f_beta(precision: float, recall: float, beta: float = BETA) -> float:
-    b2 = beta * beta
-    return (1 + b2) * precision * recall / (b2 * precision + recall) if precision + recall else 0.0
 
 
 def set_examples(corpus: Path, name: str, gold: dict) -> tuple[np.ndarray, np.ndarray, list[set[str]], int]:
@@ -124,7 +119,7 @@ def train_event_score(corpus: Path, out: Path, log=print) -> dict:
     for penalty in PENALTIES:
         row = figures(sets, out_of_set(sets, penalty))
         log(f"penalty {penalty:>5}: out of set {row}")
-        tried.append((f_beta(row["precision_kept"] or 0.0, row["recall_kept"]), penalty, row))
+        tried.append((f_beta(row["precision_kept"] or 0.0, row["recall_kept"], BETA), penalty, row))
     # The strongest penalty within SCORE_TOLERANCE of the best: with a few hundred examples, differences that
     # small are noise, and the simpler model generalises better.
     best = max(score for score, _, _ in tried)

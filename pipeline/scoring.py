@@ -80,7 +80,13 @@ class PRF:
 
 
 def harmonic_mean(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f_beta(precision, recall, 1.0)
+
+
+def f_beta(precision: float, recall: float, beta: float) -> float:
+    """F-measure weighing recall ``beta`` times as much as precision (F1: the harmonic mean)."""
+    b2 = beta * beta
+    return (1 + b2) * precision * recall / (b2 * precision + recall) if precision + recall else 0.0
 
 
 def _ratio(part: float, whole: float) -> float:
