@@ -203,9 +203,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not args.input and not (args.warehouse and Path(args.warehouse).exists()):
         print("eval: give --input (a file or folder to load) or an existing --warehouse", file=sys.stderr)
         return 2
+    if len(args.gold) > 1 and args.kind != "events":
+        print(f"eval: only events gold files can be pooled; give one {args.kind} gold file", file=sys.stderr)
+        return 2
     scores, run = evaluate(
         args.kind,
-        Path(args.gold),
+        [Path(g) for g in args.gold],
         input_path=Path(args.input) if args.input else None,
         warehouse=Path(args.warehouse).resolve() if args.warehouse else None,
         style=args.style,
@@ -289,7 +292,12 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_train_event_score)
     p = sub.add_parser("eval", help="load an input through the pipeline and score it against gold")
     p.add_argument("kind", choices=["events", "dedup", "reports"], help="what the gold file describes")
-    p.add_argument("gold", help="gold file (JSON for events and dedup, JSON Lines for reports)")
+    p.add_argument(
+        "gold",
+        nargs="+",
+        help="gold file (JSON for events and dedup, JSON Lines for reports); several events gold files are "
+        "scored as one (their documents loaded into one warehouse)",
+    )
     p.add_argument("--input", help="JSONL file or landing folder to load into a fresh temporary warehouse")
     p.add_argument("--warehouse", help="load into (or, without --input, just score) this DuckDB file")
     p.add_argument("--style", choices=["case", "acled"], help="reports only (default: guessed from the gold)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from typing import Any
 import dagster as dg
 
 from assets.runner import run_landing
-from pipeline.scoring import KINDS, read_gold, score
+from pipeline.scoring import KINDS, read_golds, score
 
 
 @contextmanager
@@ -61,7 +61,7 @@ def loaded_warehouse(
 
 def evaluate(
     kind: str,
-    gold_path: Path,
+    gold_path: Path | Sequence[Path],
     input_path: Path | None = None,
     warehouse: Path | None = None,
     style: str | None = None,
@@ -74,7 +74,7 @@ def evaluate(
     (the news gold labels 100 articles of a 2,000-article corpus)."""
     if kind not in KINDS:
         raise ValueError(f"unknown evaluation kind {kind!r} (expected one of {KINDS})")
-    gold = read_gold(kind, gold_path)
+    gold = read_golds(kind, [gold_path] if isinstance(gold_path, Path) else list(gold_path))
     # A whole corpus as input, of which the gold labels some documents: load just those.
     only = set(gold["documents"]) if gold_documents_only and isinstance(gold, dict) else None
     with loaded_warehouse(input_path, warehouse, instance, only) as (loaded, report):

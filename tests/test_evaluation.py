@@ -22,6 +22,7 @@ from pipeline.scoring import (
     half_of,
     pairwise_scores,
     place_matches,
+    read_golds,
     score_dedup,
     score_events,
     score_reports,
@@ -169,6 +170,52 @@ def test_score_events_on_a_hand_written_warehouse(tmp_path):
     assert scores["hypothetical_hits"] == 1
     assert "precision=0.5 recall=1.0" in summary_line("events", scores)
     assert "anchored_events" not in scores  # a warehouse of the contract without the view: full figures only
+    # Bootstrap over the two gold articles: e1 is shared by both (half a judged event each), e2 is d2's own.
+    # Drawn twice d1 gives precision 1.0, twice d2 0.5 / 1.5, one of each 0.5: a quarter of draws at each end.
+    assert scores["intervals"] == {"precision": [0.333, 1.0], "recall": [1.0, 1.0]}
+    assert subset_lines("events", scores) == ["all 95% intervals: precision=0.333-1.0 recall=1.0-1.0"]
+    assert "intervals" not in details_text("events", scores)
+
+
+def test_several_events_gold_files_are_scored_as_one(tmp_path):
+    # Two sets that each call their place "town", a different town each: pooled, each keeps its own.
+    def one_set(doc, lat):
+        return {
+            "documents": {doc: {"file": f"{doc}.txt"}},
+            "places": {"town": {"aliases": [], "lat": lat, "lon": 44.6}},
+            "actors": {"UAG": ["unidentified armed group"]},
+            "events": [{"id": "bomb", "required": True, "type": BOMB[0], "sub_type": BOMB[1], "actor1": "UAG",
+                        "place": "town", "date": ["2024-03-12", "2024-03-12"], "articles": [doc]}],
+            "negatives": [{"doc": doc, "place": "town", "text": "no curfew"}],
+        }  # fmt: skip
+
+    first, second = tmp_path / "gold_a.json", tmp_path / "gold_b.json"
+    first.write_text(json.dumps(one_set("d1", 33.75)), encoding="utf-8")
+    second.write_text(json.dumps(one_set("d2", 36.3)), encoding="utf-8")
+    pooled = read_golds("events", [first, second])
+    assert sorted(pooled["documents"]) == ["d1", "d2"]
+    assert [(e["id"], e["place"], e["actor1"]) for e in pooled["events"]] == [
+        ("gold_a/bomb", "gold_a/town", "gold_a/UAG"), ("gold_b/bomb", "gold_b/town", "gold_b/UAG")
+    ]  # fmt: skip
+    assert pooled["places"]["gold_b/town"]["lat"] == 36.3 and pooled["negatives"][1]["place"] == "gold_b/town"
+    assert read_golds("events", [first]) == one_set("d1", 33.75)  # one file: as it is
+    # The pooled gold scores a warehouse of both sets' articles: the first set's bomb found, the second's
+    # placed far from its town.
+    path = tiny_warehouse(
+        tmp_path / "w.duckdb",
+        articles=[("a1", "d1"), ("a2", "d2")],
+        events=[event("e1", place=("A", 33.75, 44.6)), event("e2", place=("B", 40.0, 44.6))],
+        mentions=[("e1", "a1", 0, 0.9), ("e2", "a2", 0, 0.9)],
+    )
+    con = duckdb.connect(str(path), read_only=True)
+    scores = score_events(con, pooled)
+    con.close()
+    assert (scores["precision"], scores["recall"], scores["missed"]) == (0.5, 0.5, ["gold_b/bomb"])
+    # A document labelled in two files, and pooled gold of another kind, are refused.
+    with pytest.raises(ValueError, match="labelled in two gold files"):
+        read_golds("events", [first, first])
+    with pytest.raises(ValueError, match="only events gold"):
+        read_golds("dedup", [first, second])
 
 
 def test_score_events_also_scores_the_anchored_events(tmp_path):
@@ -265,9 +312,16 @@ def test_score_reports_shows_the_development_and_held_back_halves(tmp_path):
     assert (scores["n"], scores["sub_type_acc"]) == (4, 0.5)
     assert (odd["n"], odd["detected"], odd["sub_type_acc"]) == (2, 1.0, 1.0)
     assert (even["n"], even["detected"], even["sub_type_acc"], even["non_acled_quiet"]) == (2, 0.5, 0.0, 1.0)
-    odd_line, even_line = subset_lines("reports", scores)
+    odd_line, odd_intervals, even_line, even_intervals, all_intervals = subset_lines("reports", scores)
     assert odd_line.startswith("odd (development): style=case n=2 detected=1.0")
     assert even_line.startswith("even (held back): style=case n=2 detected=0.5")
+    # Both odd reports right and both even ones wrong (one missed, one miscoded): no spread in either half;
+    # over all four, half right, anywhere from none to all of a draw.
+    assert odd_intervals == (
+        "odd (development) 95% intervals: sub_type_weighted_f1=1.0-1.0 type_weighted_f1=1.0-1.0"
+    )
+    assert even_intervals.startswith("even (held back) 95% intervals: sub_type_weighted_f1=0.0-0.0")
+    assert all_intervals.startswith("all 95% intervals: sub_type_weighted_f1=0.0-1.0")
     assert "halves" not in summary_line("reports", scores)
 
 
