@@ -1,5 +1,5 @@
-"""Command line: ``python -m pipeline run|demo|rebuild|ui|query|report|export|changes|model|eval``; loads go
-through Dagster.
+"""Command line: ``python -m pipeline run|demo|rebuild|ui|query|explain|report|export|changes|model|eval``;
+loads go through Dagster.
 
 Users reach it through ``pipeline/__main__.py``, a shim that keeps ``python -m pipeline`` working now that the
 command line lives outside the Dagster-free domain layer.
@@ -109,6 +109,20 @@ def cmd_query(args: argparse.Namespace) -> int:
 
     _set_locations(args)
     return main_query(config.warehouse_path(), args.sql, args.format, args.out, args.limit)
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from pipeline.explain import EventNotFound, explain
+    from pipeline.warehouse import open_for_reading
+
+    _set_locations(args)
+    with open_for_reading(config.warehouse_path()) as con:
+        try:
+            print(explain(con, args.event_id))
+        except EventNotFound as err:
+            print(f"explain: {err}", file=sys.stderr)
+            return 2
+    return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -257,6 +271,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", help="write the answer to this file instead of printing it")
     p.add_argument("--limit", type=int, default=40, help="rows a table shows (0: all); csv and json: all")
     p.set_defaults(func=cmd_query)
+    p = sub.add_parser(
+        "explain",
+        help="one event: what was coded, the evidence, its score and every sentence that reports it",
+    )
+    p.add_argument("event_id", help="an event id (in events or withheld_events), or its first characters")
+    p.add_argument("--warehouse")
+    p.set_defaults(func=cmd_explain)
     p = sub.add_parser("export", help="write the events as ACLED CSV, GDELT 2.0 files or Parquet tables")
     p.add_argument("format", choices=["acled", "gdelt", "parquet"])
     p.add_argument("--out", required=True, help="a .csv file for acled, a folder for gdelt and parquet")

@@ -141,6 +141,18 @@ def _read_weights(path: str) -> LogisticModel | None:
     return read_model(Path(path), FEATURES, "python -m pipeline train-event-score")
 
 
+def reasons(event: Mapping, members: Sequence[Mapping]) -> list[tuple[str, float, float]]:
+    """(feature, its value, what it added to the log-odds compared with the average event of the training)
+    for an event the score judges, largest effect first; [] when it judges none (the model off or not
+    trained, or short or undated reports)."""
+    model = weights() if enabled() else None
+    if model is None or not judged(members):
+        return []
+    values = features(event, members)
+    terms = (float(t) for t in model.terms(values))
+    return sorted(zip(FEATURES, values, terms, strict=True), key=lambda t: -abs(t[2]))
+
+
 def judge(event: Mapping, members: Sequence[Mapping]) -> tuple[float | None, bool]:
     """(event score, withheld) for an event: no score for an event not judged (short reports, the model
     off or not trained), which is never withheld."""

@@ -200,3 +200,21 @@ def test_training_keeps_the_signs_the_definitions_give():
     assert weights[vac] < 0 and weights[nearby] < 0
     signs = event_score.PRIOR_SIGNS
     assert all(signs.get(name, 0) * w >= 0 for name, w in zip(FEATURES, weights, strict=True))
+
+
+def test_the_reasons_add_up_to_the_score(weights_file):
+    """``reasons`` splits the log-odds into what each fact adds: with the bias they give the score back,
+    largest effect first; an event the score does not judge has none."""
+    weights_file(_model(bias=0.2, toll_told=1.5, place_from_its_sentence=0.7, date_from_publication=-0.9))
+    event, reports = _event(fatalities=3, geo_evidence="sentence"), [_report()]
+    score, _ = judge(event, reports)
+    found = event_score.reasons(event, reports)
+    assert [name for name, _, _ in found[:3]] == [
+        "toll_told",
+        "date_from_publication",
+        "place_from_its_sentence",
+    ]
+    assert dict((name, value) for name, value, _ in found)["toll_told"] == 1.0
+    logit = sum(effect for _, _, effect in found) + 0.2
+    assert 1 / (1 + math.exp(-logit)) == pytest.approx(score, abs=1e-3)
+    assert event_score.reasons(event, [_report(n_sentences=3)]) == []

@@ -29,8 +29,13 @@ class LogisticModel:
     threshold: float
 
     def probability(self, x: Sequence[float] | np.ndarray) -> float:
-        z = float(((np.asarray(x, dtype=np.float64) - self.mean) / self.scale) @ self.weights + self.bias)
+        z = float(self.terms(x).sum() + self.bias)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def terms(self, x: Sequence[float] | np.ndarray) -> np.ndarray:
+        """What each feature adds to the log-odds (its weight times its standardized value): which facts
+        raised the probability and which lowered it."""
+        return (np.asarray(x, dtype=np.float64) - self.mean) / self.scale * self.weights
 
 
 def read_model(path: Path, names: Sequence[str], retrain: str) -> LogisticModel | None:
