@@ -75,6 +75,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         "  UI:     make ui            (Dagster UI on http://127.0.0.1:3000: assets, checks, jobs, sensor)\n"
         f'  SQL:    .venv/bin/python -m pipeline query "select * from events"   (warehouse: {where})\n'
         "  Report: .venv/bin/python -m pipeline report --out report.html   (charts and a map, offline)\n"
+        "  Why:    .venv/bin/python -m pipeline explain EVENT_ID   (one event, its evidence and sentences)\n"
         "  Tests:  make test"
     )
     return code

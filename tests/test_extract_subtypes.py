@@ -138,6 +138,19 @@ TABLE = [
      "Gunmen killed 40 people in a raid on Kambelo village on Sunday."),
     ("toll", ATTACK,
      "At least 12 people were killed when militants attacked a market in Tebarra on Friday."),
+    # the weapon or violence of what led to the news is not the news's
+    ("cause", VIOLENT_DEMO,
+     "Protesters clashed with police in Kambelo on Tuesday after a suicide bomber killed 20 people at a "
+     "market."),
+    ("cause", VIOLENT_DEMO,
+     "Protesters clashed with police in Mavuto on Tuesday after a soldier raped a schoolgirl."),
+    ("cause", "Suicide bomb",
+     "At least 11 people were killed and 20 injured after suicide bombers targeted a wake in Lirongo on "
+     "Wednesday."),
+    ("cause", "Suicide bomb",
+     "A suicide bomber killed 20 people at a market in Kambelo on Tuesday."),
+    ("cause", "Sexual violence",
+     "Militants raped two women in Tebarra on Tuesday after attacking the village."),
 ]  # fmt: skip
 
 
@@ -257,3 +270,15 @@ def test_an_attack_over_a_land_dispute_is_a_communal_militias(extract):
     ]
     plain = extract("Gunmen shot dead two farmers in Kambelo village, India on Friday.")
     assert [(m.actor1, m.inter1) for m in plain] == [("Unidentified Armed Group (India)", 3)]
+
+
+def test_the_cues_of_what_led_to_a_crowds_news_are_not_its_own():
+    from pipeline.extract.article import sentence_cues, trigger_cues
+
+    doc = load_nlp()("Students marched through Kambelo on Monday after soldiers raped two girls.")
+    marched, raped = doc[1], next(t for t in doc if t.lower_ == "raped")
+    cues = sentence_cues(doc.text) | {"firearm"}  # "firearm": a cue an earlier sentence referred to
+    assert "sexual" in cues
+    assert trigger_cues(marched, doc, cues, "protest") == cues - {"sexual"}
+    assert trigger_cues(raped, doc, cues, "sexual") == cues  # the part that holds the trigger keeps them
+    assert trigger_cues(marched, doc, cues, "kill") == cues  # a death told "after" keeps how it came

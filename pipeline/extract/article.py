@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from types import MappingProxyType
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.extract.actors import Actor, group_table, named_groups_in
 from pipeline.extract.dates import DateSpan
@@ -28,12 +28,52 @@ from pipeline.extract.geo.words import countries_tied
 from pipeline.extract.lexicon import CUES
 from pipeline.extract.model import ArticleContext, ArticleFacts, SentenceFacts, SentenceInput
 from pipeline.extract.numbers import count_casualties
-from pipeline.extract.syntax import DATELINE_RE, doc_text
+from pipeline.extract.syntax import DATELINE_RE, antecedent_head, doc_text
 
 
 def sentence_cues(text: str) -> frozenset[str]:
     """The names of the ``lexicon.CUES`` a text matches (weapons, accidents, ...)."""
     return frozenset(name for name, rx in CUES.items() if rx.search(text))
+
+
+# Crowd and fighting events: their kind is what the crowd or the sides did, never the weapon of the event that
+# led to them. A death or an attack told "after" a bombing is that bombing's toll or the bombing itself ("11
+# killed after suicide bombers targeted a wake"): those families keep every cue.
+OWN_KIND_FAMILIES = frozenset(
+    {"protest", "disperse", "riot", "pelt", "block", "throw", "disrupt", "clash", "arrest"}
+)
+# The cues that name another kind of event than a crowd's or a fight's: remote violence and sexual violence.
+# What forces did to a crowd (tear gas, gunfire) is told "after ..." of the same protest as often as not
+# ("protesters threw stones after police fired tear gas"), so those cues stay.
+OTHER_EVENT_CUES = frozenset({"chemical", "suicide", "air", "shelling", "ied", "grenade", "sexual"})
+
+
+def trigger_cues(tok: Token, doc: Doc, cues: frozenset[str], family: str) -> frozenset[str]:
+    """The sentence's cues that can tell what kind of event the trigger's is. For a crowd or fighting event
+    (``OWN_KIND_FAMILIES``), less the weapon and sexual-violence cues (``OTHER_EVENT_CUES``) whose every
+    word in the sentence lies in an "after ...", "following ..." or "despite ..." part that does not hold the
+    trigger (``syntax.antecedent_head``): that part tells the event that led to the news. In "protesters
+    clashed with police after a suicide bomber killed 20" the clash is no suicide bombing. Cues of earlier
+    sentences (which have no word here) stay."""
+    if family not in OWN_KIND_FAMILIES:
+        return cues
+    text = doc_text(doc)
+    elsewhere = set()
+    for name in cues & OTHER_EVENT_CUES:
+        heads = [antecedent_head(t) for t in _matched_tokens(doc, CUES[name].finditer(text))]
+        if heads and all(h is not None and h.i != tok.i and not h.is_ancestor(tok) for h in heads):
+            elsewhere.add(name)
+    return cues - elsewhere
+
+
+def _matched_tokens(doc: Doc, matches: Iterator[re.Match]) -> list[Token]:
+    """The token each match starts in."""
+    found = []
+    for match in matches:
+        token = next((t for t in doc if t.idx <= match.start() < t.idx + max(len(t.text), 1)), None)
+        if token is not None:
+            found.append(token)
+    return found
 
 
 def article_facts(

@@ -21,6 +21,7 @@ from pipeline.extract.actors import (
     named_groups_in,
     resolve_actor,
 )
+from pipeline.extract.article import trigger_cues
 from pipeline.extract.associations import association_of
 from pipeline.extract.classify import Roles, classify
 from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS
@@ -91,7 +92,7 @@ def roles_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts)
             or is_place_token(obj)
             or any(span.start <= obj.i < span.end for span, _ in sentence.places)  # a town the model missed
         ),
-        cues=cues,
+        cues=trigger_cues(tok, doc, cues, reading.family),
         fatalities=casualties.fatalities,
         injured=casualties.injured,
         sentence_lower=sentence.lower,

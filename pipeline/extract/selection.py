@@ -22,6 +22,7 @@ from pipeline.extract.settings import (
     TYPE_PRIORITY_SCALE,
     WEAK_TRIGGER_PENALTY,
 )
+from pipeline.extract.syntax import antecedent_head
 
 
 def one_per_place(readings: list[Reading]) -> list[Reading]:
@@ -70,11 +71,4 @@ def priority(label: tuple[str, str], tok: Token) -> int:
 def _antecedent(tok: Token) -> bool:
     """Whether the trigger sits in an "after ...", "following ..." or "despite ..." phrase or clause of
     another verb: what led to (or failed to stop) the news, not the news."""
-    for t in [tok, *tok.ancestors]:
-        if t.dep_ == "ROOT":
-            return False
-        if t.lower_ in ("after", "following", "despite") and t.dep_ in ("prep", "mark"):
-            return True
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children):
-            return True
-    return False
+    return antecedent_head(tok) is not None

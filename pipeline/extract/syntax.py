@@ -108,3 +108,21 @@ def past_time_clause(tok: Token) -> Token | None:
             if any(c.lower_ == "when" for c in clause.children):
                 return clause
     return None
+
+
+# Words that open a part of a sentence telling what led to the news, or failed to stop it, not the news:
+# "troops were sent in after the attack", "despite the protests".
+ANTECEDENT_WORDS = ("after", "following", "despite")
+
+
+def antecedent_head(tok: Token) -> Token | None:
+    """The "after ...", "following ..." or "despite ..." phrase (its preposition) or "after ..." clause (its
+    verb) of another verb that holds ``tok``; None when ``tok`` is part of the sentence's news itself."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "ROOT":
+            return None
+        if t.lower_ in ANTECEDENT_WORDS and t.dep_ in ("prep", "mark"):
+            return t
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children):
+            return t
+    return None
