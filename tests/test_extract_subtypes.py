@@ -145,8 +145,8 @@ TABLE = [
     ("cause", VIOLENT_DEMO,
      "Protesters clashed with police in Mavuto on Tuesday after a soldier raped a schoolgirl."),
     ("cause", "Suicide bomb",
-     "At least 11 people were killed and 20 injured after suicide bombers targeted a wake in Lirongo on "
-     "Wednesday."),
+     "At least nine mourners died and 15 were hurt after two suicide bombers blew themselves up at a "
+     "funeral in Lirongo on Wednesday."),
     ("cause", "Suicide bomb",
      "A suicide bomber killed 20 people at a market in Kambelo on Tuesday."),
     ("cause", "Sexual violence",

@@ -37,8 +37,8 @@ def sentence_cues(text: str) -> frozenset[str]:
 
 
 # Crowd and fighting events: their kind is what the crowd or the sides did, never the weapon of the event that
-# led to them. A death or an attack told "after" a bombing is that bombing's toll or the bombing itself ("11
-# killed after suicide bombers targeted a wake"): those families keep every cue.
+# led to them. A death or an attack told "after" a bombing is that bombing's toll or the bombing itself ("nine
+# mourners died after two suicide bombers blew themselves up"): those families keep every cue.
 OWN_KIND_FAMILIES = frozenset(
     {"protest", "disperse", "riot", "pelt", "block", "throw", "disrupt", "clash", "arrest"}
 )

@@ -33,9 +33,9 @@ examples of both sides of each line are in ``tests/test_extract_subtypes.py``):
   an "after ...", "following ..." or "despite ..." part of the sentence is that earlier event's: "protesters
   clashed with police after a suicide bomber killed 20" is a *Violent demonstration*, not a *Suicide bomb*. /
   Told with the trigger's own event, or with a death or attack (whose "after" part tells how it happened:
-  "11 killed after suicide bombers targeted a wake"), they make its sub-type (*Suicide bomb*, *Sexual
-  violence*, *Grenade*). / Decided by the part of the sentence the words are in and the kind of trigger
-  (``article.trigger_cues``).
+  "nine mourners died after two suicide bombers blew themselves up"), they make its sub-type (*Suicide
+  bomb*, *Sexual violence*, *Grenade*). / Decided by the part of the sentence the words are in and the kind
+  of trigger (``article.trigger_cues``).
 """
 
 from __future__ import annotations
