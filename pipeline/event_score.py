@@ -61,6 +61,8 @@ FEATURES = (
     "told_as_background",
     *(name for name, _ in EVENT_TYPE_FEATURES),
 )
+# The features that are numbers; every other one is a fact, 0 or 1.
+NUMERIC_FEATURES = frozenset({"confidence", "log_reports"})
 
 
 # Which way each fact may move the score, by the guide's and ACLED's definitions: evidence that the text tells
@@ -141,12 +143,18 @@ def _read_weights(path: str) -> LogisticModel | None:
     return read_model(Path(path), FEATURES, "python -m pipeline train-event-score")
 
 
+def _judging_model(members: Sequence[Mapping]) -> LogisticModel | None:
+    """The model that judges an event of these reports; None when none does (the model off or not trained,
+    or short or undated reports)."""
+    model = weights() if enabled() else None
+    return model if model is not None and judged(members) else None
+
+
 def reasons(event: Mapping, members: Sequence[Mapping]) -> list[tuple[str, float, float]]:
     """(feature, its value, what it added to the log-odds compared with the average event of the training)
-    for an event the score judges, largest effect first; [] when it judges none (the model off or not
-    trained, or short or undated reports)."""
-    model = weights() if enabled() else None
-    if model is None or not judged(members):
+    for an event the score judges, largest effect first; [] when it judges none."""
+    model = _judging_model(members)
+    if model is None:
         return []
     values = features(event, members)
     terms = (float(t) for t in model.terms(values))
@@ -156,8 +164,8 @@ def reasons(event: Mapping, members: Sequence[Mapping]) -> list[tuple[str, float
 def judge(event: Mapping, members: Sequence[Mapping]) -> tuple[float | None, bool]:
     """(event score, withheld) for an event: no score for an event not judged (short reports, the model
     off or not trained), which is never withheld."""
-    model = weights() if enabled() else None
-    if model is None or not judged(members):
+    model = _judging_model(members)
+    if model is None:
         return None, False
     score = model.probability(features(event, members))
     return round(score, 3), score < model.threshold

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import duckdb
 
 from pipeline import event_score
-from pipeline.queries import query
+from pipeline.queries import query, query_rows
 
 # What each evidence code means (README, "Fields and their precision codes").
 PLACE_EVIDENCE = {
@@ -43,7 +43,7 @@ def find_event(con: duckdb.DuckDBPyConnection, reference: str) -> dict:
     reference = reference.strip()
     if not reference:
         raise EventNotFound("give an event id (or its first characters)")
-    rows = query_rows_with(con, query("explain.events_by_prefix"), [reference, reference])
+    rows = query_rows(con, query("explain.events_by_prefix"), [reference, reference])
     exact = [r for r in rows if r["event_id"] == reference]
     if exact:
         return exact[0]
@@ -57,16 +57,10 @@ def find_event(con: duckdb.DuckDBPyConnection, reference: str) -> dict:
     return rows[0]
 
 
-def query_rows_with(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
-    cursor = con.execute(sql, params)
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-
-
 def explain(con: duckdb.DuckDBPyConnection, reference: str) -> str:
     """The page ``python -m pipeline explain`` prints for one event."""
     event = find_event(con, reference)
-    reports = query_rows_with(con, query("explain.event_reports"), [event["event_id"]])
+    reports = query_rows(con, query("explain.event_reports"), [event["event_id"]])
     lines = [_headline(event), *_coding(event), *_score(event, reports), *_reports(reports)]
     return "\n".join(lines)
 
@@ -131,13 +125,9 @@ def _score(event: Mapping, reports: list[dict]) -> list[str]:
 def _fact(name: str, value: float) -> str:
     """A feature as the event has it: ``toll_told`` when true, ``not toll_told`` when false, ``confidence
     0.8`` for a number."""
-    if name in BINARY_FEATURES:
-        return name if value else f"not {name}"
-    return f"{name} {value:.2f}"
-
-
-# The score's features that are facts (0 or 1) rather than numbers.
-BINARY_FEATURES = frozenset(event_score.FEATURES) - {"confidence", "log_reports"}
+    if name in event_score.NUMERIC_FEATURES:
+        return f"{name} {value:.2f}"
+    return name if value else f"not {name}"
 
 
 def _reports(reports: list[dict]) -> list[str]:

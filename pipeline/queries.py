@@ -14,8 +14,12 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.config import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    import duckdb
 
 QUERIES_DIR = PROJECT_ROOT / "warehouse" / "queries"
 
@@ -81,6 +85,13 @@ def query(name: str, **tables: str) -> str:
         if not _IDENTIFIER.match(value):
             raise ValueError(f"{name}: {key}={value!r} is not a table name")
     return _PLACEHOLDER.sub(lambda m: quote_name(tables[m[1]]), sql) if tables else sql
+
+
+def query_rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
+    """The rows of a statement as dicts, column name -> value."""
+    cursor = con.execute(sql, params) if params is not None else con.execute(sql)
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def quote_identifier(name: str) -> str:

@@ -68,12 +68,8 @@ def trigger_cues(tok: Token, doc: Doc, cues: frozenset[str], family: str) -> fro
 
 def _matched_tokens(doc: Doc, matches: Iterator[re.Match]) -> list[Token]:
     """The token each match starts in."""
-    found = []
-    for match in matches:
-        token = next((t for t in doc if t.idx <= match.start() < t.idx + max(len(t.text), 1)), None)
-        if token is not None:
-            found.append(token)
-    return found
+    spans = (doc.char_span(m.start(), m.start() + 1, alignment_mode="expand") for m in matches)
+    return [span[0] for span in spans if span]
 
 
 def article_facts(

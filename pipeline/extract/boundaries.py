@@ -29,9 +29,10 @@ examples of both sides of each line are in ``tests/test_extract_subtypes.py``):
   crossfire between armed sides; the dead are the battle's toll, whoever they were, and its sides are the
   actors (``roles.died_in_fighting``). / *Attack*: an armed actor targets people who do not fight back. /
   Decided by whether the text sets the deaths in fighting.
-- **A crowd's or a fight's news and what led to it.** The weapon, the sexual violence or the accident told in
-  an "after ...", "following ..." or "despite ..." part of the sentence is that earlier event's: "protesters
-  clashed with police after a suicide bomber killed 20" is a *Violent demonstration*, not a *Suicide bomb*. /
+- **A crowd's or a fight's news and what led to it.** The weapon of remote violence or the sexual violence
+  told in an "after ...", "following ..." or "despite ..." part of the sentence is that earlier event's:
+  "protesters clashed with police after a suicide bomber killed 20" is a *Violent demonstration*, not a
+  *Suicide bomb*. /
   Told with the trigger's own event, or with a death or attack (whose "after" part tells how it happened:
   "nine mourners died after two suicide bombers blew themselves up"), they make its sub-type (*Suicide
   bomb*, *Sexual violence*, *Grenade*). / Decided by the part of the sentence the words are in and the kind

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from pipeline.queries import query
+from pipeline.queries import query, query_rows
 from pipeline.vocabulary import EVENT_TYPES
 
 TOP_DYADS = 10
@@ -44,7 +44,5 @@ def read_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
         data.fatalities_extra[at[week]] += max(0, fatalities_max - fatalities)
     data.dyads = con.execute(query("report.top_dyads"), [TOP_DYADS]).fetchall()
     data.coverage = con.execute(query("report.top_outlets"), [TOP_OUTLETS]).fetchall()
-    cursor = con.execute(query("report.events_with_sentences"))
-    names = [d[0] for d in cursor.description]
-    data.events = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    data.events = query_rows(con, query("report.events_with_sentences"))
     return data

@@ -1,12 +1,14 @@
-"""What every scorer needs to read a warehouse and compare its values with gold: rows as dicts, names and
-dates normalised, figures rounded as printed."""
+"""What every scorer needs to read a warehouse and compare its values with gold: rows as dicts
+(``pipeline.queries.query_rows``), names and dates normalised, figures rounded as printed."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-import duckdb
+from pipeline.queries import query_rows
+
+__all__ = ["INTERVALS", "as_date", "normalize", "query_rows", "round3"]
 
 # The key under which each scorer gives the 95% bootstrap intervals of its headline figures
 # (``pipeline.intervals``).
@@ -30,12 +32,6 @@ def as_date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
-
-
-def query_rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
-    cursor = con.execute(sql)
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def round3(value: float | None) -> float | None:
