@@ -381,6 +381,74 @@ def test_a_missile_fired_at_a_target_in_a_test_is_an_attack() -> None:
     assert mentions and mentions[0].fatalities == 2
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no target: it lands in open water, or is told only from where it was launched
+        "The northern regime fired a medium-range missile into the Yellow Sea from Sinpo county on Sunday.",
+        "The navy fired two rockets into the ocean off the coast of Kharg on Saturday.",
+        "The army launched a missile from a mobile launch pad in Semnan province on Sunday.",
+    ],
+)
+def test_a_missile_launched_at_nothing_is_a_weapons_test(sentence: str) -> None:
+    mentions, candidates = _read(sentence)
+    assert mentions == []
+    assert "weapons_test" in _reasons(candidates, 0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militants fired two rockets from Gaza on Monday, the army said.",  # where the fire came from
+        "Rebels fired a rocket into Sderot on Tuesday, damaging a house.",  # a town is no open water
+        "A missile fired from a launcher in the hills struck a school in Aleppo on Friday.",  # a target
+        "Rebels fired a rocket from a launcher near the border on Monday.",  # a launcher is no test site
+    ],
+)
+def test_a_missile_fired_from_a_place_or_at_a_target_stays_an_attack(sentence: str) -> None:
+    mentions, _ = _read(sentence)
+    assert [m.sub_event_type for m in mentions] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "protest"),
+    [
+        ("A new delivery drone was demonstrated at the Tarvo trade fair on Monday in Lagos.", False),  # shown
+        ("Hundreds of nurses demonstrated outside the health ministry in Lagos on Monday.", True),
+        ("Shares of the Kestrel mining group rallied in Johannesburg on Monday after the results.", False),
+        ("Thousands of farmers rallied in Johannesburg on Monday against the new land tax.", True),
+    ],
+)
+def test_what_is_shown_or_whose_price_rises_is_no_protest(sentence: str, protest: bool) -> None:
+    mentions, _ = _read(sentence)
+    assert [m.sub_event_type for m in mentions] == (["Peaceful protest"] if protest else [])
+
+
+def test_crews_fighting_a_fire_are_in_no_battle() -> None:
+    sentence = (
+        "Six weeks after militants set fire to a refinery near Baiji, civil defence crews are still battling "
+        "the flames."
+    )
+    mentions, _ = _read(sentence)
+    assert "Armed clash" not in {m.sub_event_type for m in mentions}
+    mentions, _ = _read("Soldiers battled rebels near Baiji on Monday, the army said.")
+    assert [m.sub_event_type for m in mentions] == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The top of a parade float collapsed during the festival in Tandil on Monday, injuring at least 14.",
+        "A wooden balcony collapsed at a hotel in Tandil on Monday, injuring eleven people, police said.",
+    ],
+)
+def test_people_hurt_when_a_structure_collapses_are_no_attack(sentence: str) -> None:
+    mentions, _ = _read(sentence)
+    assert mentions == []
+    mentions, _ = _read("Gunmen opened fire at a hotel in Tandil on Monday, injuring eleven people.")
+    assert [m.sub_event_type for m in mentions] == ["Attack"]
+
+
 def test_an_explosion_told_as_an_accident_before_or_after_is_no_event() -> None:
     accident = (
         "An explosion tore through a building in Marlow on Thursday, injuring five people.",

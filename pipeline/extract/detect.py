@@ -257,6 +257,8 @@ def decide(
         and _told_as_test(tok)
     ):
         return Decision(False, "weapons_test", score)
+    if event_type == "Explosions/Remote violence" and not ev.victims and _launched_at_nothing(tok):
+        return Decision(False, "weapons_test", score)
     if _law_enforcement_search(tok, roles, ev):
         return Decision(False, "search", score)
     if roles.family in VIOLENT_FAMILIES and not ev.victims and _told_as_exercise(tok):
@@ -450,6 +452,44 @@ def _told_as_test(tok: Token) -> bool:
         and (t.head.pos_ != "VERB" or t.head == clause)
         for t in clause.subtree
     )  # fmt: skip
+
+
+OPEN_WATER_WORDS = lexicon().words("open_water_words")
+LAUNCH_SITE_WORDS = lexicon().words("launch_site_words")
+MISSILE_WORDS = frozenset({"missile", "rocket"})
+# Prepositions that give where a launch went ("into the sea") or came from ("from a pad").
+_DESTINATIONS = frozenset({"into", "in", "toward", "towards", "off", "over"})
+
+
+def _launched_at_nothing(tok: Token) -> bool:
+    """A missile launched at no one, as states test them: "fired a ballistic missile into the sea", "launched
+    a rocket from a pad east of the capital". Its clause names a missile, a destination that is open water
+    or an origin that is a launch site, and nothing that can be hit outside those phrases and the doer (the
+    guide: weapons tests are no events). A launch "from Gaza" at no named target stays an attack: where fire
+    comes from is no test site."""
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if not any(t.lemma_.lower() in MISSILE_WORDS for t in clause.subtree):
+        return False
+    aside: set[int] = set()
+    test_sign = False
+    for prep in (t for t in clause.subtree if t.dep_ == "prep"):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        where = {o.lemma_.lower() for o in objects}
+        if prep.lower_ in _DESTINATIONS and where & OPEN_WATER_WORDS:
+            test_sign = True
+        elif prep.lower_ == "from" and where & LAUNCH_SITE_WORDS:
+            test_sign = True
+        else:
+            continue
+        aside |= {t.i for t in prep.subtree}
+    if not test_sign:
+        return False
+    doer = {t.i for c in clause.children if c.dep_ in ("nsubj", "relcl") for t in c.subtree}
+    return not any(
+        _is_target(t)
+        for t in clause.subtree
+        if t is not tok and t.i not in aside | doer and t.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+    )
 
 
 def _abstract_subject(tok: Token) -> bool:

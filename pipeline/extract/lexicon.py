@@ -77,7 +77,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"poisoning|overdose|drown(ed|ing)?|heat ?wave|disease|outbreak|epidemic|covid|virus|"
         r"(nuclear|hydrogen|missile) tests?|tested|industrial|"
         r"(storage|cold[- ]storage|fuel|oil|gas) (tank|container|depot|bunker)s?|containers?|solvents?|"
-        r"fireworks?|plunged|overturned|capsized|derailed|(building|house|roof|bridge|wall)s? collapsed|"
+        r"fireworks?|plunged|overturned|capsized|derailed|"
+        r"(building|house|roof|bridge|wall|balcony|balconies|ceiling|floor|stage|stand|grandstand|scaffolding|"
+        r"tower|float|structure|stadium)s? collapsed|"
         r"(struck|hit|rammed) by an? (\w+ ){0,3}(carrier|ship|vessel|tanker|truck|lorry|bus|train|boat)\b"
         r"(?! bomb))\b",
         "robbery": r"\b(rob(bed|bery|beries|bers?|bing)?|steal(ing|s)?|stole(n)?|burglar\w*|mugg(ed|ing|er)|"

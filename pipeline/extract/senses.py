@@ -173,8 +173,16 @@ def trigger_family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         and not has_object(tok)
     ):
         return None  # a retreat "toward the forest" hands over no named territory
-    if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
-        return None  # "the operation demonstrated its strength"
+    if lemma == "demonstrate" and any(
+        c.dep_ in ("dobj", "ccomp", "nsubjpass", "auxpass") for c in tok.children
+    ):
+        return None  # "the operation demonstrated its strength", "a new drone was demonstrated": shown
+    if lemma == "rally" and any(
+        c.dep_ == "nsubj" and NONVIOLENT_CONTEXT.fullmatch(c.lower_) for c in tok.children
+    ):
+        return None  # "shares rallied", "the market rallied": a price rose, no crowd gathered
+    if lemma in ("fight", "battle", "combat") and _fights_a_hazard(tok):
+        return None  # "crews battled the flames", "her fight against cancer": no enemy, no combat
     if lemma in WEAK_TRIGGERS and tok.pos_ == "NOUN" and family not in VIOLENT_FAMILIES | {"protest"}:
         return None
     if lemma in ("dead", "death") and not re.search(r"\d|dozens|scores|hundreds|toll", lower):
@@ -198,6 +206,21 @@ def trigger_family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
     ):
         return None  # "fighting for the removal of the priests": a campaign, not combat
     return family
+
+
+HAZARD_NOUNS = _LEXICON.words("hazard_nouns")
+
+
+def _fights_a_hazard(tok: Token) -> bool:
+    """What is fought (the object, or after "against") is a fire, a flood or a disease, every one of them."""
+    objects = [
+        o
+        for c in tok.children
+        for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "against")
+    ]
+    objects += [conj for o in objects for conj in o.conjuncts]
+    return bool(objects) and all(o.lemma_.lower() in HAZARD_NOUNS for o in objects)
 
 
 # Armed forces and their aircraft: sent or forwarded somewhere, they are a deployment.
