@@ -449,6 +449,42 @@ def test_people_hurt_when_a_structure_collapses_are_no_attack(sentence: str) -> 
     assert [m.sub_event_type for m in mentions] == ["Attack"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # who tells of a death is no violence: the police only report it
+        ("Harlow police say the driver died after being taken to the hospital on Friday.", False),
+        ("Police said a woman died in Harlow on Monday after her car left the road.", False),
+        ("Police said two protesters died in Harlow on Monday after officers fired into the crowd.", True),
+        ("Officials said six soldiers died in Harlow on Monday when rebels stormed their post.", True),
+        ("Police said the man died in Harlow on Monday after he was shot by gunmen.", True),
+    ],
+)
+def test_a_death_the_police_report_is_no_violence_of_its_own(sentence: str, event: bool) -> None:
+    mentions, _ = _read(sentence)
+    assert bool(mentions) == event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_type"),
+    [
+        # a strike over pay is labour's, whoever strikes
+        (
+            "On Friday, strikes broke out at several hospitals in Recife over unpaid salaries.",
+            "Peaceful protest",
+        ),
+        (
+            "Dock strikes over pensions spread to Recife on Friday as crowds marched to the port.",
+            "Peaceful protest",
+        ),
+        ("Strikes hit a convoy near Recife on Friday, killing four fighters.", "Attack"),
+    ],
+)
+def test_a_strike_over_pay_is_a_labour_protest(sentence: str, sub_type: str) -> None:
+    mentions, _ = _read(sentence)
+    assert [m.sub_event_type for m in mentions] == [sub_type]
+
+
 def test_an_explosion_told_as_an_accident_before_or_after_is_no_event() -> None:
     accident = (
         "An explosion tore through a building in Marlow on Thursday, injuring five people.",

@@ -101,9 +101,10 @@ def trigger_family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         if "shelling" in cues:
             return "shell"
         if tok.pos_ == "NOUN" and re.search(
-            r"\b(workers?|unions?|general|hunger|labou?r|teachers?)\b", lower
+            r"\b(workers?|unions?|general|hunger|labou?r|teachers?|wages?|salar(y|ies)|pensions?|unpaid)\b",
+            lower,
         ):
-            return "protest"
+            return "protest"  # a labour strike: who strikes, or the pay it is over ("over unpaid wages")
         return "attack"
     if family in ("explode", "shell", "airstrike") and tok.pos_ == "NOUN" and _found_weapon(tok):
         return None  # "defused a roadside bomb", "rocket shells were found": the weapon was never used
@@ -397,7 +398,28 @@ def _violent_context(tok: Token, cues: frozenset[str], lower: str) -> bool:
         return False
     if tok.lemma_.lower() == "kill":
         return True  # killing has a killer; only accidents and disasters are ruled out
-    return bool(cues & WEAPON_CUES) or bool(VIOLENCE_WORDS.search(lower))
+    return bool(cues & WEAPON_CUES) or bool(VIOLENCE_WORDS.search(_without_speakers(tok, lower)))
+
+
+SPEECH_VERBS = _LEXICON.words("speech_verbs")
+
+
+def _without_speakers(tok: Token, lower: str) -> str:
+    """The sentence without who tells it: "police said the man died in hospital" tells of no violence, the
+    police only report the death (a speaker that is the death's own clause stays: "the police who shot him
+    said")."""
+    if len(lower) != len(doc_text(tok.doc)):
+        return lower  # a letter whose lower case is longer: the offsets no longer hold
+    spans = [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        for verb in tok.doc
+        if verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ == "VERB"
+        for c in verb.children
+        if c.dep_ == "nsubj" and not (c.left_edge.i <= tok.i <= c.right_edge.i)
+    ]
+    for start, end in sorted(spans, reverse=True):
+        lower = lower[:start] + " " * (end - start) + lower[end:]
+    return lower
 
 
 SHOTS = _LEXICON.words("shot_nouns")
