@@ -485,6 +485,28 @@ def test_a_strike_over_pay_is_a_labour_protest(sentence: str, sub_type: str) -> 
     assert [m.sub_event_type for m in mentions] == [sub_type]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # one named person who demonstrates shows something; a crowd (with or beside a person) protests
+        (
+            "Fold the lid back and the case is a stand, as the reviewer Jane Okafor demonstrated on Monday.",
+            False,
+        ),
+        ("Jane Okafor and hundreds of nurses demonstrated in Leeds on Monday against the pay freeze.", True),
+        # storms are weather; to storm a post is an attack
+        (
+            "The second of three storms reaches Halifax today, bringing rain and strong winds to the coast.",
+            False,
+        ),
+        ("Gunmen stormed a police post in Halifax on Monday, killing two officers.", True),
+    ],
+)
+def test_senses_that_are_no_protest_or_attack(sentence: str, event: bool) -> None:
+    mentions, _ = _read(sentence)
+    assert bool(mentions) == event
+
+
 def test_an_explosion_told_as_an_accident_before_or_after_is_no_event() -> None:
     accident = (
         "An explosion tore through a building in Marlow on Thursday, injuring five people.",

@@ -66,7 +66,7 @@ CUES: dict[str, re.Pattern[str]] = {
         "sexual": r"\b(rap(ed|es|ing)|rapes?|sexual(ly)? (assault(ed)?|abuse[ds]?|violence|slavery|tortured?|"
         r"harass(ed|ment)?)|gang-?raped?|sex slaves?|molest(ed|ing)?|stripped(?! of)|naked)\b",
         "accident": r"\b(accident(al(ly)?)?|crash(ed|es)?|collided|collision|earthquake|floods?|flooding|"
-        r"landslides?|mudslides?|storm|cyclone|hurricane|typhoon|gas (leak|cylinder)|cylinder|boiler|"
+        r"landslides?|mudslides?|storms?|cyclone|hurricane|typhoon|gas (leak|cylinder)|cylinder|boiler|"
         r"avalanches?|blizzards?|snow ?storms?|tornado(e?s)?|tsunamis?|(volcanic )?eruptions?|wild ?fires?|"
         r"bush ?fires?|forest fires?|lightning|droughts?|famine|cold (snap|wave|spell)|extreme cold|"
         r"smog|haze|(dust|sand) ?storms?|air pollution|"

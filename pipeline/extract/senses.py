@@ -178,6 +178,11 @@ def trigger_family(tok: Token, cues: frozenset[str], lower: str) -> str | None:
         c.dep_ in ("dobj", "ccomp", "nsubjpass", "auxpass") for c in tok.children
     ):
         return None  # "the operation demonstrated its strength", "a new drone was demonstrated": shown
+    if lemma == "demonstrate" and any(
+        c.dep_ == "nsubj" and c.ent_type_ == "PERSON" and c.tag_ == "NNP" and not c.conjuncts
+        for c in tok.children
+    ):
+        return None  # "as the editor Jane Roe demonstrated on her channel": one named person shows something
     if lemma == "rally" and any(
         c.dep_ == "nsubj" and NONVIOLENT_CONTEXT.fullmatch(c.lower_) for c in tok.children
     ):
