@@ -64,7 +64,7 @@ SAMPLES_DIR = PROJECT_ROOT / "samples" / "landing"
 # 0.6.21: "sustained" and "continued" strikes are a campaign (series_words), not one occurrence
 # 0.6.29: a past verb of occurrence asserts plural events; "held over" is custody only of people; "the 18th"
 # 0.6.30: date_evidence (whether the text told the date); 0.6.31: a passive's agent crowd demonstrates
-EXTRACTOR_CODE_VERSION = "0.6.38"
+EXTRACTOR_CODE_VERSION = "0.6.39"
 EXTRACTOR_VERSION = f"{EXTRACTOR_CODE_VERSION}+vocab.{vocabulary_hash()}"
 
 

@@ -453,7 +453,7 @@ def test_people_hurt_when_a_structure_collapses_are_no_attack(sentence: str) -> 
     ("sentence", "event"),
     [
         # who tells of a death is no violence: the police only report it
-        ("Harlow police say the driver died after being taken to the hospital on Friday.", False),
+        ("Harlow police say the driver died later in a clinic on Friday.", False),
         ("Police said a woman died in Harlow on Monday after her car left the road.", False),
         ("Police said two protesters died in Harlow on Monday after officers fired into the crowd.", True),
         ("Officials said six soldiers died in Harlow on Monday when rebels stormed their post.", True),
@@ -505,6 +505,26 @@ def test_a_strike_over_pay_is_a_labour_protest(sentence: str, sub_type: str) -> 
 def test_senses_that_are_no_protest_or_attack(sentence: str, event: bool) -> None:
     mentions, _ = _read(sentence)
     assert bool(mentions) == event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_type", "actor1"),
+    [
+        # one assailant is no mob: an unidentified attacker, who fights soldiers or police
+        ("On Monday, a man wielding a knife attacked two soldiers outside a museum in Lyon.", "Armed clash",
+         "Unidentified Armed Group (France)"),
+        ("A woman stabbed a police officer at a station in Lyon on Monday.", "Armed clash",
+         "Unidentified Armed Group (France)"),
+        # a crowd, and the young of a place, stay rioters
+        ("On Monday, a mob wielding sticks attacked two soldiers outside a museum in Lyon.", "Mob violence",
+         "Rioters (France)"),
+        ("Rioting youth clashed with police in a village near Lyon on Monday.", "Mob violence",
+         "Rioters (France)"),
+    ],
+)  # fmt: skip
+def test_one_assailant_is_no_mob(sentence: str, sub_type: str, actor1: str) -> None:
+    mentions, _ = _read(sentence)
+    assert [(m.sub_event_type, m.actor1) for m in mentions] == [(sub_type, actor1)]
 
 
 def test_an_explosion_told_as_an_accident_before_or_after_is_no_event() -> None:

@@ -23,7 +23,7 @@ from pipeline.extract.actors import (
 )
 from pipeline.extract.article import trigger_cues
 from pipeline.extract.associations import association_of
-from pipeline.extract.classify import Roles, classify
+from pipeline.extract.classify import VIOLENT_FAMILIES, Roles, classify
 from pipeline.extract.lexicon import ARMED_CATEGORIES, GENERIC_ACTORS
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
@@ -63,6 +63,17 @@ def roles_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts)
     if actor1 is None and agent is None and pronoun_subject(tok):
         actor1 = sentence.doer_before  # "They later burnt the party office": the doer told just before
     actor2 = resolve_actor(patient, country, article.group)
+    if (
+        actor1 is not None
+        and _one_person(agent, actor1)
+        and reading.family in VIOLENT_FAMILIES
+        and actor2 is not None
+        and actor2.category in ARMED_CATEGORIES
+    ):
+        # "a man wielding a knife attacked soldiers": one assailant of soldiers or police is no mob (ACLED's
+        # crowds are many) but an unidentified attacker; one person's violence against civilians is left to
+        # the ordinary-crime test (crime.py), which reads the doer as a civilian.
+        actor1 = generic_actor("unidentified", country)
     fighting = died_in_fighting(tok) if reading.family in ("kill", "wound") else None
     if fighting is not None and actor2 is not None and actor2.category == "civilians":
         # "40 people were killed in clashes between the army and rebels": the dead are the battle's toll,
@@ -103,6 +114,23 @@ def roles_step(reading: Reading, sentence: SentenceFacts, article: ArticleFacts)
         in_fighting=fighting is not None,
     )
     return replace(reading, roles=roles)
+
+
+# Nouns for one person, in the singular ("a man", "a woman"); not "youth", which is also the young of a place.
+_ONE_PERSON = frozenset(
+    {"man", "woman", "boy", "girl", "person", "individual", "teenager", "resident", "villager"}
+)
+
+
+def _one_person(agent: Token | None, actor: Actor) -> bool:
+    """The doer is one unnamed civilian: a noun for one person, in the singular, no other beside it."""
+    return (
+        agent is not None
+        and actor.category == "civilians"
+        and agent.tag_ == "NN"
+        and agent.lemma_.lower() in _ONE_PERSON
+        and not agent.conjuncts
+    )
 
 
 def with_sentence_doer(
