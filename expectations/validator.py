@@ -18,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from expectations import runner
-from pipeline.parent_watch import end_without_teardown, exit_with_parent
+from pipeline.parent_watch import start_as_worker
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,8 +40,7 @@ def start() -> None:
 
 
 def _prepare() -> None:
-    exit_with_parent()
-    end_without_teardown()
+    start_as_worker()
     runner.prepare()
 
 

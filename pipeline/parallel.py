@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 
 from pipeline.extract.mentions import extract
 from pipeline.extract.model import ArticleContext, Candidate, Mention, SentenceInput
-from pipeline.parent_watch import end_without_teardown, exit_with_parent
+from pipeline.parent_watch import start_as_worker
 
 Chunk = tuple[list[ArticleContext], list[SentenceInput]]
 Result = tuple[list[Mention], list[Candidate]]
@@ -165,8 +165,7 @@ def _pool(size: int) -> ProcessPoolExecutor:
 def _warm_up() -> None:
     """Load the model, the vocabulary and the place indexes as the worker starts (and end with the process
     that started it)."""
-    exit_with_parent()
-    end_without_teardown()
+    start_as_worker()
     _load_models()
 
 

@@ -40,3 +40,10 @@ def end_without_teardown() -> None:
     interpreter tears down its modules, the last registered first: this one, registered as the worker
     starts, runs after those of what it loaded later, and ends the process there."""
     atexit.register(os._exit, 0)
+
+
+def start_as_worker() -> None:
+    """What every worker process calls first (extraction workers, the validator): end with its parent, and
+    end without tearing down what it loaded."""
+    exit_with_parent()
+    end_without_teardown()
