@@ -46,7 +46,7 @@ from pipeline.extract.occurrence import (
 from pipeline.extract.settings import DETECT_HISTORY_DAYS as HISTORY_DAYS
 from pipeline.extract.settings import DETECT_LEAD_SENTENCES as LEAD_SENTENCES
 from pipeline.extract.settings import DETECT_MIN_EVIDENCE as MIN_EVIDENCE
-from pipeline.extract.syntax import doc_text
+from pipeline.extract.syntax import doc_text, objects_of
 
 REASONS = {
     "event": "reports a specific, real event",
@@ -470,26 +470,14 @@ def _launched_at_nothing(tok: Token) -> bool:
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if not any(t.lemma_.lower() in MISSILE_WORDS for t in clause.subtree):
         return False
-    aside: set[int] = set()
-    test_sign = False
+    aside: set[int] = set()  # the phrases that tell a test: where the missile went or came from
     for prep in (t for t in clause.subtree if t.dep_ == "prep"):
-        objects = [c for c in prep.children if c.dep_ == "pobj"]
-        where = {o.lemma_.lower() for o in objects}
-        if prep.lower_ in _DESTINATIONS and where & OPEN_WATER_WORDS:
-            test_sign = True
-        elif prep.lower_ == "from" and where & LAUNCH_SITE_WORDS:
-            test_sign = True
-        else:
-            continue
-        aside |= {t.i for t in prep.subtree}
-    if not test_sign:
-        return False
-    doer = {t.i for c in clause.children if c.dep_ in ("nsubj", "relcl") for t in c.subtree}
-    return not any(
-        _is_target(t)
-        for t in clause.subtree
-        if t is not tok and t.i not in aside | doer and t.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
-    )
+        where = {c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"}
+        if (prep.lower_ in _DESTINATIONS and where & OPEN_WATER_WORDS) or (
+            prep.lower_ == "from" and where & LAUNCH_SITE_WORDS
+        ):
+            aside |= {t.i for t in prep.subtree}
+    return bool(aside) and not _physical_target(tok, besides_doer=True, leaving=frozenset(aside))
 
 
 def _abstract_subject(tok: Token) -> bool:
@@ -510,13 +498,7 @@ def _abstract_objects(tok: Token) -> bool:
     """What the violent word is done to is an idea, a practice or a mood, every one of them ("fighting
     terrorism and extremism", "a fight against graft", "attacks on press freedom"): a figure, whoever does
     it. Needs an object: "troops fought on" says nothing either way."""
-    objects = [
-        o
-        for c in tok.children
-        for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
-        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("against", "on"))
-    ]
-    objects += [conj for o in objects for conj in o.conjuncts]
+    objects = objects_of(tok, ("against", "on"))
     return bool(objects) and all(
         o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in TARGET_ENTITIES - {"NORP"}
         and o.lemma_.lower() not in TARGET_NOUNS and o.lower_ not in TARGET_NOUNS
@@ -525,17 +507,18 @@ def _abstract_objects(tok: Token) -> bool:
     )  # fmt: skip
 
 
-def _physical_target(tok: Token, besides_doer: bool = False) -> bool:
+def _physical_target(tok: Token, besides_doer: bool = False, leaving: frozenset[int] = frozenset()) -> bool:
     """A concrete participant in the trigger's clause: a person, group, place or thing that can be hit.
 
     The clause is the trigger's own subtree when it is a verb, else its head verb's ("carried out an attack
     on a convoy"). Abstract objects (costs, values, institutions' work) make no target: see ABSTRACT_NOUNS.
     ``besides_doer``: neither the clause's subject nor a relative clause counts ("North Korea fired a
     missile in a test that angered Tokyo": the one who fires is no target, nor is whom the test angered).
+    ``leaving``: tokens (by index) that name no target either, such as where a launch went or came from.
     """
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     aside = ("nsubj", "relcl") if besides_doer else ()
-    doer = {t.i for c in clause.subtree if c.dep_ in aside and c is not clause for t in c.subtree}
+    doer = {t.i for c in clause.subtree if c.dep_ in aside and c is not clause for t in c.subtree} | leaving
     for t in clause.subtree:
         if t is tok or t.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or t.i in doer:
             continue

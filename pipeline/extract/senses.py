@@ -19,7 +19,14 @@ from pipeline.extract.lexicon import CUES, GENERIC_ACTORS, TRIGGERS, WEAK_TRIGGE
 from pipeline.extract.lexicon_loader import lexicon
 from pipeline.extract.model import ArticleFacts, Reading, SentenceFacts
 from pipeline.extract.roles import between
-from pipeline.extract.syntax import PLACE_LABELS, content_head, doc_text, has_object, is_place_token
+from pipeline.extract.syntax import (
+    PLACE_LABELS,
+    content_head,
+    doc_text,
+    has_object,
+    is_place_token,
+    objects_of,
+)
 
 _LEXICON = lexicon()  # the word sets below are data/word_sets.csv, each with why it exists
 
@@ -219,13 +226,7 @@ HAZARD_NOUNS = _LEXICON.words("hazard_nouns")
 
 def _fights_a_hazard(tok: Token) -> bool:
     """What is fought (the object, or after "against") is a fire, a flood or a disease, every one of them."""
-    objects = [
-        o
-        for c in tok.children
-        for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
-        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "against")
-    ]
-    objects += [conj for o in objects for conj in o.conjuncts]
+    objects = objects_of(tok, ("against",))
     return bool(objects) and all(o.lemma_.lower() in HAZARD_NOUNS for o in objects)
 
 

@@ -77,6 +77,18 @@ def has_object(tok: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
 
 
+def objects_of(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """What a trigger is done to: its direct objects and the objects of these prepositions ("a fight against
+    graft", "attacks on the press"), with their conjuncts."""
+    objects = [
+        o
+        for c in tok.children
+        for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in preps)
+    ]
+    return objects + [conj for o in objects for conj in o.conjuncts]
+
+
 def is_place_token(tok: Token) -> bool:
     return tok.ent_type_ in PLACE_LABELS or tok.lemma_.lower() in TERRITORY_NOUNS
 
